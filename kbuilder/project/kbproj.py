@@ -106,7 +106,10 @@ def loads(text: str) -> Project:
 
 
 def dumps(project: Project) -> str:
-    return json.dumps(project.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    try:
+        return json.dumps(project.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    except (TypeError, ValueError) as exc:
+        raise ProjectError(f"The project holds a value that cannot be saved ({exc}).") from None
 
 
 def load(path: str | os.PathLike[str]) -> Project:

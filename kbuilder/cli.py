@@ -1,0 +1,229 @@
+"""The ``kbuilder`` command.
+
+``kbuilder [FILE]`` opens the app; the sub-commands work headless, for
+scripts and tests.  Errors are one or two plain lines on stderr, never a
+traceback.  Exit codes: 0 success, 1 the model has errors (or the command
+failed on it), 2 the file cannot be read or the arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
+
+COMMANDS = ("check", "summary", "export", "convert", "train", "datasets")
+STYLES = ("functional", "sequential", "subclass")
+CONVERT_SUFFIXES = (".kbproj", ".json", ".keras", ".h5")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _err(message: str) -> None:
+    print(f"kbuilder: {message}", file=sys.stderr)
+
+
+def _open(path: str):
+    try:
+        return open_path(path)
+    except OpenError as exc:
+        raise CliError(str(exc), 2) from None
+
+
+def _write_text(path: Path, text: str) -> None:
+    from kbuilder.project.kbproj import ProjectError, atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except ProjectError as exc:
+        raise CliError(str(exc), 1) from None
+
+
+# ------------------------------------------------------------------ commands
+def cmd_check(args: argparse.Namespace) -> int:
+    from kbuilder.keras_io.check import check_graph
+
+    opened = _open(args.file)
+    graph = opened.graph
+    issues = check_graph(graph)
+    errors = [i for i in issues if i.severity == "error"]
+
+    def node_name(issue):
+        return graph.node(issue.node_id).name if issue.node_id and issue.node_id in graph else None
+
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "valid": not errors,
+                    "issues": [
+                        {"severity": i.severity, "node": node_name(i), "message": i.message} for i in issues
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for note in opened.notes:
+            print(f"note: {note}")
+        for i in issues:
+            where = f"{node_name(i)}: " if node_name(i) else ""
+            print(f"{i.severity}: {where}{i.message}")
+        n_err, n_warn = len(errors), len(issues) - len(errors)
+        verdict = "valid" if not errors else "has errors"
+        print(f"{Path(args.file).name}: {verdict} ({len(graph)} layers, {n_err} errors, {n_warn} warnings)")
+    return 1 if errors else 0
+
+
+def _require_valid(graph) -> None:
+    from kbuilder.keras_io.check import check_graph
+
+    errors = [i for i in check_graph(graph) if i.severity == "error"]
+    if errors:
+        first = errors[0]
+        where = graph.node(first.node_id).name + ": " if first.node_id and first.node_id in graph else ""
+        more = f" (and {len(errors) - 1} more; run 'kbuilder check')" if len(errors) > 1 else ""
+        raise CliError(f"the model has errors: {where}{first.message}{more}", 1)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from kbuilder.keras_io.summary import format_summary, summarize
+
+    opened = _open(args.file)
+    _require_valid(opened.graph)
+    data = summarize(opened.graph)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(format_summary(data))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kbuilder.keras_io.codegen import ExportError, export_code
+
+    opened = _open(args.file)
+    try:
+        code = export_code(opened.graph, style=args.style)
+    except ExportError as exc:
+        raise CliError(str(exc), 1) from None
+    if args.output:
+        _write_text(Path(args.output), code)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(code)
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in CONVERT_SUFFIXES:
+        raise CliError(f"OUT must end in {', '.join(CONVERT_SUFFIXES)} (got '{out.name}')", 2)
+    opened = _open(args.file)
+    if suffix != ".kbproj":
+        _require_valid(opened.graph)
+    from kbuilder.keras_io import model_file
+
+    try:
+        model_file.save_graph(opened.graph, out, weights=opened.weights, project=opened.project)
+    except model_file.ModelFileError as exc:
+        raise CliError(str(exc), 1) from None
+    for note in opened.notes:
+        print(f"note: {note}")
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from kbuilder.training import cli as training_cli
+
+    return training_cli.cmd_train(args)
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    from kbuilder.training import cli as training_cli
+
+    return training_cli.cmd_datasets(args)
+
+
+# -------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kbuilder",
+        description="Build Keras models by drawing them. Without a command, opens the app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    files = f"a project or model file ({', '.join(OPEN_SUFFIXES)})"
+
+    p = sub.add_parser("check", help="check a model for errors")
+    p.add_argument("file", metavar="FILE", help=files)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("summary", help="print what model.summary() shows")
+    p.add_argument("file", metavar="FILE", help=files)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("export", help="export the model as Python code")
+    p.add_argument("file", metavar="FILE", help=files)
+    p.add_argument("-o", "--output", metavar="OUT.py", help="write to this file instead of the screen")
+    p.add_argument("--style", choices=STYLES, default="functional", help="code style (default: functional)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("convert", help="convert between .kbproj, .json, .keras and .h5")
+    p.add_argument("file", metavar="FILE", help=files)
+    p.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write (.kbproj, .json, .keras or .h5)")
+    p.set_defaults(func=cmd_convert)
+
+    try:
+        from kbuilder.training import cli as training_cli
+    except ImportError:  # pragma: no cover - training is part of the package
+        training_cli = None
+    p = sub.add_parser("train", help="train a model on a data set")
+    if training_cli is not None:
+        training_cli.add_train_arguments(p)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("datasets", help="list the data sets kbuilder can train on")
+    if training_cli is not None and hasattr(training_cli, "add_datasets_arguments"):
+        training_cli.add_datasets_arguments(p)
+    p.set_defaults(func=cmd_datasets)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        from kbuilder.app import main as app_main
+
+        return app_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        _err(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except Exception as exc:  # a bug or an environment problem: still no traceback
+        _err(f"unexpected error: {type(exc).__name__}: {exc}")
+        _err("please report this with the file that caused it.")
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
