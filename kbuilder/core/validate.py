@@ -1,0 +1,326 @@
+"""Structural checks of a layer graph: plain Python and networkx, no Keras.
+
+:func:`check_structure` finds what makes a graph impossible to turn into a
+model before Keras is asked anything: loops, layers with nothing plugged in,
+wrong numbers of inputs, gaps in the input order, broken weight sharing,
+missing inputs or outputs.  Each problem is an :class:`Issue` tied to the
+node (or edge) the user has to touch, worded for a beginner.
+
+How many inputs a layer takes comes from an *arity* function
+(``class_name -> (min_inputs, max_inputs) | None``, ``max_inputs`` None
+meaning "any number"); ``kbuilder.keras_io.check`` passes one backed by the
+layer catalog.  When it answers None, or no function is given, the small
+table in :data:`DEFAULT_ARITY` is used, and any other layer takes one input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass
+from typing import Callable
+
+from .graph import Edge, Graph, Node
+
+Arity = Callable[[str], "tuple[int, int | None] | None"]
+
+ERROR = "error"
+WARNING = "warning"
+
+#: Layers that combine a list of tensors (every one of them needs two or more).
+MERGE_LAYERS = frozenset(
+    {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
+)
+
+#: Fallback numbers of inputs, (min, max); max None = any number.
+DEFAULT_ARITY: dict[str, tuple[int, int | None]] = {
+    "Input": (0, 0),
+    "Add": (2, None),
+    "Multiply": (2, None),
+    "Average": (2, None),
+    "Maximum": (2, None),
+    "Minimum": (2, None),
+    "Concatenate": (2, None),
+    "Subtract": (2, 2),
+    "Dot": (2, 2),
+    "Attention": (2, 3),
+    "AdditiveAttention": (2, 3),
+    "MultiHeadAttention": (2, 3),
+    "GroupedQueryAttention": (2, 3),
+    "GroupQueryAttention": (2, 3),
+}
+
+
+@dataclass
+class Issue:
+    severity: str  # "error" | "warning"
+    message: str
+    node_id: str | None = None
+    edge_id: str | None = None
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def arity_of(class_name: str, arity: Arity | None = None) -> tuple[int, int | None]:
+    """(min, max) inputs of ``class_name``: ``arity`` first, then the table."""
+    if arity is not None:
+        try:
+            found = arity(class_name)
+        except Exception:  # a broken catalog must not break checking
+            found = None
+        if found is not None:
+            lo, hi = found
+            if class_name in MERGE_LAYERS:
+                lo = max(lo, 2)
+            return int(lo), (None if hi is None else int(hi))
+    return DEFAULT_ARITY.get(class_name, (1, 1))
+
+
+def is_merge(class_name: str, arity: Arity | None = None) -> bool:
+    return class_name in MERGE_LAYERS or (class_name not in DEFAULT_ARITY and arity_of(class_name, arity)[1] is None)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Adjacency:
+    """In/out edges of every node, computed once (Graph.in_edges scans all edges)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.nodes: dict[str, Node] = {n.id: n for n in graph.nodes}
+        self.ins: dict[str, list[Edge]] = {nid: [] for nid in self.nodes}
+        self.outs: dict[str, list[Edge]] = {nid: [] for nid in self.nodes}
+        for e in graph.edges:
+            if e.src in self.nodes and e.dst in self.nodes:
+                self.ins[e.dst].append(e)
+                self.outs[e.src].append(e)
+        for es in self.ins.values():
+            es.sort(key=lambda e: e.dst_port)
+
+    def reach(self, starts, forward: bool = True) -> set[str]:
+        seen = set(starts)
+        todo = deque(seen)
+        while todo:
+            nid = todo.popleft()
+            nxt = [e.dst for e in self.outs[nid]] if forward else [e.src for e in self.ins[nid]]
+            for m in nxt:
+                if m not in seen:
+                    seen.add(m)
+                    todo.append(m)
+        return seen
+
+
+def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
+    """Every structural problem of ``graph``, errors and warnings."""
+    issues: list[Issue] = []
+    adj = _Adjacency(graph)
+    nodes = adj.nodes
+
+    def err(msg: str, node: Node | None = None, edge: Edge | None = None, code: str = "") -> None:
+        issues.append(Issue(ERROR, msg, node.id if node else None, edge.id if edge else None, code))
+
+    def warn(msg: str, node: Node | None = None, code: str = "") -> None:
+        issues.append(Issue(WARNING, msg, node.id if node else None, None, code))
+
+    if not nodes:
+        err("The model is empty. Add an Input layer and connect layers to it.", code="empty")
+        return issues
+
+    # ---------------------------------------------------------------- names
+    counts = Counter(n.name for n in nodes.values())
+    for n in nodes.values():
+        if counts[n.name] > 1:
+            err(f"The name '{n.name}' is used by {counts[n.name]} layers; give each layer its own name.", n, code="duplicate_name")
+
+    # -------------------------------------------------------- inputs, outputs
+    inputs = [n for n in nodes.values() if n.is_input]
+    if not inputs:
+        err("The model has no Input layer. Add one from the palette and connect your first layer to it.", code="no_input")
+    marked = [n for n in nodes.values() if n.is_output]
+    outputs = graph.outputs()
+    if not outputs:
+        err("The model has no output: connect a layer after your Input.", code="no_output")
+
+    # ---------------------------------------------------------------- loops
+    in_cycle: set[str] = set()
+    issues.extend(_cycle_issues(graph, adj, in_cycle))
+
+    # ------------------------------------------------------------ reachability
+    to_outputs = adj.reach([n.id for n in outputs], forward=False)
+    for n in nodes.values():
+        if n.is_input:
+            if not adj.outs[n.id] and not n.is_output:
+                warn(f"The Input '{n.name}' is not connected to anything. Connect a layer to it, or delete it.", n, "input_unused")
+            elif adj.outs[n.id] and n.id not in to_outputs:
+                warn(
+                    f"The Input '{n.name}' does not lead to any output, so the model ignores what it receives. "
+                    f"Connect its layers to the rest of the model, or delete it.",
+                    n,
+                    "input_dead_end",
+                )
+            continue
+        if n.id in in_cycle:
+            continue
+        if not adj.ins[n.id]:
+            err(f"{n.name} has no input connected. Connect a layer (or an Input) to it.", n, code="no_input_connected")
+
+    if marked:
+        for n in nodes.values():
+            if n.is_input or n.id in to_outputs:
+                continue
+            warn(
+                f"{n.name} does not lead to an output, so the model ignores it. "
+                f"Connect it onward, mark it as an output, or delete it.",
+                n,
+                code="dead_end",
+            )
+
+    # ------------------------------------------------------ arity and ports
+    for n in nodes.values():
+        if n.is_input:
+            continue
+        owner = graph.owner(n)
+        ins = adj.ins[n.id]
+        count = len(ins)
+        ports = [e.dst_port for e in ins]
+        if n.is_placeholder:
+            cls = (n.extra.get("config") or {}).get("class_name") if isinstance(n.extra.get("config"), dict) else None
+            what = f"a {cls} layer" if cls else "a layer"
+            err(
+                f"{n.name} is {what} that kbuilder cannot build (it was kept from an imported model). "
+                f"Replace it with a regular layer, or delete it.",
+                n,
+                code="placeholder",
+            )
+        elif count:
+            cname = owner.class_name
+            lo, hi = arity_of(cname, arity)
+            if is_merge(cname, arity) and count < 2:
+                err(f"{cname} needs at least two inputs; connect another layer to it.", n, code="merge_inputs")
+            elif count < lo:
+                err(
+                    f"{n.name} ({cname}) needs {_plural(lo, 'input')} but has {count}; connect another layer to it.",
+                    n,
+                    code="missing_input",
+                )
+            elif hi is not None and count > hi:
+                extra = ins[hi:]
+                names = ", ".join(nodes[e.src].name for e in extra)
+                err(
+                    f"{n.name} ({cname}) takes {'only one input' if hi == 1 else _plural(hi, 'input')} "
+                    f"but {count} are connected; remove the connection from {names}"
+                    + (" or add a Concatenate/Add layer to merge them first." if hi == 1 else "."),
+                    n,
+                    edge=extra[0],
+                    code="extra_input",
+                )
+        if len(set(ports)) != len(ports):
+            err(f"Two connections go into the same input of {n.name}; remove one of them.", n, code="port_clash")
+        elif ports and ports != list(range(len(ports))):
+            missing = sorted(set(range(max(ports) + 1)) - set(ports))
+            err(
+                f"Input {missing[0] + 1} of {n.name} is empty while a later one is connected; "
+                f"reorder its inputs or connect the missing one.",
+                n,
+                code="port_gap",
+            )
+
+    # -------------------------------------------------------------- sharing
+    for n in nodes.values():
+        if not n.shared_with:
+            continue
+        target = nodes.get(n.shared_with)
+        if target is None:
+            err(
+                f"{n.name} shares its weights with a layer that no longer exists. Turn sharing off in the inspector.",
+                n,
+                code="shared_missing",
+            )
+            continue
+        owner = graph.owner(n)
+        if owner.id == n.id or owner.shared_with:
+            err(f"{n.name} shares its weights in a circle; turn sharing off for one of these layers.", n, code="shared_loop")
+        elif owner.class_name != n.class_name:
+            err(
+                f"{n.name} is a {n.class_name} but shares the weights of {owner.name}, a {owner.class_name}; "
+                f"a layer can only share weights with a layer of the same kind.",
+                n,
+                code="shared_class",
+            )
+        elif owner.is_input or owner.is_placeholder:
+            err(f"{n.name} cannot share weights with {owner.name}; turn sharing off.", n, code="shared_class")
+    return issues
+
+
+def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Issue]:
+    import networkx as nx
+
+    issues: list[Issue] = []
+    g = nx.DiGraph()
+    g.add_nodes_from(adj.nodes)
+    edge_of: dict[tuple[str, str], Edge] = {}
+    for es in adj.outs.values():
+        for e in es:
+            g.add_edge(e.src, e.dst)
+            edge_of.setdefault((e.src, e.dst), e)
+    if nx.is_directed_acyclic_graph(g):
+        return issues
+    # Order in which a walk from the inputs meets the nodes: the loop is
+    # entered at its earliest node, so the edge that comes back to it is the
+    # one the user most likely added last ("the closing edge").
+    order = {nid: i for i, nid in enumerate(nx.dfs_preorder_nodes(g, [n.id for n in graph.inputs()] or None))}
+    for nid in adj.nodes:
+        order.setdefault(nid, len(order))
+    for comp in nx.strongly_connected_components(g):
+        if len(comp) < 2:
+            continue
+        sub = g.subgraph(comp)
+        start = min(comp, key=lambda nid: order[nid])
+        cycle = nx.find_cycle(sub, source=start)
+        on_cycle = [u for u, _v in cycle]
+        in_cycle.update(comp)
+        names = " -> ".join(adj.nodes[u].name for u in on_cycle + [on_cycle[0]])
+        for u in on_cycle:
+            issues.append(
+                Issue(
+                    ERROR,
+                    f"{adj.nodes[u].name} is part of a loop ({names}). A model must flow one way; remove one connection of the loop.",
+                    node_id=u,
+                    code="cycle",
+                )
+            )
+        u, v = cycle[-1][0], cycle[-1][1]
+        closing = edge_of[(u, v)]
+        issues.append(
+            Issue(
+                ERROR,
+                f"The connection from {adj.nodes[u].name} to {adj.nodes[v].name} closes a loop; remove it.",
+                node_id=v,
+                edge_id=closing.id,
+                code="cycle_edge",
+            )
+        )
+    return issues
+
+
+def unsound_nodes(graph: Graph, issues: list[Issue]) -> set[str]:
+    """Ids of nodes that Keras should not be asked about: nodes with a
+    structural error, nodes downstream of one, nodes in or after a loop,
+    nodes not fed by an Input."""
+    adj = _Adjacency(graph)
+    bad = {i.node_id for i in issues if i.severity == ERROR and i.node_id and i.code not in _NON_BLOCKING}
+    bad = {b for b in bad if b in adj.nodes}
+    # A shared layer whose owner is broken is broken too.
+    for n in adj.nodes.values():
+        if n.shared_with and graph.owner(n).id in bad:
+            bad.add(n.id)
+    from_inputs = adj.reach([n.id for n in adj.nodes.values() if n.is_input])
+    bad |= set(adj.nodes) - from_inputs
+    return adj.reach(bad)
+
+
+# Errors about a node that do not stop Keras from computing its shape.
+_NON_BLOCKING = {"duplicate_name"}

@@ -1,0 +1,358 @@
+"""Graph -> ``keras.Model`` (functional), and Keras errors in plain words.
+
+Each node becomes ``cls.from_config({**node.params, "name": node.name})``, so
+serialised values (initializer dicts, dtype policies) work as in a saved
+model.  A node that shares weights calls its owner's layer object again.
+Merge layers get a list ordered by input port; one-input layers get a single
+tensor; ``MultiHeadAttention`` gets query, value (, key) positionally and
+``Attention`` a ``[query, value]`` list.
+
+:func:`explain_error` turns the Keras exceptions a beginner meets into one
+sentence about the layer; :mod:`~kbuilder.keras_io.shapes` uses it too.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from kbuilder.core.graph import Graph, Node
+from kbuilder.core.validate import ERROR, Arity, arity_of, check_structure, is_merge
+
+from .backend import keras
+
+#: Layers whose extra inputs are positional arguments, not a list.
+POSITIONAL_INPUTS = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "GroupQueryAttention"})
+
+
+class BuildError(Exception):
+    """The graph cannot become a model; ``node_id`` is the layer to fix."""
+
+    def __init__(self, message: str, node_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node_id = node_id
+
+
+# ---------------------------------------------------------------- catalog
+def catalog_arity(class_name: str) -> tuple[int, int | None] | None:
+    """(min_inputs, max_inputs) from the layer catalog, or None when the
+    catalog is not there (yet) or does not know the class."""
+    try:
+        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
+    except ImportError:
+        return None
+    try:
+        spec = get_catalog().get(class_name)
+    except Exception:
+        return None
+    if spec is None:
+        return None
+    lo = getattr(spec, "min_inputs", None)
+    hi = getattr(spec, "max_inputs", 1)
+    if lo is None:
+        return None
+    return int(lo), (None if hi is None else int(hi))
+
+
+# ---------------------------------------------------------------- layers
+def layer_class(class_name: str):
+    k = keras()
+    cls = getattr(k.layers, class_name, None)
+    if cls is None:
+        try:
+            cls = k.saving.get_registered_object(class_name)
+        except Exception:
+            cls = None
+    if not (isinstance(cls, type) and issubclass(cls, k.layers.Layer)):
+        return None
+    return cls
+
+
+def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str | None = None):
+    """Construct one Keras layer; raise :class:`BuildError` in plain words."""
+    if class_name == "Placeholder":
+        raise BuildError(f"{name} is a layer kbuilder cannot build; replace it with a regular layer.", node_id)
+    if class_name == "Input":
+        raise BuildError(f"{name} is an Input; it is not called like a layer.", node_id)
+    cls = layer_class(class_name)
+    if cls is None:
+        raise BuildError(f"{name}: Keras has no layer called {class_name}.", node_id)
+    try:
+        return cls.from_config({**params, "name": name})
+    except Exception as exc:  # Keras raises TypeError/ValueError/KeyError...
+        raise BuildError(explain_error(exc, class_name, params=params), node_id) from exc
+
+
+def make_layer(graph: Graph, node: Node):
+    """The Keras layer of ``node`` (a fresh object; sharing is build_model's job)."""
+    return new_layer(node.class_name, node.params, node.name, node.id)
+
+
+def input_tensor(node: Node):
+    k = keras()
+    p = node.params
+    shape = p.get("shape")
+    if shape is None:
+        raise BuildError(f"The Input '{node.name}' has no shape; set its shape in the inspector.", node.id)
+    try:
+        return k.Input(
+            shape=tuple(None if s is None else int(s) for s in shape),
+            dtype=p.get("dtype") or "float32",
+            batch_size=p.get("batch_size"),
+            sparse=bool(p.get("sparse", False)),
+            name=node.name,
+        )
+    except Exception as exc:
+        raise BuildError(f"The Input '{node.name}' has an invalid shape {list(shape)}: {first_line(exc)}", node.id) from exc
+
+
+def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None):
+    """Call ``layer`` with the convention its class expects."""
+    if class_name in POSITIONAL_INPUTS and len(tensors) > 1:
+        return layer(*tensors)
+    if len(tensors) == 1 and not is_merge(class_name, arity):
+        return layer(tensors[0])
+    return layer(list(tensors))
+
+
+def pick_output(value, src_port: int, src_name: str):
+    """Output ``src_port`` of a layer that returned ``value``."""
+    if isinstance(value, (list, tuple)):
+        if 0 <= src_port < len(value):
+            return value[src_port]
+        raise IndexError(f"{src_name} has {len(value)} outputs; output {src_port + 1} does not exist")
+    if src_port:
+        raise IndexError(f"{src_name} has a single output; output {src_port + 1} does not exist")
+    return value
+
+
+# ---------------------------------------------------------------- model
+def topological_order(graph: Graph, keep: set[str] | None = None) -> list[Node]:
+    """Nodes in data-flow order, stable in insertion order (Kahn)."""
+    nodes = [n for n in graph.nodes if keep is None or n.id in keep]
+    ids = {n.id for n in nodes}
+    indeg = {n.id: 0 for n in nodes}
+    outs: dict[str, list[str]] = {n.id: [] for n in nodes}
+    for e in graph.edges:
+        if e.src in ids and e.dst in ids:
+            indeg[e.dst] += 1
+            outs[e.src].append(e.dst)
+    pos = {n.id: i for i, n in enumerate(nodes)}
+    import heapq
+
+    ready = [(pos[nid], nid) for nid, d in indeg.items() if d == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, nid = heapq.heappop(ready)
+        order.append(nid)
+        for m in outs[nid]:
+            indeg[m] -= 1
+            if indeg[m] == 0:
+                heapq.heappush(ready, (pos[m], m))
+    by_id = {n.id: n for n in nodes}
+    return [by_id[nid] for nid in order]
+
+
+def model_node_ids(graph: Graph) -> set[str]:
+    """The nodes a model built from ``graph`` contains: every Input and every
+    node on a path to an output."""
+    ins: dict[str, list[str]] = {}
+    for e in graph.edges:
+        ins.setdefault(e.dst, []).append(e.src)
+    keep = {n.id for n in graph.inputs()}
+    todo = [n.id for n in graph.outputs()]
+    while todo:
+        nid = todo.pop()
+        if nid in keep and not graph.node(nid).is_input:
+            continue
+        keep.add(nid)
+        todo.extend(s for s in ins.get(nid, []) if s not in keep)
+    return keep
+
+
+def build_model(graph: Graph, arity: Arity | None = None):
+    """A functional ``keras.Model`` of ``graph``; :class:`BuildError` if it cannot be built."""
+    k = keras()
+    arity = arity or catalog_arity
+    errors = [i for i in check_structure(graph, arity) if i.severity == ERROR]
+    if errors:
+        first = next((i for i in errors if i.node_id), errors[0])
+        raise BuildError(first.message, first.node_id)
+
+    keep = model_node_ids(graph)
+    values: dict[str, Any] = {}
+    layers: dict[str, Any] = {}
+    for node in topological_order(graph, keep):
+        if node.is_input:
+            values[node.id] = input_tensor(node)
+            continue
+        owner = graph.owner(node)
+        layer = layers.get(owner.id)
+        if layer is None:
+            try:
+                layer = layers[owner.id] = make_layer(graph, owner)
+            except BuildError as exc:
+                raise BuildError(f"{owner.name}: {exc.message}", owner.id) from exc
+        tensors: list = []
+        try:
+            for e in graph.in_edges(node.id):
+                tensors.append(pick_output(values[e.src], e.src_port, graph.node(e.src).name))
+            values[node.id] = call_layer(layer, owner.class_name, tensors, arity)
+        except Exception as exc:
+            shapes = [tuple(t.shape) for t in tensors]
+            raise BuildError(f"{node.name}: {explain_error(exc, owner.class_name, shapes)}", node.id) from exc
+
+    inputs = [values[n.id] for n in graph.inputs()]
+    outputs: list = []
+    for n in graph.outputs():
+        v = values[n.id]
+        outputs.extend(v if isinstance(v, (list, tuple)) else [v])
+    try:
+        return k.Model(
+            inputs=inputs[0] if len(inputs) == 1 else inputs,
+            outputs=outputs[0] if len(outputs) == 1 else outputs,
+            name=graph.name or "model",
+        )
+    except Exception as exc:
+        raise BuildError(f"The model cannot be assembled: {first_line(exc)}") from exc
+
+
+# ------------------------------------------------------------ error words
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def keras_message(exc: BaseException) -> str:
+    """The useful part of a Keras exception text (no wrapper, no colours)."""
+    text = _ANSI.sub("", str(exc))
+    if "Exception encountered: " in text:  # from_config wrapper
+        text = text.split("Exception encountered: ", 1)[1]
+    if text.startswith("Exception encountered when calling"):
+        text = text.split("\n", 1)[1] if "\n" in text else text
+    text = text.split("Arguments received by", 1)[0]
+    return text.strip()
+
+
+def first_line(exc: BaseException) -> str:
+    text = keras_message(exc)
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return type(exc).__name__
+
+
+def fmt_shape(shape) -> str:
+    if shape is None:
+        return "?"
+    if isinstance(shape, list) and shape and isinstance(shape[0], (tuple, list)):
+        return ", ".join(fmt_shape(s) for s in shape)
+    return "(" + ", ".join("None" if d is None else str(int(d)) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _parse_shape(text: str):
+    try:
+        return ast.literal_eval(text.strip().rstrip("."))
+    except Exception:
+        return None
+
+
+_IMAGE_LAYERS = re.compile(r"(Conv2D|Conv2DTranspose|SeparableConv2D|DepthwiseConv2D|Pooling2D|UpSampling2D|ZeroPadding2D|Cropping2D)")
+_SEQ_LAYERS = re.compile(r"(LSTM|GRU|SimpleRNN|Conv1D|Pooling1D|RNN|Bidirectional)")
+
+
+def _ndim_sentence(cls: str, expected: int, found: int, shape: str) -> str:
+    if expected >= 4 and found < expected and _IMAGE_LAYERS.search(cls):
+        hint = "Insert a Reshape before it, e.g. to (28, 28, 1) for 28x28 grey images."
+        return f"{cls} expects images shaped (height, width, channels) but receives {shape}. {hint}"
+    if expected == 3 and found < 3 and _SEQ_LAYERS.search(cls):
+        return (
+            f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
+            f"Insert a Reshape (e.g. to (28, 28)) or an Embedding before it."
+        )
+    if found > expected:
+        return (
+            f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. "
+            f"Insert a Flatten or a pooling layer before it."
+        )
+    return f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. Insert a Reshape before it."
+
+
+def explain_error(
+    exc: BaseException,
+    class_name: str,
+    input_shapes: list | None = None,
+    params: dict | None = None,
+) -> str:
+    """One beginner sentence for a Keras exception raised by ``class_name``."""
+    msg = keras_message(exc)
+    cls = class_name
+    shapes = [s for s in (input_shapes or [])]
+    both = " and ".join(fmt_shape(s) for s in shapes) if shapes else ""
+
+    m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
+    if m:
+        return _ndim_sentence(cls, int(m.group(1)), int(m.group(2)), m.group(3))
+    if "matching shapes except for the concatenation axis" in msg:
+        return (
+            f"Concatenate can only join tensors whose shapes match except along the joining axis, "
+            f"but receives {both or msg.split('Received:')[-1].strip()}. Flatten or reshape them so they agree."
+        )
+    m = re.search(r"Inputs have incompatible shapes\. Received shapes (\(.*?\)) and (\(.*?\))", msg)
+    if m or "Incompatible input shapes" in msg or "Operands could not be broadcast" in msg:
+        got = both or (f"{m.group(1)} and {m.group(2)}" if m else msg)
+        return f"{cls} needs inputs of the same shape but receives {got}. Make the layers before it produce matching shapes."
+    m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg)
+    if m:
+        return f"{m.group(1)} must be a positive whole number (got {m.group(2).strip()})."
+    m = re.search(r"Invalid value for argument `(\w+)`\. Expected a strictly positive value\. Received \w+=(.*)", msg)
+    if m:
+        return f"{m.group(1)} must be greater than zero (got {m.group(2).strip()})."
+    m = re.search(r"argument `(\w+)`\. Expected a float value between 0 and 1\. Received: \w+=(.*)", msg)
+    if m:
+        return f"{m.group(1)} must be a number between 0 and 1 (got {m.group(2).strip()})."
+    m = re.search(r"missing \d+ required positional argument[s]?: (.*)", msg)
+    if m:
+        names = ", ".join(re.findall(r"'(\w+)'", m.group(1))) or m.group(1)
+        return f"{cls} needs a value for {names}; set it in the inspector."
+    m = re.search(r"Unrecognized keyword arguments passed to \w+: \{'(\w+)'", msg) or re.search(
+        r"unexpected keyword argument '(\w+)'", msg
+    )
+    if m:
+        return f"{cls} has no parameter called {m.group(1)}; remove it."
+    m = re.search(r"Could not interpret (\w+)(?: function)? identifier: (.*)", msg)
+    if m:
+        return f"'{m.group(2).strip()}' is not a known {m.group(1)}; pick one from the list."
+    if "output size would be zero or negative" in msg or "Negative dimension size" in msg:
+        got = f" {both}" if both else ""
+        return (
+            f"{cls} would shrink its input{got} to nothing: its kernel or pool size is larger than the input. "
+            f"Use a smaller size, padding='same', or fewer pooling layers before it."
+        )
+    m = re.search(r"total size of the tensor must be unchanged\. Received: input_shape=(\(.*?\)), target_shape=(\(.*?\))", msg)
+    if m:
+        src, dst = _parse_shape(m.group(1)), _parse_shape(m.group(2))
+        try:
+            n_in = _count(src)
+            n_out = _count(dst)
+            return (
+                f"Reshape cannot turn {m.group(1)} ({n_in} values) into {m.group(2)} ({n_out} values); "
+                f"the number of values must stay the same."
+            )
+        except Exception:
+            pass
+        return f"Reshape cannot turn {m.group(1)} into {m.group(2)}: the number of values must stay the same."
+    if "should be defined" in msg or "must be fully-defined" in msg:
+        return (
+            f"{cls} needs to know the size of the last axis but receives {both or 'an unknown size'}. "
+            f"Give the Input a fixed size, or use a global pooling layer instead of Flatten."
+        )
+    return first_line(exc)
+
+
+def _count(shape) -> int:
+    total = 1
+    for d in shape:
+        total *= int(d)
+    return total

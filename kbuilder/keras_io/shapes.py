@@ -1,0 +1,308 @@
+"""Incremental symbolic shape and parameter inference.
+
+Keras computes every shape and parameter count: each layer is built from its
+node and called on ``keras.KerasTensor`` inputs of the upstream shapes, the
+way a functional model is traced, and its weights are counted.  Nothing here
+does shape arithmetic of its own.
+
+:class:`ShapeInference` follows the graph's events.  An edit marks the node
+it touches stale; :meth:`ShapeInference.refresh` walks the graph in data-flow
+order and recomputes a node only when its cache key changed: the layer's
+class and parameters (for a stale node) plus the shapes and dtypes it
+receives (for every node), plus, for a node sharing weights, the version of
+its owner's layer.  Changing a Conv2D's initializer therefore rebuilds that
+one layer; its consumers see the same input shape and keep their results.
+
+An instance holds no thread affinity and locks its own state: the UI gives
+one to a worker thread that owns a mirror of the document's graph.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from kbuilder.core.graph import Graph, GraphEvent, Node
+from kbuilder.core.validate import Arity
+
+from .backend import keras
+from .build import BuildError, call_layer, catalog_arity, explain_error, fmt_shape, new_layer
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    output_shape: tuple | list[tuple] | None = None
+    params: int | None = None
+    trainable_params: int | None = None
+    non_trainable_params: int | None = None
+    error: str | None = None
+    # What the node receives, in port order (None where unknown).
+    input_shapes: list[tuple] | None = None
+    dtype: str | list[str] | None = None
+    # True when the node was not computed because of its inputs (an error
+    # upstream, nothing connected, a loop) -- the cause is reported elsewhere.
+    blocked: bool = False
+
+
+BLOCKED = NodeInfo(blocked=True)
+
+
+@dataclass
+class _Entry:
+    key: Any
+    pkey: Any
+    info: NodeInfo
+    outputs: list = field(default_factory=list)  # KerasTensors, one per output port
+    layer: Any = None
+    version: int = 0
+
+
+def _param_key(node: Node) -> str:
+    try:
+        return node.class_name + json.dumps(node.params, sort_keys=True, default=repr)
+    except (TypeError, ValueError):
+        return node.class_name + repr(node.params)
+
+
+def _count(weights) -> int:
+    total = 0
+    for w in weights:
+        n = 1
+        for d in w.shape:
+            n *= int(d)
+        total += n
+    return total
+
+
+class ShapeInference:
+    """Per-node output shapes and parameter counts of ``graph``, kept up to date."""
+
+    def __init__(self, graph: Graph, arity: Arity | None = None) -> None:
+        self.graph = graph
+        self.arity = arity or catalog_arity
+        self._lock = threading.RLock()
+        self._entries: dict[str, _Entry] = {}
+        self._stale: set[str] = {n.id for n in graph.nodes}
+        self._version = 0
+        self._infos: dict[str, NodeInfo] = {}
+        #: Total number of node recomputations (layer built and called).
+        self.recomputed = 0
+        #: Ids of the nodes the last refresh recomputed, in order.
+        self.last_recomputed: list[str] = []
+        graph.subscribe(self._on_event)
+
+    def close(self) -> None:
+        self.graph.unsubscribe(self._on_event)
+
+    # ------------------------------------------------------------ events
+    def _on_event(self, ev: GraphEvent) -> None:
+        with self._lock:
+            if ev.kind == "reset":
+                # Keep the entries: keys decide what really changed.
+                self._stale = {n.id for n in self.graph.nodes}
+            elif ev.kind == "node_removed":
+                self._entries.pop(ev.node_id, None)
+                self._stale.discard(ev.node_id)
+            elif ev.kind in ("node_added", "edge_added", "edge_removed"):
+                if ev.node_id:
+                    self._stale.add(ev.node_id)
+            elif ev.kind == "node_changed" and ev.key in ("params", "shared_with", "class_name", None):
+                self._stale.add(ev.node_id)
+            # name, is_output, node_moved: shapes do not depend on them.
+
+    def mark_stale(self, node_id: str | None = None) -> None:
+        with self._lock:
+            if node_id is None:
+                self._stale = {n.id for n in self.graph.nodes}
+            else:
+                self._stale.add(node_id)
+
+    # ------------------------------------------------------------ queries
+    def info(self, node_id: str) -> NodeInfo | None:
+        return self._infos.get(node_id)
+
+    def layer(self, node_id: str):
+        """The Keras layer object last built for ``node_id`` (None if none)."""
+        e = self._entries.get(node_id)
+        return e.layer if e else None
+
+    # ------------------------------------------------------------ refresh
+    def refresh(self, limit_to: set[str] | None = None) -> dict[str, NodeInfo]:
+        """Recompute what changed; ``limit_to`` restricts Keras to those nodes
+        (the others are reported blocked and stay stale)."""
+        with self._lock:
+            return self._refresh(limit_to)
+
+    def _order(self, nodes: dict[str, Node], ins: dict[str, list]) -> list[str]:
+        """Data-flow order; a sharing node comes after its owner when that
+        keeps the order acyclic."""
+        deps: dict[str, set[str]] = {nid: {e.src for e in ins[nid]} for nid in nodes}
+        order = _kahn(nodes, deps)
+        if any(n.shared_with for n in nodes.values()):
+            extra = {nid: set(d) for nid, d in deps.items()}
+            for n in nodes.values():
+                if n.shared_with:
+                    owner = self.graph.owner(n)
+                    if owner.id != n.id and owner.id in nodes:
+                        extra[n.id].add(owner.id)
+            with_owners = _kahn(nodes, extra)
+            if len(with_owners) == len(order):
+                order = with_owners
+        return order
+
+    def _refresh(self, limit_to: set[str] | None) -> dict[str, NodeInfo]:
+        k = keras()
+        graph = self.graph
+        nodes = {n.id: n for n in graph.nodes}
+        for nid in [nid for nid in self._entries if nid not in nodes]:
+            del self._entries[nid]
+        ins: dict[str, list] = {nid: [] for nid in nodes}
+        for e in graph.edges:
+            if e.dst in ins and e.src in nodes:
+                ins[e.dst].append(e)
+        for es in ins.values():
+            es.sort(key=lambda e: e.dst_port)
+
+        infos: dict[str, NodeInfo] = {nid: BLOCKED for nid in nodes}
+        done: set[str] = set()
+        recomputed: list[str] = []
+        for nid in self._order(nodes, ins):
+            node = nodes[nid]
+            if limit_to is not None and nid not in limit_to:
+                continue
+            done.add(nid)
+            entry = self._entries.get(nid)
+            stale = nid in self._stale or entry is None
+            pkey = _param_key(node) if stale else entry.pkey
+
+            if node.is_input:
+                key = (pkey,)
+                if entry is not None and entry.key == key:
+                    infos[nid] = entry.info
+                    continue
+                entry = self._compute_input(k, node, key, pkey)
+            else:
+                tensors, shapes, ok = [], [], bool(ins[nid])
+                for e in ins[nid]:
+                    src = self._entries.get(e.src)
+                    if e.src not in done or src is None or src.info.error or src.info.blocked or e.src_port >= len(src.outputs):
+                        ok = False
+                        break
+                    t = src.outputs[e.src_port]
+                    tensors.append(t)
+                    shapes.append(tuple(t.shape))
+                if not ok:
+                    infos[nid] = BLOCKED
+                    continue
+                specs = tuple((s, str(t.dtype)) for s, t in zip(shapes, tensors))
+                owner = graph.owner(node)
+                if owner.id != nid:
+                    oe = self._entries.get(owner.id)
+                    dep = ("shared", owner.id, oe.version if oe is not None and owner.id in done else None)
+                    key = (pkey, dep, specs)
+                else:
+                    key = (pkey, None, specs)
+                if entry is not None and entry.key == key:
+                    infos[nid] = entry.info
+                    continue
+                entry = self._compute_layer(node, owner, key, pkey, tensors, shapes, done)
+            self._version += 1
+            entry.version = self._version
+            self._entries[nid] = entry
+            infos[nid] = entry.info
+            recomputed.append(nid)
+
+        self._stale &= set(nodes) - done
+        self.recomputed += len(recomputed)
+        self.last_recomputed = recomputed
+        self._infos = infos
+        return dict(infos)
+
+    # ------------------------------------------------------------ compute
+    def _compute_input(self, k, node: Node, key, pkey) -> _Entry:
+        shape = node.params.get("shape")
+        dtype = node.params.get("dtype") or "float32"
+        try:
+            if shape is None:
+                raise ValueError("no shape")
+            dims = tuple(None if s is None else int(s) for s in shape)
+            if any(d is not None and d <= 0 for d in dims):
+                raise ValueError("non-positive size")
+            batch = node.params.get("batch_size")
+            t = k.KerasTensor((batch, *dims), dtype=dtype, name=node.name)
+        except Exception:
+            msg = (
+                f"The Input '{node.name}' needs a shape of whole numbers greater than zero "
+                f"(or None for 'any length'), e.g. [28, 28]; it has {shape!r}."
+            )
+            if not _valid_dtype(k, dtype):
+                msg = f"The Input '{node.name}' has an unknown dtype {dtype!r}; use float32, int32, ..."
+            return _Entry(key, pkey, NodeInfo(error=msg))
+        info = NodeInfo(output_shape=tuple(t.shape), params=0, trainable_params=0, non_trainable_params=0, dtype=str(t.dtype))
+        return _Entry(key, pkey, info, [t])
+
+    def _compute_layer(self, node: Node, owner: Node, key, pkey, tensors, shapes, done) -> _Entry:
+        shared = owner.id != node.id
+        layer = None
+        if shared:
+            oe = self._entries.get(owner.id)
+            if owner.id in done and oe is not None:
+                layer = oe.layer
+                if layer is None:
+                    return _Entry(key, pkey, NodeInfo(input_shapes=shapes, blocked=True))
+        try:
+            if layer is None:
+                layer = new_layer(owner.class_name, owner.params, owner.name if shared else node.name, node.id)
+            out = call_layer(layer, owner.class_name, tensors, self.arity)
+        except BuildError as exc:
+            return _Entry(key, pkey, NodeInfo(error=exc.message, input_shapes=shapes))
+        except Exception as exc:
+            msg = explain_error(exc, owner.class_name, shapes)
+            if shared and "expected shape" in str(exc):
+                msg = (
+                    f"{node.name} reuses the layer of {owner.name}, which was built for "
+                    f"{fmt_shape(self._entries[owner.id].info.input_shapes or [])}, but receives "
+                    f"{fmt_shape(shapes)}. A shared layer must receive the same shape every time."
+                )
+            return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes), layer=None if not shared else layer)
+        outputs = list(out) if isinstance(out, (list, tuple)) else [out]
+        oshape: Any = [tuple(t.shape) for t in outputs] if isinstance(out, (list, tuple)) else tuple(out.shape)
+        dtype: Any = [str(t.dtype) for t in outputs] if isinstance(out, (list, tuple)) else str(out.dtype)
+        if shared:
+            tp = ntp = 0
+        else:
+            tp, ntp = _count(layer.trainable_weights), _count(layer.non_trainable_weights)
+        info = NodeInfo(oshape, tp + ntp, tp, ntp, None, shapes, dtype)
+        return _Entry(key, pkey, info, outputs, layer)
+
+
+def _valid_dtype(k, dtype) -> bool:
+    try:
+        k.backend.standardize_dtype(dtype)
+        return True
+    except Exception:
+        return False
+
+
+def _kahn(nodes: dict[str, Node], deps: dict[str, set[str]]) -> list[str]:
+    import heapq
+
+    pos = {nid: i for i, nid in enumerate(nodes)}
+    indeg = {nid: len(d) for nid, d in deps.items()}
+    outs: dict[str, list[str]] = {nid: [] for nid in nodes}
+    for nid, d in deps.items():
+        for s in d:
+            outs[s].append(nid)
+    ready = [(pos[nid], nid) for nid, n in indeg.items() if n == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, nid = heapq.heappop(ready)
+        order.append(nid)
+        for m in outs[nid]:
+            indeg[m] -= 1
+            if indeg[m] == 0:
+                heapq.heappush(ready, (pos[m], m))
+    return order

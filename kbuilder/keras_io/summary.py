@@ -1,0 +1,116 @@
+"""``model.summary()`` as data, from shape inference (no model is built).
+
+:func:`summarize` gives the dictionary ``kbuilder summary --json`` prints;
+:func:`format_summary` renders it as a text table like Keras's.  A layer
+shared by several nodes is counted once, on its owner, as
+``model.count_params()`` does; nodes that lead to no output are left out,
+as Keras leaves them out of the model.  Where Keras reported an error,
+shape and parameters are ``None`` and the totals count what is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kbuilder.core.graph import Graph
+
+from .build import fmt_shape, model_node_ids, topological_order
+from .shapes import ShapeInference
+
+
+def _jsonable(shape: Any) -> Any:
+    if shape is None:
+        return None
+    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple)):
+        return [_jsonable(s) for s in shape]
+    return [None if d is None else int(d) for d in shape]
+
+
+def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
+    own = inference is None
+    inf = inference or ShapeInference(graph)
+    try:
+        infos = inf.refresh()
+    finally:
+        if own:
+            inf.close()
+    keep = model_node_ids(graph)
+    order = topological_order(graph, keep)
+    # Which node of the model carries a (possibly shared) layer's weights.
+    carrier: dict[str, str] = {}
+    for n in order:
+        owner = graph.owner(n)
+        if owner.id in keep:
+            carrier[owner.id] = owner.id
+        else:
+            carrier.setdefault(owner.id, n.id)
+
+    layers = []
+    total = trainable = non_trainable = 0
+    for n in order:
+        owner = graph.owner(n)
+        info = infos.get(n.id)
+        oinfo = infos.get(owner.id)
+        params = None
+        if carrier.get(owner.id) == n.id:
+            if oinfo is not None and oinfo.params is not None:
+                params = oinfo.params
+                total += oinfo.params
+                trainable += oinfo.trainable_params or 0
+                non_trainable += oinfo.non_trainable_params or 0
+        elif info is not None and info.output_shape is not None:
+            params = 0
+        layers.append(
+            {
+                "name": n.name,
+                "class_name": n.class_name,
+                "output_shape": _jsonable(info.output_shape if info else None),
+                "params": params,
+                "inbound": [graph.node(e.src).name for e in graph.in_edges(n.id)],
+            }
+        )
+    by_name = {d["name"]: d for d in layers}
+    return {
+        "name": graph.name,
+        "total_params": total,
+        "trainable_params": trainable,
+        "non_trainable_params": non_trainable,
+        "inputs": [{"name": n.name, "shape": by_name[n.name]["output_shape"]} for n in graph.inputs()],
+        "outputs": [
+            {"name": n.name, "shape": by_name[n.name]["output_shape"] if n.name in by_name else None}
+            for n in graph.outputs()
+        ],
+        "layers": layers,
+    }
+
+
+def format_summary(d: dict) -> str:
+    """A text table in the manner of ``model.summary()``."""
+    head = ("Layer (type)", "Output Shape", "Param #", "Connected to")
+    rows = []
+    for layer in d["layers"]:
+        shape = layer["output_shape"]
+        rows.append(
+            (
+                f"{layer['name']} ({layer['class_name']})",
+                "?" if shape is None else fmt_shape(shape if not (shape and isinstance(shape[0], list)) else [tuple(s) for s in shape]),
+                "?" if layer["params"] is None else f"{layer['params']:,}",
+                ", ".join(layer["inbound"]) or "-",
+            )
+        )
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    line_w = sum(widths) + 3 * 3
+
+    def fmt(r) -> str:
+        return "   ".join(c.ljust(w) if i != 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+
+    out = [f'Model: "{d["name"]}"', "_" * line_w, fmt(head), "=" * line_w]
+    for i, r in enumerate(rows):
+        out.append(fmt(r))
+        out.append("_" * line_w if i < len(rows) - 1 else "=" * line_w)
+    out += [
+        f"Total params: {d['total_params']:,}",
+        f"Trainable params: {d['trainable_params']:,}",
+        f"Non-trainable params: {d['non_trainable_params']:,}",
+    ]
+    return "\n".join(out)
