@@ -1,0 +1,347 @@
+"""From loaded data and a built model to arrays that fit it.
+
+* :func:`describe_model` reads what training needs from a keras.Model.
+* :func:`suggest_output` proposes a loss and metrics from an output layer
+  (softmax: sparse categorical cross-entropy, sigmoid: binary
+  cross-entropy, linear: mean squared error).
+* :func:`make_plan` turns the beginner's choices ("scale: auto", "labels:
+  auto") into a concrete preprocessing plan for :func:`recipes.apply_plan`.
+* :func:`preflight` compares data with the model and the losses before
+  anything trains, in plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kbuilder.training.config import OutputConfig, TrainConfig
+from kbuilder.training.datasets import DataError, RawData
+
+SPARSE = "sparse_categorical_crossentropy"
+CATEGORICAL = "categorical_crossentropy"
+BINARY = "binary_crossentropy"
+CLASSIFICATION_LOSSES = (SPARSE, CATEGORICAL, BINARY)
+
+
+@dataclass
+class Port:
+    name: str
+    shape: tuple  # without the batch axis; None = any
+    activation: str = ""  # outputs only
+
+    @property
+    def units(self) -> int | None:
+        return self.shape[-1] if self.shape else 1
+
+
+@dataclass
+class ModelInfo:
+    inputs: list[Port]
+    outputs: list[Port]
+
+
+def describe_model(model) -> ModelInfo:
+    inputs = [Port(t.name, tuple(t.shape[1:])) for t in model.inputs]
+    outputs = []
+    for name, t in zip(model.output_names, model.outputs, strict=False):
+        outputs.append(Port(name, tuple(t.shape[1:]), _activation(model, name)))
+    return ModelInfo(inputs, outputs)
+
+
+def _activation(model, name: str) -> str:
+    try:
+        layer = model.get_layer(name)
+    except ValueError:
+        return ""
+    cls = type(layer).__name__
+    if cls == "Softmax":
+        return "softmax"
+    act = getattr(layer, "activation", None)
+    if act is None:
+        return ""
+    return getattr(act, "__name__", str(act))
+
+
+def suggest_output(port: Port) -> OutputConfig:
+    if port.activation == "softmax":
+        return OutputConfig(SPARSE, 1.0, ["accuracy"])
+    if port.activation == "sigmoid":
+        return OutputConfig(BINARY, 1.0, ["accuracy"])
+    return OutputConfig("mean_squared_error", 1.0, ["mae"])
+
+
+def resolved_outputs(cfg: TrainConfig, info: ModelInfo) -> dict[str, OutputConfig]:
+    """Each output's loss, weight and metrics: the user's choice, else the suggestion."""
+    out = {}
+    for port in info.outputs:
+        chosen = cfg.outputs.get(port.name)
+        suggested = suggest_output(port)
+        if chosen is None:
+            out[port.name] = suggested
+        else:
+            out[port.name] = OutputConfig(
+                chosen.loss or suggested.loss,
+                float(chosen.loss_weight),
+                list(chosen.metrics) if chosen.metrics is not None else suggested.metrics,
+            )
+    return out
+
+
+@dataclass
+class Mapping:
+    inputs: dict[str, str]  # model input name -> array name
+    outputs: dict[str, str]  # model output name -> array name
+
+
+def map_arrays(raw: RawData, info: ModelInfo, cfg: TrainConfig) -> Mapping:
+    """Which array feeds which input, which labels which output: by name
+    (the user's map, then equal names), else in order."""
+
+    def pick(ports: list[Port], given: dict[str, str], pool: list[str], what: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for port in ports:
+            if port.name in given:
+                if given[port.name] not in raw.arrays:
+                    raise DataError(f"The {what} {port.name!r} is mapped to {given[port.name]!r}, "
+                                    f"but the data has no such array (it has: {', '.join(raw.arrays)}).")
+                out[port.name] = given[port.name]
+            elif port.name in raw.arrays:
+                out[port.name] = port.name
+        rest = [p for p in ports if p.name not in out]
+        free = [a for a in pool if a not in out.values()]
+        if len(rest) == len(free) or (len(rest) == 1 and len(free) >= 1):
+            for port, arr in zip(rest, free, strict=False):
+                out[port.name] = arr
+        elif rest:
+            raise DataError(
+                f"The model has {len(ports)} {what}s ({', '.join(p.name for p in ports)}) but the data has "
+                f"{len(pool)} matching arrays ({', '.join(pool) or 'none'}): map each {what} to an array by name."
+            )
+        return out
+
+    return Mapping(pick(info.inputs, cfg.data.input_map, raw.features, "input"),
+                   pick(info.outputs, cfg.data.output_map, raw.targets, "output"))
+
+
+def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str, OutputConfig],
+              cfg: TrainConfig) -> tuple[dict[str, list], list[str]]:
+    """A concrete preprocessing plan and notes saying what it does and why."""
+    plan: dict[str, list] = {}
+    notes: list[str] = []
+    d = cfg.data
+    for port in info.inputs:
+        key = mapping.inputs[port.name]
+        if key in plan:
+            continue
+        arr = raw.arrays[key]
+        steps: list = []
+        sample = _sample_shape(arr)
+        if arr.dtype == object or raw.kind == "sequence":
+            units = port.shape[-1] if port.shape else None
+            if len(port.shape) == 1 and units and units >= 1000 and d.maxlen == 0 and raw.kind == "sequence":
+                steps.append(["multi_hot", int(units)])
+                notes.append(f"{key}: word numbers become a multi-hot vector of {units} (the model's input size).")
+            else:
+                maxlen = int(d.maxlen) or (port.shape[0] if port.shape and port.shape[0] else 200)
+                steps.append(["pad", maxlen])
+                notes.append(f"{key}: sequences padded or cut to {maxlen} words.")
+                sample = (maxlen,)
+        else:
+            scale = d.scale
+            if scale == "auto":
+                scale = "0-1" if raw.kind == "image" or raw.kind == "tabular" else "none"
+            if scale == "0-1":
+                if raw.kind == "image" and raw.image_max:
+                    steps.append(["divide", raw.image_max])
+                    notes.append(f"{key}: pixel values divided by {raw.image_max:g} to lie in 0-1.")
+                else:
+                    steps.append(["minmax"])
+                    notes.append(f"{key}: each column scaled to 0-1 (training split's min and max).")
+            elif scale == "standardize":
+                steps.append(["standardize"])
+                notes.append(f"{key}: each column standardized (training split's mean and std).")
+        target = tuple(port.shape)
+        if None not in target and sample != target and _size(sample) == _size(target) and sample is not None:
+            steps.append(["reshape", list(target)])
+            notes.append(f"{key}: each sample reshaped from {_fmt(sample)} to {_fmt(target)} to fit input {port.name!r}.")
+        if not steps or steps[0][0] not in ("pad", "multi_hot"):
+            steps.append(["float32"])
+        plan[key] = steps
+    for port in info.outputs:
+        key = mapping.outputs[port.name]
+        loss = outputs[port.name].loss
+        y = raw.arrays[key]
+        steps = []
+        mode = d.labels
+        if mode == "auto":
+            mode = "one-hot" if loss == CATEGORICAL else ("integer" if loss in (SPARSE, BINARY) else "none")
+        is_onehot = y.ndim >= 2 and y.shape[-1] > 1 and _is_one_hot(y)
+        if mode == "one-hot" and not is_onehot:
+            n = port.units or _n_classes(y)
+            steps.append(["one_hot", int(n)])
+            notes.append(f"{key}: class numbers turned into one-hot vectors of {n} (loss {loss}).")
+        elif mode == "integer":
+            if is_onehot:
+                steps.append(["argmax"])
+                notes.append(f"{key}: one-hot labels turned into class numbers (loss {loss}).")
+            steps.append(["int64"] if loss == SPARSE else ["float32"])
+        else:
+            steps.append(["float32"])
+        plan[key] = steps
+    return plan, notes
+
+
+@dataclass
+class Issue:
+    severity: str  # error | warning
+    message: str
+
+
+@dataclass
+class Prepared:
+    splits: dict  # train / val / test -> {array name: array}
+    mapping: Mapping
+    plan: dict
+    notes: list[str] = field(default_factory=list)
+
+    def xy(self, part: str):
+        arrays = self.splits.get(part)
+        if arrays is None:
+            return None, None
+        ins, outs = self.mapping.inputs, self.mapping.outputs
+        x = arrays[next(iter(ins.values()))] if len(ins) == 1 else {k: arrays[v] for k, v in ins.items()}
+        y = arrays[next(iter(outs.values()))] if len(outs) == 1 else {k: arrays[v] for k, v in outs.items()}
+        return x, y
+
+    def n(self, part: str) -> int:
+        arrays = self.splits.get(part)
+        return len(next(iter(arrays.values()))) if arrays else 0
+
+
+def preflight(prep: Prepared, info: ModelInfo, outputs: dict[str, OutputConfig], cfg: TrainConfig,
+              raw: RawData | None = None) -> list[Issue]:
+    """Data against the model's inputs and outputs, labels against the loss."""
+    issues: list[Issue] = []
+    train = prep.splits["train"]
+    n_train = prep.n("train")
+    if n_train == 0:
+        return [Issue("error", "There is no training data left after the validation and test splits.")]
+    for port in info.inputs:
+        key = prep.mapping.inputs[port.name]
+        got = _sample_shape(train[key])
+        if not _shape_ok(got, port.shape):
+            hint = ""
+            if got is not None and _size(got) == _size(port.shape):
+                hint = " (same number of values: add a Reshape or Flatten layer)"
+            elif got is not None and len(got) > len(port.shape):
+                hint = " (add a Flatten layer after the input, or change the input's shape)"
+            issues.append(Issue("error", f"The input {port.name!r} expects samples of shape {_fmt(port.shape)} "
+                                         f"but the data {key!r} has samples of shape {_fmt(got)}{hint}."))
+    for port in info.outputs:
+        key = prep.mapping.outputs[port.name]
+        loss = outputs[port.name].loss
+        y = train[key]
+        units = port.units
+        name = f"The output {port.name!r}" if len(info.outputs) > 1 else "The model's output"
+        if port.activation == "softmax" and units == 1:
+            issues.append(Issue("error", f"{name} is a softmax over 1 unit, which always gives 1: use sigmoid for "
+                                         "two classes, or as many units as classes."))
+        if loss in (SPARSE, CATEGORICAL):
+            if loss == SPARSE:
+                if y.ndim > 1 and y.shape[-1] > 1:
+                    issues.append(Issue("error", f"Sparse categorical cross-entropy needs one class number per "
+                                                 f"sample, but the labels {key!r} have shape {_fmt(y.shape[1:])}: "
+                                                 "use categorical cross-entropy, or integer labels."))
+                    continue
+                if not _integers(y):
+                    issues.append(Issue("error", f"The labels {key!r} are not class numbers (they have fractions): "
+                                                 "for numbers to predict use mean squared error and a linear output."))
+                    continue
+                n_classes = _n_classes(y, raw)
+            else:
+                n_classes = int(y.shape[-1]) if y.ndim > 1 else _n_classes(y, raw)
+            if units != n_classes:
+                sev = "error" if (units or 0) < n_classes else "warning"
+                extra = ("" if sev == "error" else " (the extra units are never the answer; "
+                         "training works, but matching them is cleaner)")
+                issues.append(Issue(sev, f"{name} has {units} units but the labels have {n_classes} classes{extra}."))
+            if port.activation not in ("softmax", ""):
+                issues.append(Issue("warning", f"{name} uses {port.activation or 'no'} activation with "
+                                               f"{loss.replace('_', ' ')}: a softmax output is expected."))
+        elif loss == BINARY:
+            vals = np.unique(np.asarray(y).reshape(-1)[:100000])
+            if not np.all(np.isin(vals, (0, 1))):
+                if _integers(y):
+                    issues.append(Issue("error", f"Binary cross-entropy needs labels 0 or 1, but the labels have "
+                                                 f"{len(vals)} classes: use a softmax output with {len(vals)} units "
+                                                 "and sparse categorical cross-entropy."))
+                else:
+                    issues.append(Issue("error", "Binary cross-entropy needs labels 0 or 1, but the labels are other "
+                                                 "numbers: use mean squared error for numbers to predict."))
+            label_w = int(y.shape[-1]) if y.ndim > 1 else 1
+            if units != label_w:
+                issues.append(Issue("error", f"{name} has {units} units but the labels have {label_w} value(s) per "
+                                             "sample: binary cross-entropy needs one sigmoid unit per label."))
+            if port.activation != "sigmoid":
+                issues.append(Issue("warning", f"{name} uses {port.activation or 'no'} activation with binary "
+                                               "cross-entropy: a sigmoid output is expected."))
+        else:
+            label_shape = tuple(y.shape[1:]) or (1,)
+            if not _shape_ok(label_shape, port.shape) and _size(label_shape) != _size(port.shape):
+                issues.append(Issue("error", f"{name} gives {_fmt(port.shape)} per sample but the labels {key!r} "
+                                             f"have {_fmt(label_shape)}."))
+            if port.activation == "softmax":
+                issues.append(Issue("warning", f"{name} is a softmax (a classifier) but the loss is {loss}: "
+                                               "use sparse categorical cross-entropy for classes."))
+    if cfg.batch_size > n_train:
+        issues.append(Issue("warning", f"The batch size ({cfg.batch_size}) is larger than the training data "
+                                       f"({n_train} samples): each epoch is one batch."))
+    return issues
+
+
+# ------------------------------------------------------------------ helpers
+def _sample_shape(arr) -> tuple | None:
+    if isinstance(arr, np.ndarray) and arr.dtype != object:
+        return tuple(arr.shape[1:])
+    return None
+
+
+def _size(shape) -> int | None:
+    if shape is None or None in shape:
+        return None
+    return int(np.prod(shape)) if shape else 1
+
+
+def _shape_ok(got, want) -> bool:
+    if got is None:
+        return True
+    got, want = tuple(got), tuple(want)
+    if got == () and want == (1,):
+        return True
+    return len(got) == len(want) and all(w is None or g == w for g, w in zip(got, want, strict=False))
+
+
+def _fmt(shape) -> str:
+    if shape is None:
+        return "(varies)"
+    shape = tuple(shape)
+    return "(" + ", ".join("any" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _integers(y) -> bool:
+    a = np.asarray(y)
+    return a.dtype.kind in "iub" or bool(np.all(np.mod(a, 1) == 0))
+
+
+def _is_one_hot(y) -> bool:
+    a = np.asarray(y)[:1000]
+    return bool(np.all(np.isin(a, (0, 1))) and np.all(a.sum(axis=-1) == 1))
+
+
+def _n_classes(y, raw: RawData | None = None) -> int:
+    n = int(np.max(y)) + 1 if np.size(y) else 0
+    if raw is not None and raw.class_names:
+        n = max(n, len(raw.class_names))
+    return n
