@@ -271,9 +271,11 @@ def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Iss
     # Order in which a walk from the inputs meets the nodes: the loop is
     # entered at its earliest node, so the edge that comes back to it is the
     # one the user most likely added last ("the closing edge").
-    order = {nid: i for i, nid in enumerate(nx.dfs_preorder_nodes(g, [n.id for n in graph.inputs()] or None))}
-    for nid in adj.nodes:
-        order.setdefault(nid, len(order))
+    order: dict[str, int] = {}
+    for start in [n.id for n in graph.inputs()] + list(adj.nodes):
+        if start not in order:
+            for nid in nx.dfs_preorder_nodes(g, start):
+                order.setdefault(nid, len(order))
     for comp in nx.strongly_connected_components(g):
         if len(comp) < 2:
             continue

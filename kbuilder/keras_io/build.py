@@ -305,13 +305,13 @@ def explain_error(
         return f"{cls} needs inputs of the same shape but receives {got}. Make the layers before it produce matching shapes."
     m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be a positive whole number (got {m.group(2).strip()})."
+        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
     m = re.search(r"Invalid value for argument `(\w+)`\. Expected a strictly positive value\. Received \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be greater than zero (got {m.group(2).strip()})."
+        return f"{m.group(1)} must be greater than zero (got {_val(m.group(2))})."
     m = re.search(r"argument `(\w+)`\. Expected a float value between 0 and 1\. Received: \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be a number between 0 and 1 (got {m.group(2).strip()})."
+        return f"{m.group(1)} must be a number between 0 and 1 (got {_val(m.group(2))})."
     m = re.search(r"missing \d+ required positional argument[s]?: (.*)", msg)
     if m:
         names = ", ".join(re.findall(r"'(\w+)'", m.group(1))) or m.group(1)
@@ -349,6 +349,10 @@ def explain_error(
             f"Give the Input a fixed size, or use a global pooling layer instead of Flatten."
         )
     return first_line(exc)
+
+
+def _val(text: str) -> str:
+    return text.strip().splitlines()[0].rstrip(".") if text.strip() else text
 
 
 def _count(shape) -> int:
