@@ -187,7 +187,8 @@ class ShapeInference:
                 tensors, shapes, ok = [], [], bool(ins[nid])
                 for e in ins[nid]:
                     src = self._entries.get(e.src)
-                    if e.src not in done or src is None or src.info.error or src.info.blocked or e.src_port >= len(src.outputs):
+                    now = infos[e.src]
+                    if e.src not in done or src is None or now.error or now.blocked or e.src_port >= len(src.outputs):
                         ok = False
                         break
                     t = src.outputs[e.src_port]
@@ -243,6 +244,17 @@ class ShapeInference:
         info = NodeInfo(output_shape=tuple(t.shape), params=0, trainable_params=0, non_trainable_params=0, dtype=str(t.dtype))
         return _Entry(key, pkey, info, [t])
 
+    def _weights_fit(self, owner: Node, layer, tensors) -> bool:
+        """Keras decides: a fresh copy of the owner's layer called on this
+        node's inputs must get weights of the shapes the shared one has (a
+        symbolic call of a built layer does not check that)."""
+        try:
+            probe = new_layer(owner.class_name, owner.params, owner.name)
+            call_layer(probe, owner.class_name, tensors, self.arity)
+        except Exception:
+            return False
+        return _weight_shapes(probe) == _weight_shapes(layer)
+
     def _compute_layer(self, node: Node, owner: Node, key, pkey, tensors, shapes, done) -> _Entry:
         shared = owner.id != node.id
         layer = None
@@ -260,13 +272,15 @@ class ShapeInference:
             return _Entry(key, pkey, NodeInfo(error=exc.message, input_shapes=shapes))
         except Exception as exc:
             msg = explain_error(exc, owner.class_name, shapes)
-            if shared and "expected shape" in str(exc):
-                msg = (
-                    f"{node.name} reuses the layer of {owner.name}, which was built for "
-                    f"{fmt_shape(self._entries[owner.id].info.input_shapes or [])}, but receives "
-                    f"{fmt_shape(shapes)}. A shared layer must receive the same shape every time."
-                )
             return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes), layer=None if not shared else layer)
+        if shared and layer is not None and not self._weights_fit(owner, layer, tensors):
+            built = self._entries[owner.id].info.input_shapes or []
+            msg = (
+                f"{node.name} reuses the layer of {owner.name}, which receives {fmt_shape(built)}, "
+                f"but {node.name} receives {fmt_shape(shapes)}: the weights do not fit. "
+                f"A shared layer must receive the same kind of input every time."
+            )
+            return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
         outputs = list(out) if isinstance(out, (list, tuple)) else [out]
         oshape: Any = [tuple(t.shape) for t in outputs] if isinstance(out, (list, tuple)) else tuple(out.shape)
         dtype: Any = [str(t.dtype) for t in outputs] if isinstance(out, (list, tuple)) else str(out.dtype)
@@ -276,6 +290,10 @@ class ShapeInference:
             tp, ntp = _count(layer.trainable_weights), _count(layer.non_trainable_weights)
         info = NodeInfo(oshape, tp + ntp, tp, ntp, None, shapes, dtype)
         return _Entry(key, pkey, info, outputs, layer)
+
+
+def _weight_shapes(layer) -> list[tuple]:
+    return [tuple(w.shape) for w in layer.weights]
 
 
 def _valid_dtype(k, dtype) -> bool:
