@@ -104,6 +104,8 @@ class TrainConfig:
         """Tolerant: unknown keys are dropped, missing ones take defaults."""
         d = dict(d or {})
         cfg = cls()
+        # The short form templates use: {"dataset": "digits", "validation_split": 0.2, ...}
+        short = {k: d.pop(k) for k in ("dataset", "validation_split", "test_split", "seed") if k in d}
         for f in fields(cls):
             if f.name not in d:
                 continue
@@ -119,10 +121,28 @@ class TrainConfig:
             elif f.name == "outputs":
                 value = {str(k): _dc(OutputConfig, v) for k, v in (value or {}).items()}
             setattr(cfg, f.name, copy.deepcopy(value))
+        if "dataset" in short:
+            cfg.data.name = str(short["dataset"])
+            cfg.data.source = dataset_source(cfg.data.name)
+        if "validation_split" in short:
+            cfg.data.val_fraction = float(short["validation_split"])
+        if "test_split" in short:
+            cfg.data.test_fraction = float(short["test_split"])
+        if "seed" in short:
+            cfg.data.seed = int(short["seed"])
         return cfg
 
     def copy(self) -> TrainConfig:
         return TrainConfig.from_dict(self.to_dict())
+
+
+def dataset_source(name: str) -> str:
+    """"sklearn" or "keras" for a known data set name, else "keras" (the
+    loader then says the name is unknown)."""
+    from kbuilder.training.datasets import DATASETS
+
+    info = DATASETS.get(name)
+    return info.source if info else "keras"
 
 
 def _dc(cls, d):

@@ -67,35 +67,13 @@ class RunResult:
 
 
 def build_model_from_graph(graph):
-    """The colleague's builder (kbuilder.keras_io.build) when present."""
+    """Build with kbuilder.keras_io.build (raises TrainingError in plain words)."""
+    from kbuilder.keras_io.build import BuildError, build_model
+
     try:
-        from kbuilder.keras_io.build import build_model
-    except ImportError:  # pragma: no cover - until keras_io.build lands
-        return _fallback_build(graph)
-    return build_model(graph)
-
-
-def _fallback_build(graph):
-    k = keras()
-    tensors = {}
-    layers = {}
-    import networkx as nx
-
-    order = list(nx.topological_sort(graph.to_networkx()))
-    for nid in order:
-        node = graph.node(nid)
-        if node.is_input:
-            shape = tuple(node.params.get("shape") or ())
-            tensors[nid] = k.Input(shape=shape, name=node.name, dtype=node.params.get("dtype", "float32"))
-            continue
-        owner = graph.owner(node)
-        if owner.id not in layers:
-            layers[owner.id] = getattr(k.layers, owner.class_name)(name=owner.name, **owner.params)
-        ins = [tensors[e.src] for e in graph.in_edges(nid)]
-        tensors[nid] = layers[owner.id](ins[0] if len(ins) == 1 else ins)
-    ins = [tensors[n.id] for n in graph.inputs()]
-    outs = [tensors[n.id] for n in graph.outputs()]
-    return k.Model(ins[0] if len(ins) == 1 else ins, outs[0] if len(outs) == 1 else outs, name=graph.name)
+        return build_model(graph)
+    except BuildError as exc:
+        raise TrainingError(f"The model cannot be built: {exc}", "model") from None
 
 
 class TrainingSession:
@@ -137,10 +115,13 @@ class TrainingSession:
         """Build and compile a fresh model (fresh weights)."""
         k = keras()
         cfg = self.config
+        k.utils.set_random_seed(int(cfg.data.seed))
         scope = _strategy_scope(cfg.distribution)
         with scope:
             try:
                 model = self.model_factory() if self.model_factory else build_model_from_graph(self.graph)
+            except TrainingError:
+                raise
             except Exception as exc:  # noqa: BLE001
                 raise TrainingError(f"The model cannot be built: {_first_line(exc)}", "model") from None
             info = describe_model(model)

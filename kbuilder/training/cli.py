@@ -1,0 +1,180 @@
+"""``kbuilder train`` and ``kbuilder datasets``: the training panel's engine
+on the command line.  kbuilder/cli.py calls :func:`add_train_arguments`,
+:func:`add_datasets_arguments`, :func:`cmd_train` and :func:`cmd_datasets`.
+
+Exit codes: 0 trained (or listed), 1 training failed or the data does not
+fit the model, 2 the file or the arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from kbuilder.training.config import OPTIMIZERS, TrainConfig, dataset_source
+from kbuilder.training.datasets import DATASETS, is_cached, keras_cache_dir
+
+
+def add_train_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a project or model file (.kbproj, .json, .h5, .keras)")
+    p.add_argument("--dataset", metavar="NAME", help="a data set name (see 'kbuilder datasets'), or a .csv, "
+                   ".npz/.npy file or an image folder; default: the project's choice")
+    p.add_argument("--target", metavar="COL", action="append", help="CSV: the column to predict (repeat for several)")
+    p.add_argument("--epochs", type=int, metavar="N", help="passes over the training data")
+    p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
+    p.add_argument("--validation-split", type=float, metavar="F", help="fraction kept for validation (0-1)")
+    p.add_argument("--test-split", type=float, metavar="F", help="fraction kept for the final test (0-1)")
+    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adam")
+    p.add_argument("--learning-rate", type=float, metavar="F", help="default: 0.001")
+    p.add_argument("--json", action="store_true", help="print JSON lines (one per epoch, then a summary)")
+    p.add_argument("-o", "--output", metavar="OUT.keras", help="save the trained model (.keras or .h5)")
+    p.add_argument("--script", metavar="OUT.py", help="also write a Python script that reproduces this run")
+
+
+def add_datasets_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+
+
+def _err(message: str) -> None:
+    print(f"kbuilder: {message}", file=sys.stderr)
+
+
+def config_from_args(args: argparse.Namespace, base: dict | None = None) -> TrainConfig:
+    cfg = TrainConfig.from_dict(base or {})
+    ds = getattr(args, "dataset", None)
+    if ds:
+        d = cfg.data
+        if ds in DATASETS:
+            d.source, d.name = dataset_source(ds), ds
+        elif os.path.isdir(ds):
+            d.source, d.path = "images", ds
+        elif ds.lower().endswith(".csv"):
+            d.source, d.path = "csv", ds
+        elif ds.lower().endswith((".npz", ".npy")):
+            d.source, d.path = "npz", ds
+        else:
+            raise ValueError(f"unknown data set '{ds}' (run 'kbuilder datasets'; or give a .csv, .npz file or a folder)")
+        if getattr(args, "target", None):
+            d.targets = list(args.target)
+    for attr, field in (("epochs", "epochs"), ("batch_size", "batch_size"), ("optimizer", "optimizer"),
+                        ("learning_rate", "learning_rate")):
+        v = getattr(args, attr, None)
+        if v is not None:
+            setattr(cfg, field, v)
+    if getattr(args, "validation_split", None) is not None:
+        cfg.data.val_fraction = float(args.validation_split)
+    if getattr(args, "test_split", None) is not None:
+        cfg.data.test_fraction = float(args.test_split)
+    if getattr(args, "seed", None) is not None:
+        cfg.data.seed = int(args.seed)
+    if cfg.epochs < 1 or cfg.batch_size < 1:
+        raise ValueError("--epochs and --batch-size must be at least 1")
+    if not (0 <= cfg.data.val_fraction < 1 and 0 <= cfg.data.test_fraction < 1):
+        raise ValueError("--validation-split and --test-split must be between 0 and 1")
+    return cfg
+
+
+def load_graph(path: str):
+    """(graph, training settings dict) from a project or model file."""
+    try:
+        from kbuilder.project.loader import OpenError, open_path
+    except ImportError:  # pragma: no cover - loader is part of the package
+        from kbuilder.project import kbproj
+
+        project = kbproj.load(path)
+        return project.graph, project.settings.get("training") or {}
+    try:
+        opened = open_path(path)
+    except OpenError as exc:
+        raise ValueError(str(exc)) from None
+    return opened.graph, opened.project.settings.get("training") or {}
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from kbuilder.project.kbproj import ProjectError
+
+    try:
+        graph, settings = load_graph(args.file)
+        cfg = config_from_args(args, settings)
+    except (ValueError, ProjectError) as exc:
+        _err(str(exc))
+        return 2
+    if args.output and Path(args.output).suffix.lower() not in (".keras", ".h5"):
+        _err(f"OUT must end in .keras or .h5 (got '{Path(args.output).name}')")
+        return 2
+
+    from kbuilder.training.session import TrainingError, TrainingSession
+
+    as_json = bool(args.json)
+    state = {"t": time.monotonic()}
+
+    def emit(kind: str, payload: dict) -> None:
+        if kind == "epoch_begin":
+            state["t"] = time.monotonic()
+        elif kind == "epoch":
+            logs = payload["logs"]
+            secs = time.monotonic() - state["t"]
+            n = payload["epoch"] + 1
+            if as_json:
+                print(json.dumps({"event": "epoch", "epoch": n, "epochs": payload["epochs"], **logs,
+                                  "seconds": round(secs, 3)}), flush=True)
+            else:
+                parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
+                print(f"epoch {n}/{payload['epochs']}  {parts}  ({secs:.1f} s)", flush=True)
+
+    session = TrainingSession(graph, cfg, workdir=Path.cwd())
+    try:
+        result = session.fit(emit)
+        for w in result.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+        saved = str(session.save(args.output)) if args.output else None
+        script = None
+        if args.script:
+            from kbuilder.project.kbproj import atomic_write_text
+            from kbuilder.training.script import export_script
+
+            atomic_write_text(Path(args.script), export_script(session, model_file=args.output or "trained_model.keras"))
+            script = args.script
+    except TrainingError as exc:
+        _err(str(exc))
+        return 1
+    except ProjectError as exc:
+        _err(str(exc))
+        return 1
+    if as_json:
+        print(json.dumps({"event": "end", "epochs_done": result.epochs_done, "stop_reason": result.stop_reason,
+                          "message": result.message, "test": result.test_metrics, "saved": saved, "script": script,
+                          "seconds": round(result.seconds, 3)}), flush=True)
+    else:
+        if result.test_metrics:
+            print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+        print(result.message)
+        if saved:
+            print(f"wrote {saved}")
+        if script:
+            print(f"wrote {script}")
+    return 1 if result.stop_reason == "nan" else 0
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    rows = []
+    for info in DATASETS.values():
+        ready = info.source == "sklearn" or is_cached(info)
+        rows.append({"name": info.name, "title": info.title, "source": info.source, "kind": info.kind,
+                     "task": info.task, "classes": info.n_classes, "offline": info.source == "sklearn",
+                     "ready": ready, "description": info.description})
+    if getattr(args, "json", False):
+        print(json.dumps({"datasets": rows, "keras_cache": str(keras_cache_dir())}, ensure_ascii=False))
+        return 0
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        status = "bundled" if r["offline"] else ("cached" if r["ready"] else "download")
+        print(f"{r['name']:<{width}}  {status:<8}  {r['title']}: {r['description']}")
+    print(f"\nKeras keeps downloaded sets in {keras_cache_dir()}. Your own data: --dataset FILE.csv --target COLUMN, "
+          "--dataset FILE.npz, or --dataset FOLDER (one sub-folder of images per class).")
+    return 0

@@ -1,0 +1,186 @@
+"""Export a training script that reproduces a run and runs on its own.
+
+The script holds the *source* of the functions the app used to load, split
+and preprocess the data (:mod:`kbuilder.training.recipes`), the concrete
+preprocessing plan, the model (``build_model()`` from the code exporter, or
+the model's Keras JSON when the exporter cannot write it), and the same
+compile, fit and callback settings.  It needs only numpy, keras and (for the
+bundled data sets) scikit-learn: not kbuilder.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import inspect
+import json
+import pprint
+
+from kbuilder.training import recipes
+from kbuilder.training.session import OPTIMIZER_CLASSES, TrainingError, callback_specs
+
+
+def export_script(session, model_file: str = "trained_model.keras") -> str:
+    """Python source for the run ``session`` prepared (``prepare`` or ``fit``
+    must have run: the plan depends on the data and the model)."""
+    if session.prepared is None or session.model is None or session.raw is None:
+        raise TrainingError("Check or train once first: the script repeats what that run did.", "other")
+    cfg, prep, raw, info = session.config, session.prepared, session.raw, session.info
+    d = cfg.data
+    fn, kw = raw.recipe
+    funcs = [getattr(recipes, fn), recipes.split_arrays, recipes.apply_plan]
+    model_code, model_from_json = _model_code(session)
+    single_out = len(info.outputs) == 1
+    name0 = info.outputs[0].name
+    losses = {n: o.loss for n, o in session.outputs.items()}
+    metrics = {n: list(o.metrics or []) for n, o in session.outputs.items()}
+    weights = {n: o.loss_weight for n, o in session.outputs.items()}
+    cw = session._class_weight(prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
+    optimizer = f"keras.optimizers.{OPTIMIZER_CLASSES[cfg.optimizer.lower()]}(" + ", ".join(
+        [f"learning_rate={float(cfg.learning_rate)!r}"] + [f"{k}={v!r}" for k, v in cfg.optimizer_options.items()]
+    ) + ")"
+    callbacks = [f"keras.callbacks.{name}(" + ", ".join(f"{k}={v!r}" for k, v in kwargs.items()) + ")"
+                 for name, kwargs in callback_specs(cfg, None)]
+    now = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    graph_name = getattr(session.graph, "name", None) or getattr(session.model, "name", "model")
+
+    out: list[str] = []
+    w = out.append
+    w("#!/usr/bin/env python3")
+    w(f'"""Train the model {graph_name!r} as kbuilder did ({now}).')
+    w("")
+    w(f"Data: {raw.title or d.name} ({d.source}); split with seed {d.seed}: "
+      f"validation {d.val_fraction:g}, test {d.test_fraction:g}" + (" (the data set's own test part)" if raw.test_arrays is not None else "") + ".")
+    for note in prep.notes:
+        w(f"  {note}")
+    w("Run it:  python this_script.py [--epochs N] [-o OUT.keras]")
+    w('"""')
+    w("")
+    w("import argparse")
+    w("import os")
+    w("")
+    w('os.environ.setdefault("KERAS_BACKEND", "tensorflow")')
+    w('os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")')
+    w("")
+    w("import numpy as np  # noqa: E402")
+    w("import keras  # noqa: E402")
+    w("from keras import layers  # noqa: E402, F401")
+    w("")
+    w(f"SEED = {int(d.seed)}")
+    w(f"EPOCHS = {int(cfg.epochs)}")
+    w(f"BATCH_SIZE = {int(cfg.batch_size)}")
+    w("# What each array goes through (see apply_plan): computed by kbuilder from the data and the model.")
+    w("PLAN = " + _literal(prep.plan))
+    w("INPUTS = " + _literal(prep.mapping.inputs) + "  # model input -> array")
+    w("OUTPUTS = " + _literal(prep.mapping.outputs) + "  # model output -> array")
+    w("")
+    w("")
+    w("# ---- data: the same functions kbuilder ran ----")
+    for f in funcs:
+        w(inspect.getsource(f).rstrip())
+        w("")
+        w("")
+    w("# ---- the model ----")
+    if model_from_json:
+        w("MODEL_JSON = " + repr(model_code))
+        w("")
+        w("")
+        w("def build_model():")
+        w("    return keras.models.model_from_json(MODEL_JSON)")
+    else:
+        w(model_code.rstrip())
+    w("")
+    w("")
+    w("def xy(arrays):")
+    w('    """The arrays of one split as the model\'s inputs and labels."""')
+    w("    if arrays is None:")
+    w("        return None, None")
+    w("    x = {k: arrays[v] for k, v in INPUTS.items()}")
+    w("    y = {k: arrays[v] for k, v in OUTPUTS.items()}")
+    w("    x = next(iter(x.values())) if len(x) == 1 else x")
+    w("    y = next(iter(y.values())) if len(y) == 1 else y")
+    w("    return x, y")
+    w("")
+    w("")
+    w("def main():")
+    w("    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])")
+    w("    parser.add_argument(\"--epochs\", type=int, default=EPOCHS)")
+    w(f"    parser.add_argument(\"-o\", \"--output\", default={model_file!r}, help=\"where to save the trained model\")")
+    w("    args = parser.parse_args()")
+    w("")
+    w("    keras.utils.set_random_seed(SEED)")
+    w(f"    arrays, test_arrays = {fn}(**{_literal(kw)})")
+    w(f"    splits = split_arrays(arrays, test_arrays, val_fraction={float(d.val_fraction)!r}, "
+      f"test_fraction={float(d.test_fraction)!r}, seed=SEED)")
+    w("    splits = apply_plan(splits, PLAN)")
+    w('    x_train, y_train = xy(splits["train"])')
+    w('    x_val, y_val = xy(splits["val"])')
+    w('    x_test, y_test = xy(splits["test"])')
+    w("")
+    indent = "    "
+    if cfg.distribution == "mirrored":
+        w("    import tensorflow as tf")
+        w("")
+        w("    strategy = tf.distribute.MirroredStrategy()  # all local GPUs")
+        w("    with strategy.scope():")
+        indent = "        "
+    w(f"{indent}model = build_model()")
+    w(f"{indent}model.compile(")
+    w(f"{indent}    optimizer={optimizer},")
+    if single_out:
+        w(f"{indent}    loss={losses[name0]!r},")
+        w(f"{indent}    metrics={metrics[name0]!r},")
+    else:
+        w(f"{indent}    loss={_literal(losses)},")
+        w(f"{indent}    loss_weights={_literal(weights)},")
+        w(f"{indent}    metrics={_literal(metrics)},")
+    if int(cfg.steps_per_execution) > 1:
+        w(f"{indent}    steps_per_execution={int(cfg.steps_per_execution)},")
+    w(f"{indent})")
+    w("    callbacks = [")
+    for c in callbacks:
+        w(f"        {c},")
+    w("    ]")
+    w("    model.fit(")
+    w("        x_train,")
+    w("        y_train,")
+    w("        validation_data=(x_val, y_val) if x_val is not None else None,")
+    w("        epochs=args.epochs,")
+    w("        batch_size=BATCH_SIZE,")
+    w(f"        shuffle={bool(cfg.shuffle)!r},")
+    if cw:
+        w(f"        class_weight={cw!r},")
+    w("        callbacks=callbacks,")
+    w("        verbose=2,")
+    w("    )")
+    w("    if x_test is not None:")
+    w("        results = model.evaluate(x_test, y_test, batch_size=BATCH_SIZE, verbose=0, return_dict=True)")
+    w('        print("test:", ", ".join(f"{k} {v:.4f}" for k, v in results.items()))')
+    w("    model.save(args.output)")
+    w('    print("saved", args.output)')
+    w("")
+    w("")
+    w('if __name__ == "__main__":')
+    w("    main()")
+    return "\n".join(out) + "\n"
+
+
+def _model_code(session) -> tuple[str, bool]:
+    """(code defining build_model(), False) from the code exporter, or
+    (the model's JSON, True) when that is not possible."""
+    graph = session.graph
+    if graph is not None:
+        try:
+            from kbuilder.keras_io.codegen import export_code
+
+            code = export_code(graph, style="functional")
+            start = code.index("def build_model(")
+            end = code.index('if __name__ == "__main__":', start)
+            return code[start:end].rstrip() + "\n", False
+        except Exception:  # noqa: BLE001 - exporter missing or refuses: the JSON always works
+            pass
+    return session.model.to_json(), True
+
+
+def _literal(value) -> str:
+    # JSON-like values: pprint gives valid Python (True/None, tuples as lists)
+    return pprint.pformat(json.loads(json.dumps(value)), width=100, sort_dicts=False)
