@@ -1,0 +1,523 @@
+"""Keras model config / JSON -> layer graph.
+
+Reads what ``model.to_json()`` or ``model.get_config()`` produce, Keras 3 or
+Keras 2, Functional or Sequential, with or without the
+``{"class_name": ..., "config": ...}`` wrapper.  The input is untrusted plain
+JSON: nothing in it is evaluated, deserialised or imported.  Keras is only
+asked for the signatures of its own layer classes (to drop arguments that
+equal their defaults, and those Keras 3 no longer accepts).
+
+Mapping
+-------
+* ``InputLayer`` -> an ``"Input"`` node, ``params = {"shape": [...], "dtype"}``
+  (the batch dimension removed).  Model inputs come first, in the model's
+  input order.
+* A layer called ``n`` times (a shared layer) -> one owner node (call 0, the
+  original name) plus ``n - 1`` sharing nodes (``shared_with`` = owner id,
+  named ``<name>_shared``, ``<name>_shared_1``, ...).  A reference to call
+  ``k`` of a layer attaches to the node of call ``k``.
+* Tensors a layer receives (positional arguments, lists of them for merges,
+  then tensor keyword arguments) become its input ports in that order; the
+  tensor index of a multi-output layer becomes the edge's ``src_port``.
+* Lambda, TFOpLambda, nested models, custom and unknown classes become
+  ``"Placeholder"`` nodes with ``extra = {"config": ..., "original_class": ...}``
+  and a note.
+* Outputs: ``is_output`` is set on the output layers only when they differ
+  from the graph's sinks (otherwise the sinks are the outputs anyway, and
+  layers added later behave as a beginner expects).
+* Positions come from :func:`kbuilder.keras_io.layout.layered_layout`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kbuilder.core.graph import INPUT, PLACEHOLDER, Edge, Graph, Node
+
+# Classes that hold Python code (never deserialised) or are not single layers.
+_CODE_CLASSES = {"Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer"}
+_MODEL_CLASSES = {"Functional", "Model", "Sequential"}
+_INPUT_CLASSES = {"InputLayer"}
+# Config keys that are never constructor arguments kbuilder keeps.
+_NOISE = {"name", "batch_input_shape", "batch_shape", "input_shape", "input_dim", "batch_size", "build_config"}
+
+
+class ConfigError(ValueError):
+    """The text is not a Keras model config kbuilder can read."""
+
+
+@dataclass
+class ImportResult:
+    graph: Graph
+    notes: list[str] = field(default_factory=list)
+    # Filled by model_file for .h5/.keras files; always None here.
+    weights: Any = None
+
+
+def graph_from_json(text: str) -> ImportResult:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise ConfigError(f"this is not valid JSON: {exc}") from None
+    return graph_from_config(data)
+
+
+def graph_from_config(config: dict) -> ImportResult:
+    """Build a graph from a Keras model config (see the module docstring)."""
+    if not isinstance(config, dict):
+        raise ConfigError("a Keras model config is a JSON object")
+    kind, body = _unwrap(config)
+    notes: list[str] = []
+    name = body.get("name") if isinstance(body, dict) else None
+    graph = Graph(name=name if isinstance(name, str) and name.strip() else "model")
+    importer = _Importer(graph, notes)
+    if kind == "Sequential":
+        importer.sequential(body)
+    else:
+        importer.functional(body)
+    from kbuilder.keras_io.layout import layered_layout
+
+    layered_layout(graph)
+    return ImportResult(graph, notes)
+
+
+def _unwrap(config: dict) -> tuple[str, Any]:
+    cls = config.get("class_name")
+    if isinstance(cls, str) and "config" in config:
+        if cls in ("Functional", "Model"):
+            return "Functional", config["config"]
+        if cls == "Sequential":
+            return "Sequential", config["config"]
+        raise ConfigError(f"this is a {cls!r} config, not a Keras model (Functional or Sequential)")
+    if isinstance(config.get("layers"), list):
+        return ("Functional" if "input_layers" in config else "Sequential"), config
+    raise ConfigError("no model found: expected a Keras model config with a list of layers")
+
+
+class _Importer:
+    def __init__(self, graph: Graph, notes: list[str]) -> None:
+        self.graph = graph
+        self.notes = notes
+
+    # ---------------------------------------------------------- functional
+    def functional(self, body: Any) -> None:
+        if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
+            raise ConfigError("the model config has no list of layers")
+        layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
+        input_names = [ref[0] for ref in _refs_list(body.get("input_layers"))]
+        rank = {n: i for i, n in enumerate(input_names)}
+        # Model inputs first, in the model's input order (stable sort).
+        layers.sort(key=lambda e: rank.get(_layer_name(e), len(rank)) if _class(e) in _INPUT_CLASSES else len(rank))
+
+        calls: dict[tuple[str, int], Node] = {}
+        wiring: list[tuple[Node, list[tuple[str, int, int]]]] = []
+        for entry in layers:
+            name = _layer_name(entry)
+            cls = _class(entry)
+            if cls in _INPUT_CLASSES:
+                calls[(name, 0)] = self.add_input(entry)
+                continue
+            inbound = entry.get("inbound_nodes") or []
+            if not isinstance(inbound, list):
+                inbound = []
+            owner = self.add_layer(entry)
+            for k in range(max(1, len(inbound))):
+                if k == 0:
+                    node = owner
+                else:
+                    node = self.graph.add_node(
+                        Node(class_name=owner.class_name, name=self.graph.unique_name(name + "_shared"))
+                    )
+                    self.graph.set_shared_with(node.id, owner.id)
+                calls[(name, k)] = node
+                if k < len(inbound):
+                    refs = _tensor_refs(inbound[k])
+                    wiring.append((node, refs))
+        for node, refs in wiring:
+            for port, (src_name, node_index, tensor_index) in enumerate(refs):
+                src = calls.get((src_name, node_index))
+                if src is None:
+                    self.notes.append(
+                        f"Layer {node.name!r} refers to {src_name!r} (call {node_index}), which is not in "
+                        "the file; that connection was left out."
+                    )
+                    continue
+                self.graph.add_edge(Edge(src=src.id, dst=node.id, dst_port=port, src_port=tensor_index))
+
+        outputs: list[Node] = []
+        for src_name, node_index, tensor_index in _refs_list(body.get("output_layers")):
+            node = calls.get((src_name, node_index))
+            if node is None:
+                self.notes.append(f"The model output {src_name!r} is not among the layers; it was left out.")
+                continue
+            if tensor_index:
+                self.notes.append(
+                    f"The model output is output {tensor_index} of layer {src_name!r}; kbuilder marks the "
+                    "whole layer as an output."
+                )
+            if node not in outputs:
+                outputs.append(node)
+        sinks = self.graph.outputs()
+        if outputs and set(n.id for n in outputs) != set(n.id for n in sinks):
+            for node in outputs:
+                self.graph.set_output(node.id, True)
+        if outputs and [n.id for n in outputs] != [n.id for n in self.graph.outputs()]:
+            order = ", ".join(repr(n.name) for n in self.graph.outputs())
+            self.notes.append(f"The model's outputs will be in the order {order}.")
+
+    # ---------------------------------------------------------- sequential
+    def sequential(self, body: Any) -> None:
+        if isinstance(body, list):  # Keras 2.0-2.2 wrote the layer list itself
+            body = {"layers": body}
+        if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
+            raise ConfigError("the Sequential config has no list of layers")
+        layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
+        prev: Node | None = None
+        if layers and _class(layers[0]) in _INPUT_CLASSES:
+            prev = self.add_input(layers.pop(0))
+        else:
+            shape = None
+            first_cfg = layers[0].get("config") if layers else None
+            if isinstance(first_cfg, dict):
+                shape = _batch_shape(first_cfg)
+            if shape is None and isinstance(body.get("build_input_shape"), list):
+                shape = body["build_input_shape"][1:]
+            if shape is None:
+                self.notes.append("The file does not say the model's input shape; set it on the Input layer.")
+                shape = [None]
+            dtype = first_cfg.get("dtype") if isinstance(first_cfg, dict) else None
+            dtype = _dtype_name(dtype) or "float32"
+            prev = self.graph.add_node(
+                Node(INPUT, self.graph.unique_name("input"), {"shape": _shape(shape), "dtype": dtype})
+            )
+        for entry in layers:
+            if _class(entry) in _INPUT_CLASSES:
+                self.notes.append(f"A second InputLayer {_layer_name(entry)!r} in a Sequential model was skipped.")
+                continue
+            node = self.add_layer(entry)
+            self.graph.connect(prev.id, node.id, 0)
+            prev = node
+
+    # ---------------------------------------------------------- nodes
+    def add_input(self, entry: dict) -> Node:
+        cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+        shape = _batch_shape(cfg)
+        if shape is None:
+            self.notes.append(f"Input {_layer_name(entry)!r} has no shape in the file; set it.")
+            shape = [None]
+        params = {"shape": _shape(shape), "dtype": _dtype_name(cfg.get("dtype")) or "float32"}
+        if cfg.get("sparse"):
+            params["sparse"] = True
+        return self.graph.add_node(Node(INPUT, self._name(entry), params))
+
+    def add_layer(self, entry: dict) -> Node:
+        cls = _class(entry)
+        name = self._name(entry)
+        cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+        why = None
+        if cls in _CODE_CLASSES:
+            why = "holds Python code, which kbuilder never runs from a file"
+        elif cls in _MODEL_CLASSES:
+            why = "is a model inside the model, which kbuilder cannot draw yet"
+        elif not _is_keras_module(entry.get("module")):
+            why = f"comes from outside Keras (module {entry.get('module')!r})"
+        else:
+            layer_cls = _keras_layer_class(cls)
+            if layer_cls is None:
+                why = "is not a Keras 3 layer class"
+        if why is not None:
+            self.notes.append(
+                f"Layer {name!r} ({cls}) {why}: it became a placeholder; replace it with built-in layers "
+                "or write its code yourself in the exported Python."
+            )
+            extra = {"config": copy.deepcopy(cfg), "original_class": cls}
+            return self.graph.add_node(Node(PLACEHOLDER, name, {}, extra=extra))
+        params = self.clean_params(name, cls, layer_cls, cfg)
+        return self.graph.add_node(Node(cls, name, params))
+
+    def _name(self, entry: dict) -> str:
+        name = _layer_name(entry)
+        if not name.strip() or self.graph.find(name) is not None:
+            new = self.graph.unique_name(_class(entry).lower() or "layer")
+            if name.strip():
+                self.notes.append(f"The layer name {name!r} is used twice; the second is now {new!r}.")
+            return new
+        return name
+
+    def clean_params(self, name: str, cls: str, layer_cls: Any, cfg: dict) -> dict:
+        sig = _signature(layer_cls)
+        params: dict[str, Any] = {}
+        for key, value in cfg.items():
+            if key in _NOISE:
+                continue
+            if key == "trainable":
+                if value is False:
+                    params[key] = False
+                continue
+            if key == "dtype":
+                dtype = _dtype_name(value)
+                if dtype and dtype != "float32":
+                    params[key] = dtype
+                continue
+            if key not in sig:
+                self.notes.append(f"Layer {name!r} ({cls}): Keras 3 has no argument {key!r}; it was dropped.")
+                continue
+            value, custom = _clean_value(value)
+            if custom:
+                self.notes.append(
+                    f"Layer {name!r} ({cls}): {key!r} names custom code ({custom}); the Keras default is used."
+                )
+                continue
+            default = sig[key]
+            if default is not _NO_DEFAULT and _same(value, default):
+                continue
+            if key == "activation" and value == "linear" and default in (None, "linear"):
+                continue
+            if key == "data_format" and default is None and value == _image_data_format():
+                continue
+            params[key] = value
+        return params
+
+
+# ----------------------------------------------------------------- helpers
+_NO_DEFAULT = object()
+
+
+def _class(entry: dict) -> str:
+    cls = entry.get("class_name")
+    return cls if isinstance(cls, str) else ""
+
+
+def _layer_name(entry: dict) -> str:
+    name = entry.get("name")
+    if not isinstance(name, str):
+        cfg = entry.get("config")
+        name = cfg.get("name") if isinstance(cfg, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def _is_keras_module(module: Any) -> bool:
+    return module is None or (isinstance(module, str) and (module == "keras" or module.startswith("keras.")))
+
+
+def _batch_shape(cfg: dict) -> list | None:
+    """The input shape without the batch dimension, from any dialect."""
+    for key in ("batch_shape", "batch_input_shape"):
+        value = cfg.get(key)
+        if isinstance(value, list) and value:
+            return value[1:]
+    value = cfg.get("input_shape")
+    if isinstance(value, list):
+        return value
+    if isinstance(cfg.get("input_dim"), int):
+        return [cfg["input_dim"]]
+    return None
+
+
+def _shape(shape: list) -> list:
+    return [s if isinstance(s, int) and not isinstance(s, bool) and s > 0 else None for s in shape]
+
+
+def _dtype_name(value: Any) -> str | None:
+    """``"float32"`` from a dtype string or a (Keras 3) DTypePolicy dict."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        cfg = value.get("config")
+        if isinstance(cfg, dict) and isinstance(cfg.get("name"), str):
+            return cfg["name"]
+    return None
+
+
+def _refs_list(value: Any) -> list[tuple[str, int, int]]:
+    """``input_layers`` / ``output_layers``: ``[name, 0, 0]`` or a list of them."""
+    if _is_ref(value):
+        return [_as_ref(value)]
+    if isinstance(value, list):
+        return [_as_ref(v) for v in value if _is_ref(v)]
+    if isinstance(value, dict):
+        return [_as_ref(v) for v in value.values() if _is_ref(v)]
+    return []
+
+
+def _is_ref(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) in (3, 4)
+        and isinstance(value[0], str)
+        and isinstance(value[1], int)
+        and isinstance(value[2], int)
+        and not isinstance(value[1], bool)
+    )
+
+
+def _as_ref(value: list) -> tuple[str, int, int]:
+    return (value[0], max(int(value[1]), 0), max(int(value[2]), 0))
+
+
+def _tensor_refs(node: Any) -> list[tuple[str, int, int]]:
+    """Every tensor one call of a layer received, in argument order.
+
+    Keras 3: ``{"args": [...], "kwargs": {...}}`` with ``__keras_tensor__``
+    dicts; Keras 2: ``[["dense", 0, 0, {kwargs}], ...]``."""
+    out: list[tuple[str, int, int]] = []
+
+    def walk(value: Any, depth: int = 0) -> None:
+        if depth > 50:
+            return
+        if isinstance(value, dict):
+            if value.get("class_name") == "__keras_tensor__":
+                hist = (value.get("config") or {}).get("keras_history")
+                if _is_ref(hist):
+                    out.append(_as_ref(hist))
+                return
+            for v in value.values():
+                walk(v, depth + 1)
+        elif isinstance(value, list):
+            if _is_ref(value):
+                out.append(_as_ref(value))
+                if len(value) == 4:
+                    walk(value[3], depth + 1)  # Keras 2 kwargs may hold tensors
+                return
+            for v in value:
+                walk(v, depth + 1)
+
+    if isinstance(node, dict) and ("args" in node or "kwargs" in node):
+        walk(node.get("args"))
+        walk(node.get("kwargs"))
+    else:
+        walk(node)
+    return out
+
+
+def _keras_layer_class(cls: str) -> Any:
+    from kbuilder.keras_io.backend import keras
+
+    if not cls.isidentifier() or cls.startswith("_"):
+        return None
+    obj = getattr(keras().layers, cls, None)
+    if isinstance(obj, type) and issubclass(obj, keras().layers.Layer) and cls not in _MODEL_CLASSES:
+        return obj
+    return None
+
+
+_SIG_CACHE: dict[Any, dict[str, Any]] = {}
+
+
+def _signature(layer_cls: Any) -> dict[str, Any]:
+    """Argument name -> default over the class's ``__init__`` chain."""
+    if layer_cls in _SIG_CACHE:
+        return _SIG_CACHE[layer_cls]
+    import inspect
+
+    sig: dict[str, Any] = {}
+    for klass in layer_cls.__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is None:
+            continue
+        try:
+            parameters = inspect.signature(init).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        for p in parameters:
+            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.name == "self" or p.name in sig:
+                continue
+            sig[p.name] = _NO_DEFAULT if p.default is p.empty else _jsonish(p.default)
+    _SIG_CACHE[layer_cls] = sig
+    return sig
+
+
+def _image_data_format() -> str:
+    from kbuilder.keras_io.backend import keras
+
+    return keras().config.image_data_format()
+
+
+def _jsonish(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_jsonish(v) for v in value]
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON value ``a`` equals the signature default ``b`` (``1`` == ``1.0``,
+    but ``True`` != ``1``)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return float(a) == float(b)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if type(a) is not type(b):
+        return False
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001 - a default we cannot compare is kept
+        return False
+
+
+def _clean_value(value: Any) -> tuple[Any, str | None]:
+    """Strip Keras 3 serialisation noise from nested objects: a built-in
+    initializer/regularizer with its default config becomes its short name
+    (``"glorot_uniform"``); objects from outside Keras are reported."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return value, None
+    if isinstance(value, list):
+        items = []
+        for v in value:
+            v, custom = _clean_value(v)
+            if custom:
+                return value, custom
+            items.append(v)
+        return items, None
+    if not isinstance(value, dict):
+        return value, None
+    if "class_name" in value and "config" in value:
+        module = value.get("module")
+        if not _is_keras_module(module) or value.get("registered_name") not in (None, value.get("class_name")):
+            return value, f"{value.get('class_name')!r} from {module!r}"
+        if value.get("class_name") in ("__lambda__", "function", "__function__", "__typespec__"):
+            return value, f"a {value.get('class_name')!r}"
+        inner, custom = _clean_value(value["config"])
+        if custom:
+            return value, custom
+        short = _short_name(value["class_name"], inner)
+        if short is not None:
+            return short, None
+        return {"class_name": value["class_name"], "config": inner}, None
+    out = {}
+    for k, v in value.items():
+        v, custom = _clean_value(v)
+        if custom:
+            return value, custom
+        out[k] = v
+    return out, None
+
+
+def _short_name(class_name: Any, config: Any) -> str | None:
+    """``"glorot_uniform"`` for a built-in initializer with no seed and
+    default settings (the form Keras accepts and beginners read)."""
+    if not isinstance(class_name, str) or not isinstance(config, dict) or config.get("seed") is not None:
+        return None
+    from kbuilder.keras_io.backend import keras
+
+    initializers = keras().initializers
+    cls = getattr(initializers, class_name, None)
+    if not isinstance(cls, type) or not class_name.isidentifier():
+        return None
+    short = re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
+    try:
+        default = cls().get_config()
+        if not isinstance(initializers.get(short), cls):
+            return None
+    except Exception:  # noqa: BLE001 - one that needs arguments keeps its dict
+        return None
+    for key, value in config.items():
+        if key != "seed" and not (key in default and _same(value, _jsonish(default[key]))):
+            return None
+    return short
