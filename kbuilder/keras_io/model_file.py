@@ -1,0 +1,393 @@
+"""Saved models (``.h5``, ``.keras``, ``.json``) <-> editable graphs.
+
+Opening never executes anything from the file: the architecture is JSON
+(``attrs["model_config"]`` of an ``.h5``, ``config.json`` of a ``.keras``
+zip), read with h5py / zipfile in a child process
+(:mod:`~kbuilder.keras_io.safe_read`), translated from Keras 2 where needed
+(:mod:`~kbuilder.keras_io.legacy`), then turned into a graph by
+:func:`~kbuilder.keras_io.from_config.graph_from_config`.  Lambda layers,
+TFOpLambda and unknown classes become placeholders; their code is never
+deserialised.  Weights come back as numpy arrays by layer name.
+
+Saving builds the graph with Keras 3 (:func:`~kbuilder.keras_io.build.build_model`),
+sets the weights and writes atomically (a temporary file, then
+``os.replace``).  A ``.kbproj`` keeps its weights beside it in
+``<name>.weights.h5`` (a plain HDF5 file: ``layers/<i>`` groups holding the
+arrays, the layer name as an attribute), recorded as ``weights_file``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .from_config import ConfigError, ImportResult, graph_from_config
+from .legacy import LegacyError, translate
+from .safe_read import WEIGHTS_FORMAT, ReadError, read_model_file, sniff
+from .weights import Weights, apply_weights, map_weights
+
+MODEL_SUFFIXES = (".h5", ".hdf5", ".keras", ".json")
+SAVE_SUFFIXES = (".kbproj", ".json", ".keras", ".h5", ".hdf5")
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+__all__ = [
+    "ImportResult", "ModelFileError", "open_model_file", "save_model_file", "save_graph", "convert",
+    "read_weights_file", "write_weights_file", "apply_weights",
+]
+
+
+class ModelFileError(Exception):
+    """A model file that cannot be opened or written; one sentence for the user."""
+
+
+# --------------------------------------------------------------------- open
+def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> ImportResult:
+    """The graph (laid out), notes (plain sentences: what was translated,
+    what became a placeholder) and weights (layer name -> arrays, or None)
+    of a ``.h5`` / ``.keras`` / ``.json`` model file."""
+    path = Path(path)
+    name = path.name
+    if path.is_dir():
+        if (path / "saved_model.pb").exists():
+            raise ModelFileError(
+                f"{name} is a TensorFlow SavedModel folder, which holds compiled code rather than a layer list; "
+                "save the model with model.save('model.keras') or 'model.h5' and open that."
+            )
+        raise ModelFileError(f"{name} is a folder, not a model file.")
+    if not path.exists():
+        raise ModelFileError(f"No such file: {path}")
+    try:
+        kind = sniff(path)
+    except OSError as exc:
+        raise ModelFileError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+    if kind == "json" or (kind == "unknown" and path.suffix.lower() == ".json"):
+        return _open_json(path)
+    if kind not in ("hdf5", "zip"):
+        if path.stat().st_size == 0:
+            raise ModelFileError(f"{name} is empty.")
+        raise ModelFileError(f"{name} is not a Keras model file (.h5, .keras or .json), or it is damaged.")
+    try:
+        raw = read_model_file(path, timeout=timeout)
+    except ReadError as exc:
+        raise ModelFileError(str(exc)) from None
+    if raw.weights_only:
+        raise ModelFileError(
+            f"{name} holds only weights, not the model's layers; open the file saved with model.save() "
+            "(or build the model, then load these weights into it)."
+        )
+    if not raw.config_text:
+        raise ModelFileError(f"{name} holds no model description.")
+    try:
+        config = json.loads(raw.config_text)
+    except (ValueError, RecursionError):
+        raise ModelFileError(f"The model description in {name} is damaged.") from None
+    result = _graph(config, raw.keras_version, name, raw)
+    return result
+
+
+def _open_json(path: Path) -> ImportResult:
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise ModelFileError(f"{name} is larger than kbuilder accepts for a model description.")
+        text = path.read_text("utf-8")
+        config = json.loads(text)
+    except UnicodeDecodeError:
+        raise ModelFileError(f"{name} is not a Keras model description (it is not text).") from None
+    except (ValueError, RecursionError):
+        raise ModelFileError(f"{name} is not valid JSON, so it is not a Keras model description.") from None
+    except OSError as exc:
+        raise ModelFileError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+    return _graph(config, None, name, None)
+
+
+def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> ImportResult:
+    try:
+        tr = translate(config, keras_version)
+    except LegacyError as exc:
+        raise ModelFileError(str(exc)) from None
+    except RecursionError:
+        raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
+    try:
+        result = graph_from_config(tr.config)
+    except ConfigError as exc:
+        raise ModelFileError(f"{name} cannot be read as a Keras model: {exc}.") from None
+    except RecursionError:
+        raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
+    _restore_input_dim(result.graph, tr.config)
+    _restore_nested_modules(result.graph)
+    notes = list(tr.notes) + _explain_placeholders(result.graph, list(result.notes))
+    weights: Weights | None = None
+    if raw is not None and raw.weights_layout:
+        weights, wnotes = map_weights(raw, tr)
+        notes.extend(wnotes)
+        weights = weights or None
+    result.notes = notes
+    result.weights = weights
+    return result
+
+
+def _restore_input_dim(graph: Any, config: dict) -> None:
+    """``input_dim`` is a real argument of Embedding (the vocabulary size),
+    not only Keras's old input-shape shorthand; put it back where the graph
+    import dropped it."""
+    body = config.get("config") if isinstance(config.get("config"), dict) else config
+    dims = {}
+    for entry in body.get("layers") or []:
+        cfg = entry.get("config") if isinstance(entry, dict) else None
+        if isinstance(cfg, dict) and entry.get("class_name") == "Embedding" and isinstance(cfg.get("input_dim"), int):
+            dims[entry.get("name") or cfg.get("name")] = cfg["input_dim"]
+    for node in graph.nodes:
+        if node.class_name == "Embedding" and "input_dim" not in node.params and node.name in dims:
+            graph.set_param(node.id, "input_dim", dims[node.name])
+
+
+_NESTED_LAYER_KEYS = ("layer", "backward_layer", "cell", "cells")
+
+
+def _restore_nested_modules(graph: Any) -> None:
+    """A layer inside a wrapper (Bidirectional's LSTM, TimeDistributed's
+    Dense, an RNN's cell) needs its ``module`` for Keras 3 to find its class."""
+
+    def fix(value: Any) -> tuple[Any, bool]:
+        if isinstance(value, list):
+            items = [fix(v) for v in value]
+            return [v for v, _ in items], any(c for _, c in items)
+        if isinstance(value, dict) and isinstance(value.get("class_name"), str) and "config" in value:
+            if value.get("module") is None:
+                return {"module": "keras.layers", **value, "registered_name": None}, True
+        return value, False
+
+    for node in graph.nodes:
+        for key in _NESTED_LAYER_KEYS:
+            if key in node.params:
+                value, changed = fix(node.params[key])
+                if changed:
+                    graph.set_param(node.id, key, value)
+
+
+def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
+    """Say why a TFOpLambda became a placeholder: it is a raw TensorFlow call
+    that Keras 2 recorded as a layer, not Python code of the user's."""
+    out = []
+    for note in notes:
+        for node in graph.nodes:
+            if node.is_placeholder and node.extra.get("original_class") in ("TFOpLambda", "SlicingOpLambda") and (
+                note.startswith(f"Layer {node.name!r} (")
+            ):
+                fn = (node.extra.get("config") or {}).get("function") or node.name
+                note = (
+                    f"Layer {node.name!r} is a raw TensorFlow call (tf.{fn}) that Keras 2 recorded as a "
+                    f"{node.extra['original_class']} layer; Keras 3 has no such layer, so it became a placeholder "
+                    "that is never run: replace it with a built-in layer or write it in the exported Python code."
+                )
+                break
+        out.append(note)
+    return out
+
+
+# ------------------------------------------------------------------ weights
+def read_weights_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Weights:
+    """Layer name -> arrays from a weights file: the one kbuilder writes
+    beside a project, Keras 2's ``save_weights('x.h5')``, or Keras 3's
+    ``x.weights.h5`` (top-level layers)."""
+    path = Path(path)
+    try:
+        raw = read_model_file(path, timeout=timeout)
+    except ReadError as exc:
+        raise ModelFileError(str(exc)) from None
+    layout = raw.weights_layout or {}
+    out: Weights = {}
+    if layout.get("layout") == "h5":
+        for g in layout.get("groups") or []:
+            if g.get("name") and g.get("weights"):
+                out[g["name"]] = [raw.arrays[k] for _, k in g["weights"]]
+    elif layout.get("layout") == "keras":
+        names = {g["path"]: g.get("name") for g in layout.get("groups") or [] if g.get("path", "").count("/") == 1}
+        parts: dict[str, list] = {}
+        for g in layout.get("groups") or []:
+            segs = (g.get("path") or "").split("/")
+            if len(segs) < 2 or segs[0] != "layers":
+                continue
+            owner = names.get("/".join(segs[:2]))
+            if owner:
+                parts.setdefault(owner, []).append(("/".join(segs[2:]), [raw.arrays[k] for k in g.get("vars") or []]))
+        from .weights import _child_key
+
+        for owner, items in parts.items():
+            items.sort(key=lambda it: _child_key(it[0]))
+            arrays = [a for _, vals in items for a in vals]
+            if arrays:
+                out[owner] = arrays
+    else:
+        raise ModelFileError(f"{path.name} holds no weights kbuilder can read.")
+    return out
+
+
+def write_weights_file(weights: Weights, path: str | os.PathLike[str]) -> None:
+    """Write ``weights`` to a plain HDF5 file, atomically."""
+    import h5py
+    import numpy as np
+
+    path = Path(path)
+
+    def write(tmp: Path) -> None:
+        with h5py.File(tmp, "w") as f:
+            f.attrs["format"] = WEIGHTS_FORMAT
+            f.attrs["version"] = 1
+            layers = f.create_group("layers")
+            for i, (name, arrays) in enumerate(weights.items()):
+                g = layers.create_group(str(i))
+                g.attrs["name"] = name
+                for j, a in enumerate(arrays):
+                    g.create_dataset(str(j), data=np.asarray(a))
+
+    _atomic(path, write)
+
+
+# --------------------------------------------------------------------- save
+def _atomic(path: Path, write) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=folder)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+        tmp = None
+    except ModelFileError:
+        raise
+    except OSError as exc:
+        raise ModelFileError(
+            f"Could not save {path.name}: {exc.strerror or exc}. The previous file was left as it was."
+        ) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _placeholder_message(graph: Any, what: str) -> str | None:
+    holes = [n for n in graph.nodes if n.is_placeholder]
+    if not holes:
+        return None
+    names = ", ".join(
+        f"{n.name!r} ({n.extra.get('original_class') or 'unknown'})" for n in holes[:4]
+    ) + (f" and {len(holes) - 4} more" if len(holes) > 4 else "")
+    return (
+        f"{len(holes)} layer{'s' if len(holes) > 1 else ''} need{'' if len(holes) > 1 else 's'} your own code "
+        f"before the model can be saved as {what}: {names}; replace {'them' if len(holes) > 1 else 'it'} with "
+        "built-in layers, or export the Python code and write the missing part there."
+    )
+
+
+def build_with_weights(graph: Any, weights: Weights | None, what: str = "a Keras model") -> tuple[Any, list[str]]:
+    """A Keras 3 model of ``graph`` with ``weights`` set; (model, notes)."""
+    message = _placeholder_message(graph, what)
+    if message:
+        raise ModelFileError(message)
+    from .build import BuildError, build_model
+
+    try:
+        model = build_model(graph)
+    except BuildError as exc:
+        raise ModelFileError(f"The model cannot be built: {exc.message}") from None
+    return model, apply_weights(model, weights)
+
+
+def save_model_file(graph: Any, path: str | os.PathLike[str], weights: Weights | None = None) -> list[str]:
+    """Write ``graph`` (and ``weights``) as a ``.keras`` or ``.h5`` file that
+    Keras 3's ``load_model`` opens.  Returns notes about weights that did
+    not fit."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".keras", ".h5", ".hdf5"):
+        raise ModelFileError(f"A model file must end in .keras or .h5 (got {path.name}).")
+    model, notes = build_with_weights(graph, weights, f"a {suffix} file")
+
+    def write(tmp: Path) -> None:
+        try:
+            _quiet_save(model, tmp)
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
+            raise ModelFileError(f"Keras could not save {path.name}: {exc}") from None
+
+    _atomic(path, write)
+    return notes
+
+
+def _quiet_save(model: Any, tmp: Path) -> None:
+    import logging
+    import warnings
+
+    absl = logging.getLogger("absl")
+    level = absl.level
+    absl.setLevel(logging.ERROR)  # "HDF5 is a legacy format" is not news to the user
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.save(str(tmp))
+    finally:
+        absl.setLevel(level)
+
+
+def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None = None, project: Any = None) -> list[str]:
+    """Write ``graph`` to ``path`` by its suffix: ``.kbproj`` (weights beside
+    it as ``<name>.weights.h5``), ``.json`` (the Keras architecture),
+    ``.keras`` / ``.h5`` (a full Keras 3 model).  Returns notes."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SAVE_SUFFIXES:
+        raise ModelFileError(f"kbuilder writes {', '.join(SAVE_SUFFIXES)} files, not {path.name}.")
+    if suffix in (".keras", ".h5", ".hdf5"):
+        return save_model_file(graph, path, weights)
+    if suffix == ".json":
+        model, _ = build_with_weights(graph, None, "a .json architecture")
+        _atomic(path, lambda tmp: tmp.write_text(json.dumps(json.loads(model.to_json()), indent=1) + "\n", "utf-8"))
+        return ["A .json file keeps only the architecture; the weights were not written."] if weights else []
+    from kbuilder.project import kbproj
+
+    if project is None:
+        project = kbproj.Project(graph=graph)
+    elif project.graph is not graph:
+        project = kbproj.Project(graph=graph, settings=project.settings, description=project.description)
+    if weights:
+        wname = f"{path.stem}.weights.h5"
+        write_weights_file(weights, path.parent / wname)
+        project.weights_file = wname
+    try:
+        kbproj.save(project, path)
+    except kbproj.ProjectError as exc:
+        raise ModelFileError(str(exc)) from None
+    return []
+
+
+def convert(src: str | os.PathLike[str], dst: str | os.PathLike[str], timeout: float = 30.0) -> list[str]:
+    """Any supported input (``.kbproj``, ``.json``, ``.h5``, ``.keras``) to
+    ``.kbproj`` / ``.json`` / ``.keras`` / ``.h5``, weights kept.  Returns the
+    notes of the import and of the save."""
+    src = Path(src)
+    project = None
+    if src.suffix.lower() == ".kbproj":
+        from kbuilder.project import kbproj
+
+        try:
+            project = kbproj.load(src)
+        except kbproj.ProjectError as exc:
+            raise ModelFileError(str(exc)) from None
+        graph = project.graph
+        notes: list[str] = []
+        weights = None
+        if project.weights_file:
+            wpath = src.parent / project.weights_file
+            if wpath.exists():
+                weights = read_weights_file(wpath, timeout=timeout)
+            else:
+                notes.append(f"The project's weights file {project.weights_file} is missing; fresh weights were used.")
+    else:
+        result = open_model_file(src, timeout=timeout)
+        graph, notes, weights = result.graph, list(result.notes), result.weights
+    return notes + save_graph(graph, dst, weights=weights, project=project)
