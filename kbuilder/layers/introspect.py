@@ -15,6 +15,7 @@ _SECTION = re.compile(r"^(Args|Arguments|Parameters):\s*$")
 _ENTRY = re.compile(r"^(\*{0,2}\w+)\s*(\([^)]*\))?:\s*(.*)$")
 _QUOTED = re.compile(r'"([A-Za-z0-9_\-]+)`?"')
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(])")
+_OR_NONE = re.compile(r"\bor `?None`?(\W|$)")
 _ABBREVIATIONS = ("a.k.a.", "e.g.", "i.e.", "etc.", "vs.")
 _DIMS = re.compile(r"([123])D")
 
@@ -143,7 +144,9 @@ def make_param(class_name: str, p: inspect.Parameter, raw_help: str, choices: Ke
         default = to_json_value(p.default)
     spec = ParamSpec(name=name, kind="json", default=default, help=plain(raw_help), required=required,
                      advanced=ov.is_advanced(name) and not required)
-    spec.nullable = (not required) and default is None
+    # "int or None", "Integer, tuple of integers, or None": None is a value too.
+    type_words = raw_help.split(".", 1)[0]
+    spec.nullable = (not required) and (default is None or bool(_OR_NONE.search(type_words)))
     lo_hi = ov.from_table(ov.BOUNDS, class_name, name)
     if lo_hi:
         spec.minimum, spec.maximum = lo_hi
@@ -248,7 +251,7 @@ def spec_for(
     names: list[str],
     choices: KerasChoices,
     merge_base: type | None = None,
-    shared_help: dict[str, str] | None = None,
+    shared_help: dict[str, dict[str, str]] | None = None,
 ) -> tuple[LayerSpec | None, str | None]:
     """The spec of one layer class, or (None, why it is left out).  The spec's
     ``class_name`` is the public name (``getattr(keras.layers, class_name)``
@@ -268,7 +271,7 @@ def spec_for(
         if p.default is p.empty and not ov.in_table(ov.BUILD_VALUES, class_name, p.name):
             return None, f"needs a {p.name!r} that kbuilder cannot provide"
         try:
-            params.append(make_param(class_name, p, _help_for(p.name, docs, shared_help or {}), choices))
+            params.append(make_param(class_name, p, _help_for(p.name, docs, (shared_help or {}).get(_category(cls), {})), choices))
         except ValueError:
             if p.default is p.empty:
                 return None, f"{p.name!r} is not a JSON value"
@@ -355,10 +358,12 @@ def build_specs(k) -> tuple[list[LayerSpec], dict[str, str]]:
     choices = KerasChoices(k)
     merge_base = _merge_base(k)
     classes = layer_classes(k)
-    shared_help: dict[str, str] = {}
+    # Help a layer's own docstring forgets is taken from a layer of the same
+    # category only: "mask_value" means one thing to Masking, another to Hashing.
+    shared_help: dict[str, dict[str, str]] = {}
     for cls in classes:
         for name, text in parse_args(cls.__doc__).items():
-            shared_help.setdefault(name, text)
+            shared_help.setdefault(_category(cls), {}).setdefault(name, text)
     specs = [input_spec()]
     skipped: dict[str, str] = {}
     for cls, names in classes.items():

@@ -211,6 +211,7 @@ GENERIC_HELP = {
     "pool_size": "Size of the pooling window.",
     "activation": "Activation function applied to the output.",
     "shape": "Shape of one sample, without the batch size; None means any length.",
+    "mask_value": "Time steps whose values all equal this are masked: later layers skip them.",
     "output_padding": "Extra rows/columns added to one side of the output, to pick among the output sizes a "
                       "stride allows. None lets Keras infer it.",
 }

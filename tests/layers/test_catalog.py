@@ -40,11 +40,14 @@ def test_every_entry_builds_with_defaults_and_round_trips(k, class_name):
 
 def _doc_choice_cases():
     """(layer, param, value) for every choice list that is not one of the big
-    shared ones (activations, initializers, ...), which Dense checks below."""
+    shared ones (activations, initializers, ...), which Dense checks below,
+    and None for every parameter that says it takes None."""
     shared = ("activation", "recurrent_activation")
     for name in NAMES:
         spec = CATALOG.specs[name]
         for p in spec.params:
+            if p.nullable and p.default is not None and p.kind != "choice":
+                yield pytest.param(name, p.name, None, id=f"{name}.{p.name}=None")
             if p.kind != "choice" or p.allow_other or p.name in shared:
                 continue
             for value in list(p.choices or []) + ([None] if p.nullable else []):
@@ -53,7 +56,7 @@ def _doc_choice_cases():
 
 
 @pytest.mark.parametrize("class_name,param,value", list(_doc_choice_cases()))
-def test_every_choice_is_accepted_by_keras(k, class_name, param, value):
+def test_every_choice_and_none_is_accepted_by_keras(k, class_name, param, value):
     spec = CATALOG.specs[class_name]
     _layer_class(k, spec)(**{**spec.build_params(), param: value})
 
