@@ -86,7 +86,17 @@ def evil() -> Graph:
     return g
 
 
+def awkward_names() -> Graph:
+    """Names that clash with Python, the generated code, or keras.Model attributes."""
+    g = Graph("Model")
+    prev = g.add_input((4,), name="inputs")
+    for name in ("layers", "name", "summary", "call", "self", "build_model", "model", "def", "x", "dense-1"):
+        prev = g.add("Dense", inputs=[prev], units=2, name=name)
+    return g
+
+
 GRAPHS = {
+    "awkward_names": (awkward_names, ("functional", "sequential", "subclass")),
     "mlp": (mlp, ("functional", "sequential", "subclass")),
     "two_input_concat": (two_input_concat, ("functional", "subclass")),
     "multi_output": (multi_output, ("functional", "subclass")),
@@ -162,8 +172,9 @@ def test_variable_names_are_identifiers_unique_and_not_keywords():
     b = g.add("Dense", inputs=[a], units=2, name="dense 1")
     c = g.add("Dense", inputs=[b], units=2, name="1st")
     g.add("Dense", inputs=[c], units=2, name="keras")
+    g.add("Dense", inputs=[g.nodes[-1]], units=2, name="ünïcode")
     code = export_code(g)
-    for var in ("class_ =", "dense_1 =", "dense_1_2 =", "layer_1st =", "keras_ ="):
+    for var in ("class_ =", "dense_1 =", "dense_1_2 =", "layer_1st =", "keras_ =", "n_code ="):
         assert var in code
     compile(code, "<names>", "exec")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import pytest
 
+from kbuilder.keras_io.codegen import export_code
 from kbuilder.keras_io.from_config import ConfigError, graph_from_config, graph_from_json
 
 # A hand-written Keras 2 functional config: nested-list inbound nodes, batch_input_shape,
@@ -227,6 +229,16 @@ def _models():
     inner = L.Concatenate(name="inner")([d2, d1])
     outer = L.Concatenate(name="outer")([d1, inner, d2])
     out["nested_concat"] = k.Model(p, outer, name="nested")
+
+    t = k.Input((5, 2), name="t")
+    seq, state_h, state_c = L.LSTM(3, return_sequences=True, return_state=True, name="rnn")(t)
+    d = L.Dense(2, name="from_h")(state_h)
+    states = L.Concatenate(name="states")([state_c, d])
+    out["lstm_states"] = k.Model(t, [states, L.GlobalAveragePooling1D(name="gap")(seq)], name="states")
+
+    q = k.Input((6,), name="q")
+    hidden = L.Dense(4, name="hidden", kernel_initializer=k.initializers.HeNormal(seed=1))(q)
+    out["intermediate_output"] = k.Model(q, [hidden, L.Dense(1, name="last")(hidden)], name="both")
     return out
 
 
@@ -254,7 +266,7 @@ def _signature(model):
 
 
 @pytest.mark.slow
-def test_round_trip_through_build_model():
+def test_round_trip_through_build_model_and_export(tmp_path):
     from kbuilder.keras_io.build import build_model
 
     for name, model in _models().items():
@@ -266,6 +278,15 @@ def test_round_trip_through_build_model():
             assert [type(x).__name__ for x in rebuilt.layers][1:] == [type(x).__name__ for x in model.layers]
             continue
         assert _signature(rebuilt) == _signature(model), name
+        # The imported graph exports to Python that builds the same model.
+        path = tmp_path / f"imported_{name}.py"
+        path.write_text(export_code(result.graph))
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        exported = module.build_model()
+        assert _signature(exported) == _signature(model), name
+        assert exported.count_params() == model.count_params(), name
         if name == "shared_lstm":
             assert sum(1 for n in result.graph.nodes if n.shared_with) == 1
         # get_config() (no wrapper) reads the same.
