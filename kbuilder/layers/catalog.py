@@ -172,6 +172,9 @@ def _write_cache(catalog: Catalog) -> None:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_text(catalog.to_json(), encoding="utf-8")
         os.replace(tmp, path)
+        for old in path.parent.glob("catalog-keras-*.json"):  # other Keras versions, older code
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs the next start a few seconds
 

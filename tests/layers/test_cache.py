@@ -44,7 +44,10 @@ def test_fast_load_without_cache_is_none(tmp_path, monkeypatch, catalog):
     # A cache for this Keras and this code: read back equal.
     path = catalog_module.cache_path()
     assert path.parent == tmp_path and catalog.keras_version in path.name
+    stale = tmp_path / "catalog-keras-0.0.1-000000000000.json"
+    stale.write_text("{}", encoding="utf-8")
     catalog_module._write_cache(catalog)
+    assert not stale.exists()  # caches of other versions are cleaned up
     again = catalog_module.load_catalog_fast()
     assert again is not None and again.to_json() == catalog.to_json()
     # A damaged cache is ignored, not an error.
