@@ -182,7 +182,7 @@ def make_param(class_name: str, p: inspect.Parameter, raw_help: str, choices: Ke
     elif isinstance(default, str):
         if len(doc_choices) >= 2 and default in doc_choices:
             spec.kind, spec.choices = "choice", doc_choices
-            spec.nullable = "`none`" in lowered
+            spec.nullable = spec.nullable or "`none`" in lowered
         else:
             spec.kind = "str"
     elif isinstance(default, list):

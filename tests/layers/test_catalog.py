@@ -210,3 +210,15 @@ def test_json_round_trip(catalog):
     assert [c for c, _ in again.by_category()] == [c for c, _ in catalog.by_category()]
     with pytest.raises(ValueError):
         Catalog.from_json(json.dumps({"format": -1, "specs": []}))
+
+
+def test_defaults_survive_a_trip_through_text(catalog):
+    """What a text editor shows (the default as JSON, or "3, 3") coerces back to it."""
+    for spec in catalog:
+        for p in spec.params:
+            if p.kind in ("str", "choice", "bool") or p.default is None:
+                continue
+            assert p.coerce(json.dumps(p.default)) == p.default, (spec.class_name, p.name)
+            if isinstance(p.default, list) and p.kind in ("int_tuple", "shape"):
+                text = ", ".join(json.dumps(v) for v in p.default).replace("[", "(").replace("]", ")")
+                assert p.coerce(text) == p.default, (spec.class_name, p.name, text)
