@@ -60,7 +60,7 @@ def _parse_text(text: str) -> Any:
         return None
     try:
         return json.loads(s)
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     try:
         return ast.literal_eval(s)
@@ -142,7 +142,10 @@ class ParamSpec:
         method = getattr(self, "_coerce_" + self.kind, None)
         if method is None:
             raise ValueError(f"{self.name} has an unknown kind {self.kind!r}")
-        return method(value)
+        try:
+            return method(value)
+        except RecursionError:
+            raise ValueError(f"{self.name} is nested too deeply") from None
 
     def _range_words(self, whole: bool) -> str:
         lo, hi = self.minimum, self.maximum

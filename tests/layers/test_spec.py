@@ -1,6 +1,8 @@
 """ParamSpec.coerce: what a user types becomes a JSON value, or a plain-words refusal.
 No Keras here."""
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -147,3 +149,29 @@ def test_summary_is_the_first_sentence():
         "Additive attention layer, a.k.a. Bahdanau-style attention."
     assert summary_of("Averages a list of inputs element-wise..") == "Averages a list of inputs element-wise."
     assert summary_of("Flattens the input. Does not\naffect the batch size.") == "Flattens the input."
+
+
+ALL_SPECS = [UNITS, RATE, KERNEL, CROPPING, ACTIVATION, PADDING, INIT, SHAPE, TARGET, BOOL, SEED, MAXV, ANY, TEXT]
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(st.sampled_from(ALL_SPECS), st.one_of(st.text(max_size=30), JSONISH))
+def test_coerce_only_ever_raises_value_error_and_returns_json(spec, value):
+    try:
+        got = spec.coerce(value)
+    except ValueError as e:
+        assert str(e).startswith(spec.name)
+        return
+    json.dumps(got, allow_nan=False)
+    assert spec.coerce(got) == got  # idempotent
+
+
+def test_deeply_nested_text_is_refused_politely():
+    deep = "[" * 100000 + "]" * 100000
+    assert ANY.coerce(deep) == deep  # not JSON we can read: kept as text
+    with pytest.raises(ValueError):
+        KERNEL.coerce("[" * 100000 + "]" * 100000)
