@@ -19,7 +19,10 @@ Mapping
 * Tensors a layer receives (positional arguments, lists of them for merges,
   then tensor keyword arguments) become its input ports in that order; the
   tensor index of a multi-output layer becomes the edge's ``src_port``.
-* Lambda, TFOpLambda, nested models, custom and unknown classes become
+* A model used as a layer (nested Sequential/Functional) is unpacked: its layers
+  join the graph (renamed ``<model>_<name>`` only on a clash), and when it is
+  called again they are shared.
+* Lambda, TFOpLambda, custom and unknown classes become
   ``"Placeholder"`` nodes with ``extra = {"config": ..., "original_class": ...}``
   and a note.
 * Outputs: ``is_output`` is set on the output layers only when they differ
@@ -108,56 +111,33 @@ class _Importer:
     def functional(self, body: Any) -> None:
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
             raise ConfigError("the model config has no list of layers")
-        layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
-        input_names = [ref[0] for ref in _refs_list(body.get("input_layers"))]
-        rank = {n: i for i, n in enumerate(input_names)}
-        # Model inputs first, in the model's input order (stable sort).
-        layers.sort(key=lambda e: rank.get(_layer_name(e), len(rank)) if _class(e) in _INPUT_CLASSES else len(rank))
-
-        calls: dict[tuple[str, int], Node] = {}
-        wiring: list[tuple[Node, list[tuple[str, int, int]]]] = []
-        for entry in layers:
-            name = _layer_name(entry)
-            cls = _class(entry)
-            if cls in _INPUT_CLASSES:
-                calls[(name, 0)] = self.add_input(entry)
-                continue
-            inbound = entry.get("inbound_nodes") or []
-            if not isinstance(inbound, list):
-                inbound = []
-            owner = self.add_layer(entry)
-            for k in range(max(1, len(inbound))):
-                if k == 0:
-                    node = owner
-                else:
-                    node = self.graph.add_node(
-                        Node(class_name=owner.class_name, name=self.graph.unique_name(name + "_shared"))
-                    )
-                    self.graph.set_shared_with(node.id, owner.id)
-                calls[(name, k)] = node
-                if k < len(inbound):
-                    refs = _tensor_refs(inbound[k])
-                    wiring.append((node, refs))
-        for node, refs in wiring:
-            for port, (src_name, node_index, tensor_index) in enumerate(refs):
-                src = calls.get((src_name, node_index))
-                if src is None:
+        self.nodes: dict[tuple[str, str, int], Node] = {}
+        self.aliases: dict[tuple[str, str, int, int], tuple[str, str, int, int]] = {}
+        self.wiring: list[tuple[Node, list[tuple[str, str, int, int]]]] = []
+        self.top_names = {_layer_name(e) for e in body["layers"] if isinstance(e, dict)}
+        output_refs = self.scope(body, "", None, None)
+        for node, refs in self.wiring:
+            for port, ref in enumerate(refs):
+                found = self.resolve(ref)
+                if found is None:
                     self.notes.append(
-                        f"Layer {node.name!r} refers to {src_name!r} (call {node_index}), which is not in "
+                        f"Layer {node.name!r} refers to {ref[1]!r} (call {ref[2]}), which is not in "
                         "the file; that connection was left out."
                     )
                     continue
-                self.graph.add_edge(Edge(src=src.id, dst=node.id, dst_port=port, src_port=tensor_index))
+                src, src_port = found
+                self.graph.add_edge(Edge(src=src.id, dst=node.id, dst_port=port, src_port=src_port))
 
         outputs: list[Node] = []
-        for src_name, node_index, tensor_index in _refs_list(body.get("output_layers")):
-            node = calls.get((src_name, node_index))
-            if node is None:
-                self.notes.append(f"The model output {src_name!r} is not among the layers; it was left out.")
+        for ref in output_refs:
+            found = self.resolve(ref)
+            if found is None:
+                self.notes.append(f"The model output {ref[1]!r} is not among the layers; it was left out.")
                 continue
-            if tensor_index:
+            node, port = found
+            if port:
                 self.notes.append(
-                    f"The model output is output {tensor_index} of layer {src_name!r}; kbuilder marks the "
+                    f"The model output is output {port} of layer {node.name!r}; kbuilder marks the "
                     "whole layer as an output."
                 )
             if node not in outputs:
@@ -170,6 +150,95 @@ class _Importer:
             order = ", ".join(repr(n.name) for n in self.graph.outputs())
             self.notes.append(f"The model's outputs will be in the order {order}.")
 
+    def scope(
+        self,
+        body: dict,
+        scope: str,
+        feed: list[tuple[str, str, int, int]] | None,
+        owner_scope: str | None,
+        depth: int = 0,
+    ) -> list[tuple[str, str, int, int]]:
+        """Add the layers of one (possibly nested) functional body.
+
+        ``scope`` keeps layer names of nested models apart; ``feed`` is the
+        outer tensors that replace a nested model's inputs (None at the top,
+        where InputLayers become Input nodes); with ``owner_scope`` every
+        layer shares its weights with the same layer in that scope (a nested
+        model called a second time).  Returns the body's output references."""
+        layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
+        input_names = [ref[0] for ref in _refs_list(body.get("input_layers"))]
+        rank = {n: i for i, n in enumerate(input_names)}
+        # Model inputs first, in the model's input order (stable sort).
+        layers.sort(key=lambda e: rank.get(_layer_name(e), len(rank)) if _class(e) in _INPUT_CLASSES else len(rank))
+        prefix = body.get("name") if isinstance(body.get("name"), str) else "model"
+        for entry in layers:
+            name = _layer_name(entry)
+            cls = _class(entry)
+            inbound = entry.get("inbound_nodes") or []
+            if not isinstance(inbound, list):
+                inbound = []
+            if cls in _INPUT_CLASSES:
+                if feed is None:
+                    self.nodes[(scope, name, 0)] = self.add_input(entry)
+                elif name in rank and rank[name] < len(feed):
+                    self.aliases[(scope, name, 0, 0)] = feed[rank[name]]
+                else:
+                    self.notes.append(f"Nested model {prefix!r}: its input {name!r} is not fed; left unconnected.")
+                continue
+            inner = _nested_body(entry) if depth < 20 else None
+            if inner is not None:
+                for k in range(len(inbound)):
+                    refs = [(scope, *ref) for ref in _tensor_refs(inbound[k])]
+                    inner_scope = f"{scope}/{name}#{k}"
+                    if k == 0 and owner_scope is None:
+                        inner_owner = None
+                    else:
+                        inner_owner = f"{owner_scope if owner_scope is not None else scope}/{name}#0"
+                    outs = self.scope(inner, inner_scope, refs, inner_owner, depth + 1)
+                    for t, out in enumerate(outs):
+                        self.aliases[(scope, name, k, t)] = out
+                if scope == "" and owner_scope is None:
+                    self.notes.append(
+                        f"The nested model {name!r} was unpacked: its layers now sit in this model"
+                        + (" and are shared between its calls." if len(inbound) > 1 else ".")
+                    )
+                continue
+            for k in range(max(1, len(inbound))):
+                owner = None
+                if owner_scope is not None:
+                    owner = self.nodes.get((owner_scope, name, 0))
+                elif k > 0:
+                    owner = self.nodes.get((scope, name, 0))
+                if owner is None:
+                    node = self.add_layer(entry, self.inner_name(prefix, name) if scope else None)
+                else:
+                    owner = self.graph.owner(owner)
+                    node = self.graph.add_node(
+                        Node(class_name=owner.class_name, name=self.graph.unique_name(owner.name + "_shared"))
+                    )
+                    self.graph.set_shared_with(node.id, owner.id)
+                self.nodes[(scope, name, k)] = node
+                if k < len(inbound):
+                    self.wiring.append((node, [(scope, *ref) for ref in _tensor_refs(inbound[k])]))
+        return [(scope, *ref) for ref in _refs_list(body.get("output_layers"))]
+
+    def inner_name(self, prefix: str, name: str) -> str:
+        """A nested model's layer keeps its name unless the outer model (or an
+        earlier layer) uses it: then ``<model>_<name>``."""
+        if name.strip() and self.graph.find(name) is None and name not in self.top_names:
+            return name
+        return self.graph.unique_name(f"{prefix}_{name}" if name.strip() else prefix)
+
+    def resolve(self, ref: tuple[str, str, int, int]) -> tuple[Node, int] | None:
+        """The node and output port a tensor reference stands for."""
+        for _ in range(1000):
+            alias = self.aliases.get(ref)
+            if alias is None:
+                break
+            ref = alias
+        node = self.nodes.get(ref[:3])
+        return None if node is None else (node, ref[3])
+
     # ---------------------------------------------------------- sequential
     def sequential(self, body: Any) -> None:
         if isinstance(body, list):  # Keras 2.0-2.2 wrote the layer list itself
@@ -177,10 +246,7 @@ class _Importer:
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
             raise ConfigError("the Sequential config has no list of layers")
         layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
-        prev: Node | None = None
-        if layers and _class(layers[0]) in _INPUT_CLASSES:
-            prev = self.add_input(layers.pop(0))
-        else:
+        if not (layers and _class(layers[0]) in _INPUT_CLASSES):
             shape = None
             first_cfg = layers[0].get("config") if layers else None
             if isinstance(first_cfg, dict):
@@ -191,17 +257,9 @@ class _Importer:
                 self.notes.append("The file does not say the model's input shape; set it on the Input layer.")
                 shape = [None]
             dtype = first_cfg.get("dtype") if isinstance(first_cfg, dict) else None
-            dtype = _dtype_name(dtype) or "float32"
-            prev = self.graph.add_node(
-                Node(INPUT, self.graph.unique_name("input"), {"shape": _shape(shape), "dtype": dtype})
-            )
-        for entry in layers:
-            if _class(entry) in _INPUT_CLASSES:
-                self.notes.append(f"A second InputLayer {_layer_name(entry)!r} in a Sequential model was skipped.")
-                continue
-            node = self.add_layer(entry)
-            self.graph.connect(prev.id, node.id, 0)
-            prev = node
+            cfg = {"batch_shape": [None, *shape], "dtype": _dtype_name(dtype) or "float32"}
+            layers.insert(0, {"class_name": "InputLayer", "name": _free_name(layers, "input"), "config": cfg})
+        self.functional(_chain(body, layers, self.notes))
 
     # ---------------------------------------------------------- nodes
     def add_input(self, entry: dict) -> Node:
@@ -215,9 +273,9 @@ class _Importer:
             params["sparse"] = True
         return self.graph.add_node(Node(INPUT, self._name(entry), params))
 
-    def add_layer(self, entry: dict) -> Node:
+    def add_layer(self, entry: dict, name: str | None = None) -> Node:
         cls = _class(entry)
-        name = self._name(entry)
+        name = self._name(entry) if name is None else name
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         why = None
         if cls in _CODE_CLASSES:
@@ -286,6 +344,53 @@ class _Importer:
 
 # ----------------------------------------------------------------- helpers
 _NO_DEFAULT = object()
+
+
+def _free_name(layers: list[dict], base: str) -> str:
+    taken = {_layer_name(e) for e in layers}
+    name, i = base, 1
+    while name in taken:
+        name, i = f"{base}_{i}", i + 1
+    return name
+
+
+def _chain(body: dict, layers: list[dict], notes: list[str] | None = None) -> dict:
+    """A Sequential body (first layer an InputLayer) as a functional one."""
+    out = [dict(layers[0], inbound_nodes=[])]
+    prev = _layer_name(layers[0])
+    for entry in layers[1:]:
+        if _class(entry) in _INPUT_CLASSES:
+            if notes is not None:
+                notes.append(f"A second InputLayer {_layer_name(entry)!r} in a Sequential model was skipped.")
+            continue
+        name = _layer_name(entry) or _free_name(out, _class(entry).lower() or "layer")
+        out.append(dict(entry, name=name, inbound_nodes=[[[prev, 0, 0, {}]]]))
+        prev = name
+    return {
+        "name": body.get("name"),
+        "layers": out,
+        "input_layers": [[_layer_name(layers[0]), 0, 0]],
+        "output_layers": [[prev, 0, 0]],
+    }
+
+
+def _nested_body(entry: dict) -> dict | None:
+    """The functional body of a model used as a layer, or None."""
+    if _class(entry) not in _MODEL_CLASSES or not _is_keras_module(entry.get("module")):
+        return None
+    body = entry.get("config")
+    if isinstance(body, list):
+        body = {"layers": body}
+    if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
+        return None
+    layers = [e for e in body["layers"] if isinstance(e, dict)]
+    if not layers:
+        return None
+    if _class(entry) == "Sequential" or "input_layers" not in body:
+        if _class(layers[0]) not in _INPUT_CLASSES:
+            layers = [{"class_name": "InputLayer", "name": _free_name(layers, "input"), "config": {}}, *layers]
+        return _chain(body, layers)
+    return body
 
 
 def _class(entry: dict) -> str:

@@ -304,3 +304,35 @@ def test_lambda_model_imports_as_placeholder():
     node = result.graph.by_name("double")
     assert node.class_name == "Placeholder" and node.extra["original_class"] == "Lambda"
     assert any("double" in n and "Python code" in n for n in result.notes)
+
+
+@pytest.mark.slow
+def test_nested_models_are_unpacked_and_shared_between_calls():
+    from kbuilder.keras_io.backend import keras
+    from kbuilder.keras_io.build import build_model
+
+    k = keras()
+    L = k.layers
+    # A Sequential inside a Functional model inside a Sequential model, and the
+    # functional "tower" called twice (siamese): its layers are shared.
+    block = k.Sequential([k.Input((6,)), L.Dense(5, name="dense"), L.Dropout(0.1)], name="block")
+    t_in = k.Input((6,), name="t_in")
+    tower = k.Model(t_in, L.Dense(3, name="proj")(block(t_in)), name="tower")
+    a = k.Input((6,), name="a")
+    b = k.Input((6,), name="b")
+    merged = L.Concatenate(name="cat")([tower(a), tower(b)])
+    siamese = k.Model([a, b], L.Dense(1, name="dense")(merged), name="siamese")
+    outer = k.Sequential([k.Input((6,)), L.Dense(6, name="pre"), block], name="outer")
+
+    result = graph_from_json(siamese.to_json())
+    g = result.graph
+    assert not any(n.is_placeholder for n in g.nodes)
+    assert any("unpacked" in n for n in result.notes)
+    assert len([n for n in g.nodes if n.shared_with]) == 3  # dense, dropout and proj of the second call
+    assert g.find("dense").params == {"units": 1} and g.find("block_dense").params == {"units": 5}
+    rebuilt = build_model(g)
+    assert rebuilt.count_params() == siamese.count_params()
+
+    g2 = graph_from_json(outer.to_json()).graph
+    assert [n.class_name for n in g2.nodes] == ["Input", "Dense", "Dense", "Dropout"]
+    assert build_model(g2).count_params() == outer.count_params()
