@@ -5,6 +5,29 @@ One source of truth: parameters, defaults and help come from Keras itself
 (:mod:`.overrides`).  :func:`get_catalog` imports Keras, builds the catalog
 once and writes a JSON cache; :func:`load_catalog_fast` reads that cache
 without importing Keras, so the palette can show before TensorFlow has loaded.
+
+API (the contract in docs/ARCHITECTURE.md, plus a few extras marked +)::
+
+    get_catalog() -> Catalog            load_catalog_fast() -> Catalog | None
+    Catalog.specs: dict[str, LayerSpec] (includes the "Input" pseudo layer)
+    Catalog.get(name) resolves aliases (Convolution2D -> Conv2D, and Keras's
+        __name__ GroupedQueryAttention -> its public name GroupQueryAttention)
+    Catalog.by_category(), to_json(), from_json(text)
+    + Catalog.skipped {class: why left out}, layer_names(), canonical_name(name)
+    LayerSpec: class_name (always getattr(keras.layers, class_name)), category,
+        summary, doc, params, min_inputs, max_inputs, beginner, key_params,
+        aliases, param(name), build_params()
+        + input_mode "single" | "list" (layer([a, b])) | "args" (layer(q, v, k)),
+          input_names (port labels), defaults(), module
+    ParamSpec: name, kind, default, choices, help, advanced, required, nullable,
+        coerce(value)
+        + minimum/maximum (per element for tuples), tuple_len (2 for Conv2D),
+          allow_other (choice list is a suggestion: initializers etc. also take
+          a Keras {"class_name", "config"} dict)
+
+For a required parameter, ``default`` is the beginner value that
+``build_params()`` returns (Dense.units -> 32).  ``choices`` never contains
+None; ``nullable`` says None is allowed.
 """
 
 from __future__ import annotations

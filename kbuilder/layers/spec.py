@@ -195,8 +195,8 @@ class ParamSpec:
         choices = [c for c in (self.choices or []) if c is not None]
         if isinstance(value, str):
             s = value.strip()
-            for c in choices:
-                if isinstance(c, str) and c.lower() == s.lower():
+            for c in choices:  # "RELU" -> "relu"; "false" -> False for use_cudnn's ["auto", True, False]
+                if str(c).lower() == s.lower():
                     return c
             if self.allow_other and s:
                 return s

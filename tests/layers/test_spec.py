@@ -25,6 +25,7 @@ SEED = ParamSpec("seed", "optional_int", None, nullable=True)
 MAXV = ParamSpec("max_value", "optional_float", None, nullable=True)
 ANY = ParamSpec("vocabulary", "json", None, nullable=True)
 TEXT = ParamSpec("equation", "str", "ab,bc->ac", required=True)
+CUDNN = ParamSpec("use_cudnn", "choice", "auto", choices=["auto", True, False])
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,7 @@ TEXT = ParamSpec("equation", "str", "ab,bc->ac", required=True)
         (CROPPING, "((1, 2), (3, 4))", [[1, 2], [3, 4]]), (CROPPING, 0, 0),
         (ACTIVATION, "RELU", "relu"), (ACTIVATION, None, None), (ACTIVATION, "", None), (ACTIVATION, "None", None),
         (PADDING, "same", "same"),
+        (CUDNN, "false", False), (CUDNN, True, True), (CUDNN, "Auto", "auto"),
         (INIT, "he_normal", "he_normal"),
         (INIT, {"class_name": "RandomNormal", "config": {"stddev": 0.1}},
          {"class_name": "RandomNormal", "config": {"stddev": 0.1}}),
@@ -151,7 +153,7 @@ def test_summary_is_the_first_sentence():
     assert summary_of("Flattens the input. Does not\naffect the batch size.") == "Flattens the input."
 
 
-ALL_SPECS = [UNITS, RATE, KERNEL, CROPPING, ACTIVATION, PADDING, INIT, SHAPE, TARGET, BOOL, SEED, MAXV, ANY, TEXT]
+ALL_SPECS = [CUDNN, UNITS, RATE, KERNEL, CROPPING, ACTIVATION, PADDING, INIT, SHAPE, TARGET, BOOL, SEED, MAXV, ANY, TEXT]
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
