@@ -246,3 +246,29 @@ def test_main_runs_and_evil_name_does_nothing(tmp_path):
     assert "Total params" in proc.stdout
     assert "pwned" not in proc.stdout.splitlines()
     assert not (tmp_path / "pwned").exists()
+
+
+def test_modules_import_without_qt_or_keras():
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import kbuilder.keras_io.codegen, kbuilder.keras_io.from_config, kbuilder.keras_io.layout\n"
+        "from tests.keras_io.test_codegen import inception\n"
+        "kbuilder.keras_io.codegen.export_code(inception(), 'subclass')\n"
+        "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.slow
+def test_imported_application_exports_ruff_stable_and_equal(tmp_path):
+    from kbuilder.keras_io.backend import keras
+    from kbuilder.keras_io.from_config import graph_from_json
+
+    original = keras().applications.MobileNetV2(weights=None, input_shape=(32, 32, 3), classes=10)
+    graph = graph_from_json(original.to_json()).graph
+    code = export_code(graph)
+    assert ruff_format(code) == code
+    model = load(code, tmp_path / "mobilenet.py").build_model()
+    assert model.count_params() == original.count_params()
+    assert connections(model) == connections(original)
