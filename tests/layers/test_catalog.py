@@ -72,7 +72,7 @@ def test_shared_choice_lists_are_accepted_by_keras(k):
 
 
 def test_count_and_exclusions(catalog, k):
-    # 125 with Keras 3.15.1; a lower bound so a newer Keras may add layers.
+    # 124 with Keras 3.15.1; a lower bound so a newer Keras may add layers.
     assert len(NAMES) >= 110
     for name in ("Dense", "Conv2D", "LSTM", "GRU", "Concatenate", "Add", "BatchNormalization", "Dropout",
                  "Flatten", "Reshape", "Embedding", "MultiHeadAttention", "Rescaling", "RandomFlip"):
@@ -84,6 +84,11 @@ def test_count_and_exclusions(catalog, k):
     # Aliases are deduplicated by class identity.
     classes = [_layer_class(k, catalog.specs[n]) for n in NAMES]
     assert len(set(classes)) == len(classes)
+    # Every public Layer class is either offered or left out with a reason.
+    public = {getattr(k.layers, n) for n in dir(k.layers) if not n.startswith("_")}
+    layers = {c for c in public if isinstance(c, type) and issubclass(c, k.layers.Layer)}
+    assert {c.__name__ for c in layers - set(classes)} == set(catalog.skipped)
+    assert all(catalog.skipped.values())
 
 
 def test_aliases_resolve(catalog):
