@@ -1,11 +1,19 @@
 import os
+import shutil
 import tempfile
 
 import pytest
 
 # get_catalog() writes a JSON cache; keep it out of the user's ~/.cache.
+_OWN_CACHE = None
 if not os.environ.get("KBUILDER_CACHE_DIR"):
-    os.environ["KBUILDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="kbuilder-test-cache-")
+    _OWN_CACHE = tempfile.mkdtemp(prefix="kbuilder-test-cache-")
+    os.environ["KBUILDER_CACHE_DIR"] = _OWN_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _OWN_CACHE:
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ def test_fast_load_reads_the_cache_without_keras_or_qt(catalog):
         import sys
         sys.modules["PySide6"] = None  # the layers package must not need Qt
         from kbuilder.layers.catalog import load_catalog_fast
+        import kbuilder.layers.introspect, kbuilder.layers.overrides, kbuilder.layers.spec  # noqa: F401
         cat = load_catalog_fast()
         assert cat is not None
         assert "keras" not in sys.modules and "tensorflow" not in sys.modules, "imported Keras"
