@@ -360,6 +360,14 @@ def child_main(path: str, out: str, with_weights: bool = True) -> int:
     """Entry point of the child process; writes ``result.json`` (and
     ``weights.npz``) into ``out``."""
     _limit_resources()
+    # Lets the tests prove that a reader which crashes or hangs costs only the child.
+    selftest = os.environ.get("KBUILDER_READER_SELFTEST")
+    if selftest == "crash":
+        os.abort()
+    elif selftest == "hang":
+        import time
+
+        time.sleep(3600)
     result: dict[str, Any]
     name = Path(path).name
     try:
