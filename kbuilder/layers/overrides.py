@@ -94,6 +94,7 @@ KEY_PARAMS = {
     "BatchNormalization": [],
     "LayerNormalization": [],
     "EinsumDense": ["equation", "output_shape"],
+    "TextVectorization": ["max_tokens", "output_mode", "output_sequence_length"],
 }
 
 # Values for required parameters, so that a freshly dropped node builds
