@@ -114,6 +114,9 @@ def _expr(value: Any):
     if isinstance(value, str):
         return string_literal(value)
     if isinstance(value, dict):
+        layer = _layer_call(value)
+        if layer is not None:
+            return layer
         return _Group("{", [(string_literal(str(k)) + ": ", _expr(v)) for k, v in value.items()], "}")
     if isinstance(value, (list, tuple)):
         items = [_expr(v) for v in value]
@@ -121,6 +124,30 @@ def _expr(value: Any):
             return _Group("(", items, ")", one_tuple=len(items) == 1)
         return _Group("[", items, "]")
     return string_literal(str(value))
+
+
+def _layer_call(value: dict) -> _Group | None:
+    """A serialised Keras layer inside a parameter (Bidirectional's ``layer``,
+    an RNN's ``cell``) as constructor code: ``layers.LSTM(units=4, ...)``."""
+    cls = value.get("class_name")
+    config = value.get("config")
+    if value.get("module") != "keras.layers" or not isinstance(config, dict) or not isinstance(cls, str):
+        return None
+    if not (cls.isidentifier() and cls.isascii() and not keyword.iskeyword(cls)):
+        return None
+    return _call("layers." + cls, [], _ordered(config))
+
+
+def _ordered(params: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Keyword arguments in a stable order: the usual first ones, the rest
+    alphabetically, ``name`` last."""
+    rest = {k: v for k, v in params.items() if k != "name"}
+    rank = {k: i for i, k in enumerate(_FIRST)}
+    keys = sorted(rest, key=lambda k: (rank.get(k, len(rank)), k))
+    out = [(k, _expr(rest[k])) for k in keys]
+    if "name" in params:
+        out.append(("name", _expr(params["name"])))
+    return out
 
 
 def _is_tuple_like(value: Any) -> bool:
@@ -283,11 +310,9 @@ class _Writer:
         return out
 
     def params(self, node: Node) -> list[tuple[str, Any]]:
-        params = dict(node.params)
-        params.pop("name", None)
-        rank = {k: i for i, k in enumerate(_FIRST)}
-        keys = sorted(params, key=lambda k: (rank.get(k, len(rank)), k))
-        return [(k, _expr(params[k])) for k in keys] + [("name", string_literal(node.name))]
+        params = {k: _module_for_wrapped(k, v) for k, v in node.params.items()}
+        params["name"] = node.name
+        return _ordered(params)
 
     def input_expr(self, node: Node) -> _Group:
         p = dict(node.params)
@@ -445,6 +470,18 @@ class _Writer:
 
 def _fix_chained(lines: list[str]) -> list[str]:
     return lines
+
+
+def _module_for_wrapped(key: str, value: Any) -> Any:
+    """``layer`` / ``backward_layer`` / ``cell`` / ``cells`` hold layers even
+    when an old config left out their module."""
+    if key not in ("layer", "backward_layer", "cell", "cells"):
+        return value
+    if isinstance(value, list):
+        return [_module_for_wrapped(key, v) for v in value]
+    if isinstance(value, dict) and "class_name" in value and value.get("module") is None:
+        return {**value, "module": "keras.layers"}
+    return value
 
 
 def _is_merge(class_name: str) -> bool:

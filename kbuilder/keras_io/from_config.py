@@ -311,7 +311,7 @@ class _Importer:
         sig = _signature(layer_cls)
         params: dict[str, Any] = {}
         for key, value in cfg.items():
-            if key in _NOISE:
+            if key in _NOISE and (key == "name" or key not in sig):  # Embedding's input_dim is real
                 continue
             if key == "trainable":
                 if value is False:
@@ -331,6 +331,7 @@ class _Importer:
                     f"Layer {name!r} ({cls}): {key!r} names custom code ({custom}); the Keras default is used."
                 )
                 continue
+            value = self.clean_wrapped(name, value)
             default = sig[key]
             if default is not _NO_DEFAULT and _same(value, default):
                 continue
@@ -341,9 +342,29 @@ class _Importer:
             params[key] = value
         return params
 
+    def clean_wrapped(self, name: str, value: Any) -> Any:
+        """A layer inside a layer (Bidirectional's LSTM, an RNN's cell): its
+        config loses its defaults too, keeps its name, and says its module."""
+        if isinstance(value, list):
+            return [self.clean_wrapped(name, v) for v in value]
+        if not (isinstance(value, dict) and isinstance(value.get("config"), dict)):
+            return value
+        cls = value.get("class_name")
+        if value.get("module") not in (None, "keras.layers") or not isinstance(cls, str):
+            return value
+        layer_cls = _keras_layer_class(cls)
+        if layer_cls is None:
+            return value
+        inner = self.clean_params(name, cls, layer_cls, value["config"])
+        if isinstance(value["config"].get("name"), str):
+            inner["name"] = value["config"]["name"]
+        return {"module": "keras.layers", "class_name": cls, "config": inner, "registered_name": None}
+
 
 # ----------------------------------------------------------------- helpers
 _NO_DEFAULT = object()
+# Keras finds these objects by class name alone; their ``module`` is noise.
+_PLAIN_MODULES = {"keras", "keras.initializers", "keras.regularizers", "keras.constraints"}
 
 
 def _free_name(layers: list[dict], base: str) -> str:
@@ -594,7 +615,11 @@ def _clean_value(value: Any) -> tuple[Any, str | None]:
         short = _short_name(value["class_name"], inner)
         if short is not None:
             return short, None
-        return {"class_name": value["class_name"], "config": inner}, None
+        out = {"class_name": value["class_name"], "config": inner}
+        if isinstance(module, str) and module not in _PLAIN_MODULES:
+            # A wrapped layer (Bidirectional's LSTM) needs its module to be found.
+            out = {"module": module, **out, "registered_name": None}
+        return out, None
     out = {}
     for k, v in value.items():
         v, custom = _clean_value(v)

@@ -9,6 +9,7 @@ import pytest
 
 from kbuilder.keras_io.codegen import export_code
 from kbuilder.keras_io.from_config import ConfigError, graph_from_config, graph_from_json
+from tests.keras_io.test_codegen import ruff_format
 
 # A hand-written Keras 2 functional config: nested-list inbound nodes, batch_input_shape,
 # a layer called twice (shared), a merge whose inputs come in a non-alphabetical order.
@@ -236,6 +237,12 @@ def _models():
     states = L.Concatenate(name="states")([state_c, d])
     out["lstm_states"] = k.Model(t, [states, L.GlobalAveragePooling1D(name="gap")(seq)], name="states")
 
+    tokens = k.Input((7,), dtype="int32", name="tokens")
+    emb = L.Embedding(100, 8, name="emb")(tokens)
+    bi = L.Bidirectional(L.LSTM(4, return_sequences=True, kernel_regularizer="l2"), name="bi")(emb)
+    td = L.TimeDistributed(L.Dense(3), name="td")(bi)
+    out["wrappers"] = k.Model(tokens, L.GlobalMaxPooling1D(name="gmp")(td), name="wrappers")
+
     q = k.Input((6,), name="q")
     hidden = L.Dense(4, name="hidden", kernel_initializer=k.initializers.HeNormal(seed=1))(q)
     out["intermediate_output"] = k.Model(q, [hidden, L.Dense(1, name="last")(hidden)], name="both")
@@ -280,7 +287,9 @@ def test_round_trip_through_build_model_and_export(tmp_path):
         assert _signature(rebuilt) == _signature(model), name
         # The imported graph exports to Python that builds the same model.
         path = tmp_path / f"imported_{name}.py"
-        path.write_text(export_code(result.graph))
+        code = export_code(result.graph)
+        assert ruff_format(code) == code, name
+        path.write_text(code)
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
