@@ -255,10 +255,26 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
     return issues
 
 
+def _is_acyclic(adj: _Adjacency) -> bool:
+    indeg = {nid: len(es) for nid, es in adj.ins.items()}
+    todo = [nid for nid, d in indeg.items() if d == 0]
+    seen = 0
+    while todo:
+        nid = todo.pop()
+        seen += 1
+        for e in adj.outs[nid]:
+            indeg[e.dst] -= 1
+            if indeg[e.dst] == 0:
+                todo.append(e.dst)
+    return seen == len(indeg)
+
+
 def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Issue]:
+    issues: list[Issue] = []
+    if _is_acyclic(adj):  # the common case, without building a networkx graph
+        return issues
     import networkx as nx
 
-    issues: list[Issue] = []
     g = nx.DiGraph()
     g.add_nodes_from(adj.nodes)
     edge_of: dict[tuple[str, str], Edge] = {}
@@ -266,8 +282,6 @@ def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Iss
         for e in es:
             g.add_edge(e.src, e.dst)
             edge_of.setdefault((e.src, e.dst), e)
-    if nx.is_directed_acyclic_graph(g):
-        return issues
     # Order in which a walk from the inputs meets the nodes: the loop is
     # entered at its earliest node, so the edge that comes back to it is the
     # one the user most likely added last ("the closing edge").

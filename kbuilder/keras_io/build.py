@@ -36,9 +36,21 @@ class BuildError(Exception):
 
 
 # ---------------------------------------------------------------- catalog
+_ARITY_CACHE: dict[str, tuple[int, int | None]] = {}
+
+
 def catalog_arity(class_name: str) -> tuple[int, int | None] | None:
     """(min_inputs, max_inputs) from the layer catalog, or None when the
     catalog is not there (yet) or does not know the class."""
+    found = _ARITY_CACHE.get(class_name)
+    if found is None:
+        found = _catalog_arity(class_name)
+        if found is not None:
+            _ARITY_CACHE[class_name] = found
+    return found
+
+
+def _catalog_arity(class_name: str) -> tuple[int, int | None] | None:
     try:
         from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
     except ImportError:
@@ -108,9 +120,29 @@ def input_tensor(node: Node):
         raise BuildError(f"The Input '{node.name}' has an invalid shape {list(shape)}: {first_line(exc)}", node.id) from exc
 
 
+_MODE_CACHE: dict[str, str | None] = {}
+
+
+def _input_mode(class_name: str) -> str | None:
+    """The catalog's calling convention ("single", "list", "args"), if known."""
+    if class_name not in _MODE_CACHE:
+        _MODE_CACHE[class_name] = _catalog_input_mode(class_name)
+    return _MODE_CACHE[class_name]
+
+
+def _catalog_input_mode(class_name: str) -> str | None:
+    try:
+        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
+
+        spec = get_catalog().get(class_name)
+    except Exception:
+        return None
+    return getattr(spec, "input_mode", None) if spec is not None else None
+
+
 def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None):
     """Call ``layer`` with the convention its class expects."""
-    if class_name in POSITIONAL_INPUTS and len(tensors) > 1:
+    if len(tensors) > 1 and (class_name in POSITIONAL_INPUTS or _input_mode(class_name) == "args"):
         return layer(*tensors)
     if len(tensors) == 1 and not is_merge(class_name, arity):
         return layer(tensors[0])

@@ -87,6 +87,10 @@ class ShapeInference:
         self._stale: set[str] = {n.id for n in graph.nodes}
         self._version = 0
         self._infos: dict[str, NodeInfo] = {}
+        # Order and in-edges, rebuilt only when the wiring changes.
+        self._structure: tuple[list[str], dict[str, list]] | None = None
+        #: Node ids in the order the last refresh visited them.
+        self.order: list[str] = []
         #: Total number of node recomputations (layer built and called).
         self.recomputed = 0
         #: Ids of the nodes the last refresh recomputed, in order.
@@ -99,6 +103,8 @@ class ShapeInference:
     # ------------------------------------------------------------ events
     def _on_event(self, ev: GraphEvent) -> None:
         with self._lock:
+            if ev.kind not in ("node_moved",) and not (ev.kind == "node_changed" and ev.key in ("params", "name", "is_output")):
+                self._structure = None
             if ev.kind == "reset":
                 # Keep the entries: keys decide what really changed.
                 self._stale = {n.id for n in self.graph.nodes}
@@ -158,17 +164,20 @@ class ShapeInference:
         nodes = {n.id: n for n in graph.nodes}
         for nid in [nid for nid in self._entries if nid not in nodes]:
             del self._entries[nid]
-        ins: dict[str, list] = {nid: [] for nid in nodes}
-        for e in graph.edges:
-            if e.dst in ins and e.src in nodes:
-                ins[e.dst].append(e)
-        for es in ins.values():
-            es.sort(key=lambda e: e.dst_port)
+        if self._structure is None or len(self._structure[1]) != len(nodes):
+            ins: dict[str, list] = {nid: [] for nid in nodes}
+            for e in graph.edges:
+                if e.dst in ins and e.src in nodes:
+                    ins[e.dst].append(e)
+            for es in ins.values():
+                es.sort(key=lambda e: e.dst_port)
+            self._structure = (self._order(nodes, ins), ins)
+        order, ins = self._structure
 
         infos: dict[str, NodeInfo] = {nid: BLOCKED for nid in nodes}
         done: set[str] = set()
         recomputed: list[str] = []
-        for nid in self._order(nodes, ins):
+        for nid in order:
             node = nodes[nid]
             if limit_to is not None and nid not in limit_to:
                 continue
@@ -219,6 +228,7 @@ class ShapeInference:
         self.recomputed += len(recomputed)
         self.last_recomputed = recomputed
         self._infos = infos
+        self.order = list(order)
         return dict(infos)
 
     # ------------------------------------------------------------ compute
@@ -250,7 +260,7 @@ class ShapeInference:
         symbolic call of a built layer does not check that)."""
         try:
             probe = new_layer(owner.class_name, owner.params, owner.name)
-            call_layer(probe, owner.class_name, tensors, self.arity)
+            symbolic_call(probe, owner.class_name, tensors, self.arity)
         except Exception:
             return False
         return _weight_shapes(probe) == _weight_shapes(layer)
@@ -267,7 +277,7 @@ class ShapeInference:
         try:
             if layer is None:
                 layer = new_layer(owner.class_name, owner.params, owner.name if shared else node.name, node.id)
-            out = call_layer(layer, owner.class_name, tensors, self.arity)
+            out = symbolic_call(layer, owner.class_name, tensors, self.arity)
         except BuildError as exc:
             return _Entry(key, pkey, NodeInfo(error=exc.message, input_shapes=shapes))
         except Exception as exc:
@@ -290,6 +300,43 @@ class ShapeInference:
             tp, ntp = _count(layer.trainable_weights), _count(layer.non_trainable_weights)
         info = NodeInfo(oshape, tp + ntp, tp, ntp, None, shapes, dtype)
         return _Entry(key, pkey, info, outputs, layer)
+
+
+def symbolic_call(layer, class_name: str, tensors: list, arity=None):
+    """Call ``layer`` on KerasTensors without initialising its weights.
+
+    Inside ``keras.StatelessScope(initialize_variables=False)`` Keras creates
+    variables with their shapes but defers drawing initial values, which is
+    most of the cost of building a big layer (4x on a Dense(1000)).  Keras
+    queues such variables for a later initialisation in a per-thread list;
+    they are taken off it again, so nothing grows and nothing is
+    initialised behind anyone's back.  The layer objects are for shapes and
+    counts only.
+    """
+    k = keras()
+    try:
+        from keras.src.backend.common import global_state  # noqa: PLC0415
+
+        before = global_state.get_global_attribute("uninitialized_variables")
+        before = list(before) if before else []
+        scope = k.StatelessScope(initialize_variables=False)
+    except Exception:  # another Keras: build normally
+        return call_layer(layer, class_name, tensors, arity)
+    if k.backend.backend() != "tensorflow" or global_state.get_global_attribute("stateless_scope") is not None:
+        return call_layer(layer, class_name, tensors, arity)
+    try:
+        with scope:
+            return call_layer(layer, class_name, tensors, arity)
+    except Exception as exc:
+        if "stateless" in str(exc).lower() or "uninitialized" in str(exc).lower():
+            return call_layer(new_layer_like(layer), class_name, tensors, arity)
+        raise
+    finally:
+        global_state.set_global_attribute("uninitialized_variables", before)
+
+
+def new_layer_like(layer):
+    return layer.__class__.from_config(layer.get_config())
 
 
 def _weight_shapes(layer) -> list[tuple]:
