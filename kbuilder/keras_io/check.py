@@ -48,7 +48,8 @@ def check_graph(graph: Graph, inference: ShapeInference | None = None, arity: Ar
         if info is None:
             continue
         if info.error:
-            issues.append(Issue(ERROR, f"{node.name}: {info.error}", node.id, None, "keras"))
+            # The issues panel and the CLI show the layer's name beside the message.
+            issues.append(Issue(ERROR, info.error, node.id, None, "keras"))
         else:
             issues.extend(_warnings(graph, node, info))
     return issues
@@ -63,7 +64,7 @@ def _warnings(graph: Graph, node, info: NodeInfo) -> list[Issue]:
             out.append(
                 Issue(
                     WARNING,
-                    f"{node.name}: Dense expects a flat vector but receives {fmt_shape(shapes[0])}; "
+                    f"Dense expects a flat vector but receives {fmt_shape(shapes[0])}; "
                     f"it will only transform the last axis. Insert a Flatten before it.",
                     node.id,
                     None,

@@ -30,7 +30,7 @@ def test_dense_on_rank3_is_a_warning_with_the_fix(k):
     issues = check_graph(g)
     assert [(i.severity, i.code, i.node_id) for i in issues] == [("warning", "dense_not_flat", d.id)]
     assert issues[0].message == (
-        "dense: Dense expects a flat vector but receives (None, 28, 28); "
+        "Dense expects a flat vector but receives (None, 28, 28); "
         "it will only transform the last axis. Insert a Flatten before it."
     )
 
@@ -54,7 +54,7 @@ def test_keras_errors_are_tied_to_their_node(k):
     errs = {i.node_id: i for i in issues if i.severity == "error"}
     assert set(errs) == {c.id, d.id}  # nothing about the Flatten after the broken conv
     assert errs[c.id].code == "keras" and "Insert a Reshape" in errs[c.id].message
-    assert errs[d.id].message == "bad_units: units must be a positive whole number (got 0)."
+    assert errs[d.id].message == "units must be a positive whole number (got 0)."
     assert after.id not in errs
 
 
