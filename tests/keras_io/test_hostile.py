@@ -1,0 +1,200 @@
+"""Files that attack or break the reader: nothing from them runs, and every
+failure is one sentence, never a crash."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import h5py
+import numpy as np
+import pytest
+
+from kbuilder.keras_io import model_file
+from kbuilder.keras_io.check import check_graph
+from kbuilder.keras_io.codegen import export_code
+from kbuilder.keras_io.summary import summarize
+
+HOSTILE = [("k2", "h5"), ("k2", "keras"), ("k3", "h5"), ("k3", "keras")]
+
+
+def _one_sentence(message: str) -> None:
+    assert message and "\n" not in message and "Traceback" not in message, message
+    assert len(message) < 400 and message.count(". ") <= 1, message
+
+
+@pytest.mark.parametrize(("lib", "fmt"), HOSTILE, ids=[f"{lib}-{fmt}" for lib, fmt in HOSTILE])
+def test_lambda_never_runs(files, tmp_path, lib, fmt):
+    mf = files(lib)
+    assert mf.manifest["_marker_written_at_build"], "the Lambda of the test file does not write its marker"
+    assert not mf.marker.exists()
+    src = mf.path(f"{lib}_hostile", fmt)
+
+    result = model_file.open_model_file(src)
+    graph = result.graph
+    evil = graph.by_name("evil")
+    assert evil.is_placeholder and evil.extra["original_class"] == "Lambda"
+    assert any("'evil'" in note and "placeholder" in note for note in result.notes)
+    # The rest stays an editable graph with its weights.
+    assert graph.by_name("d1").class_name == "Dense" and "d1" in result.weights
+    if lib == "k2":
+        ops = [n for n in graph.nodes if n.extra.get("original_class") == "TFOpLambda"]
+        assert ops and all(n.is_placeholder for n in ops)
+        assert any("raw TensorFlow call" in note for note in result.notes)
+
+    check_graph(graph)
+    summarize(graph)
+    code = export_code(graph)
+    assert "evil" in code
+    with pytest.raises(model_file.ModelFileError, match="your own code") as info:
+        model_file.convert(src, tmp_path / "out.keras")
+    _one_sentence(str(info.value))
+    assert "'evil' (Lambda)" in str(info.value)
+    with pytest.raises(model_file.ModelFileError):
+        model_file.convert(src, tmp_path / "out.h5")
+    model_file.convert(src, tmp_path / "out.kbproj")  # a project keeps the placeholder
+    assert not (tmp_path / "out.keras").exists()
+    assert not mf.marker.exists()
+
+
+def test_cli_commands_never_run_the_lambda(k2_files, tmp_path, capsys):
+    from kbuilder import cli
+
+    src = str(k2_files.path("k2_hostile", "h5"))
+    for argv in (["check", src], ["summary", src], ["export", src],
+                 ["convert", src, "-o", str(tmp_path / "x.keras")],
+                 ["convert", src, "-o", str(tmp_path / "x.kbproj")]):
+        assert cli.main(argv) in (0, 1)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert not k2_files.marker.exists()
+
+
+# ------------------------------------------------------------- broken files
+def _error(path, **kw) -> str:
+    with pytest.raises(model_file.ModelFileError) as info:
+        model_file.open_model_file(path, **kw)
+    message = str(info.value)
+    _one_sentence(message)
+    return message
+
+
+def test_truncated_and_random_files(k3_files, tmp_path):
+    data = k3_files.path("k3_mlp", "h5").read_bytes()
+    cut = tmp_path / "cut.h5"
+    cut.write_bytes(data[: len(data) // 3])
+    _error(cut)
+
+    head = tmp_path / "head.h5"
+    head.write_bytes(data[:3000])
+    _error(head)
+
+    rnd = np.random.default_rng(1)
+    noise = tmp_path / "noise.h5"
+    noise.write_bytes(rnd.bytes(5000))
+    assert "not a Keras model file" in _error(noise)
+
+    fake = tmp_path / "fake.h5"
+    fake.write_bytes(b"\x89HDF\r\n\x1a\n" + rnd.bytes(5000))
+    _error(fake)
+
+    empty = tmp_path / "empty.keras"
+    empty.write_bytes(b"")
+    assert "empty" in _error(empty)
+
+    zdata = k3_files.path("k3_mlp", "keras").read_bytes()
+    zcut = tmp_path / "cut.keras"
+    zcut.write_bytes(zdata[: len(zdata) // 2])
+    _error(zcut)
+
+    nozip = tmp_path / "other.keras"
+    with zipfile.ZipFile(nozip, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    assert "not a Keras model" in _error(nozip)
+
+    assert "No such file" in _error(tmp_path / "missing.h5")
+
+
+def test_weights_only_files(files):
+    for lib in ("k2", "k3"):
+        mf = files(lib)
+        path = mf.manifest[f"_{lib}_weights_only"]
+        assert "only weights" in _error(path)
+        weights = model_file.read_weights_file(path)
+        assert sum(len(v) for v in weights.values()) == 6  # three Dense layers
+
+
+def test_formats_too_new_or_too_old(k3_files, tmp_path):
+    src = k3_files.path("k3_mlp", "keras")
+    new = tmp_path / "future.keras"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(new, "w") as zout:
+        for item in zin.namelist():
+            data = zin.read(item)
+            if item == "metadata.json":
+                data = json.dumps({"keras_version": "4.2.0"}).encode()
+            zout.writestr(item, data)
+    assert "newer" in _error(new)
+
+    old = tmp_path / "keras1.h5"
+    with h5py.File(old, "w") as f:
+        f.attrs["keras_version"] = "1.2.2"
+        f.attrs["model_config"] = json.dumps(
+            {"class_name": "Sequential", "config": [{"class_name": "Dense", "config": {"output_dim": 3, "input_dim": 4}}]}
+        )
+    assert "too old" in _error(old)
+
+    sub = tmp_path / "subclass.h5"
+    with h5py.File(sub, "w") as f:
+        f.attrs["keras_version"] = "2.15.0"
+        f.attrs["model_config"] = json.dumps({"class_name": "MyModel", "config": {"units": 3}})
+    assert "subclass" in _error(sub)
+
+    saved_model = tmp_path / "exported"
+    saved_model.mkdir()
+    (saved_model / "saved_model.pb").write_bytes(b"\x00")
+    assert "SavedModel" in _error(saved_model)
+
+
+def test_hostile_hdf5_contents(k3_files, tmp_path):
+    config = h5py.File(k3_files.path("k3_mlp", "h5"), "r").attrs["model_config"]
+
+    strings = tmp_path / "strings.h5"
+    with h5py.File(strings, "w") as f:
+        f.attrs["model_config"] = config
+        f.attrs["keras_version"] = "3.15.1"
+        g = f.create_group("model_weights")
+        g.attrs["layer_names"] = np.array([b"dense"], dtype=object)
+        d = g.create_group("dense")
+        d.attrs["weight_names"] = np.array([b"dense/kernel"], dtype=object)
+        d.create_dataset("dense/kernel", data=np.array([b"import os; os.system('x')"], dtype=object))
+    assert "not numeric" in _error(strings)
+
+    deep = tmp_path / "deep.h5"
+    with h5py.File(deep, "w") as f:
+        f.attrs["model_config"] = "[" * 200000 + "]" * 200000
+    _error(deep)
+
+    deep_json = tmp_path / "deep.json"
+    deep_json.write_text('{"a":' * 100000 + "1" + "}" * 100000)
+    _error(deep_json)
+
+
+def test_reader_crash_or_hang_costs_only_the_child(k3_files, monkeypatch):
+    path = k3_files.path("k3_mlp", "h5")
+    monkeypatch.setenv("KBUILDER_READER_SELFTEST", "crash")
+    assert "crashed" in _error(path)
+    monkeypatch.setenv("KBUILDER_READER_SELFTEST", "hang")
+    assert "longer than" in _error(path, timeout=3)
+    monkeypatch.delenv("KBUILDER_READER_SELFTEST")
+    assert model_file.open_model_file(path).weights
+
+
+def test_the_app_process_never_opens_hdf5(k3_files, monkeypatch):
+    """Only the child process hands a model file to libhdf5."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("h5py.File was called in the app's process")
+
+    monkeypatch.setattr(h5py, "File", refuse)
+    for key, fmt in (("k3_qa", "h5"), ("k3_qa", "keras")):
+        assert model_file.open_model_file(k3_files.path(key, fmt)).weights
