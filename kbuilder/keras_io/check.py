@@ -43,6 +43,9 @@ def check_graph(graph: Graph, inference: ShapeInference | None = None, arity: Ar
     finally:
         if own:
             inf.close()
+    preds: dict[str, list[str]] = {}
+    for e in graph.edges:
+        preds.setdefault(e.dst, []).append(e.src)
     for node in topological_order(graph, sound):
         info = infos.get(node.id)
         if info is None:
@@ -51,16 +54,16 @@ def check_graph(graph: Graph, inference: ShapeInference | None = None, arity: Ar
             # The issues panel and the CLI show the layer's name beside the message.
             issues.append(Issue(ERROR, info.error, node.id, None, "keras"))
         else:
-            issues.extend(_warnings(graph, node, info))
+            issues.extend(_warnings(graph, node, info, preds))
     return issues
 
 
-def _warnings(graph: Graph, node, info: NodeInfo) -> list[Issue]:
+def _warnings(graph: Graph, node, info: NodeInfo, preds: dict[str, list[str]]) -> list[Issue]:
     out: list[Issue] = []
     owner = graph.owner(node)
     shapes = info.input_shapes or []
     if owner.class_name == "Dense" and len(shapes) == 1 and shapes[0] is not None and len(shapes[0]) >= 3:
-        if len(shapes[0]) >= 4 or not _after_sequence(graph, node.id):
+        if len(shapes[0]) >= 4 or not _after_sequence(graph, node.id, preds):
             out.append(
                 Issue(
                     WARNING,
@@ -74,17 +77,17 @@ def _warnings(graph: Graph, node, info: NodeInfo) -> list[Issue]:
     return out
 
 
-def _after_sequence(graph: Graph, node_id: str) -> bool:
+def _after_sequence(graph: Graph, node_id: str, preds: dict[str, list[str]]) -> bool:
+    """Whether a layer that makes sequences comes anywhere before ``node_id``."""
     seen, todo = set(), [node_id]
     while todo:
-        nid = todo.pop()
-        for p in graph.predecessors(nid):
-            if p.id in seen:
+        for p in preds.get(todo.pop(), []):
+            if p in seen:
                 continue
-            seen.add(p.id)
-            if graph.owner(p).class_name in SEQUENCE_LAYERS:
+            seen.add(p)
+            if graph.owner(graph.node(p)).class_name in SEQUENCE_LAYERS:
                 return True
-            todo.append(p.id)
+            todo.append(p)
     return False
 
 

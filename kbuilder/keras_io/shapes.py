@@ -175,6 +175,10 @@ class ShapeInference:
         order, ins = self._structure
 
         infos: dict[str, NodeInfo] = {nid: BLOCKED for nid in nodes}
+        sharers: dict[str, list[str]] = {}
+        for n in nodes.values():
+            if n.shared_with:
+                sharers.setdefault(graph.owner(n).id, []).append(n.id)
         done: set[str] = set()
         recomputed: list[str] = []
         for nid in order:
@@ -210,14 +214,19 @@ class ShapeInference:
                 owner = graph.owner(node)
                 if owner.id != nid:
                     oe = self._entries.get(owner.id)
-                    dep = ("shared", owner.id, oe.version if oe is not None and owner.id in done else None)
+                    # The owner's parameters count even when it comes later in the order.
+                    dep = ("shared", _param_key(owner), oe.version if oe is not None and owner.id in done else None)
                     key = (pkey, dep, specs)
                 else:
-                    key = (pkey, None, specs)
+                    # Sharers that came first (they feed this node) called the layer first.
+                    early = [s for s in sharers.get(nid, ()) if s in done and s in self._entries]
+                    key = (pkey, tuple(self._entries[s].version for s in early) or None, specs)
                 if entry is not None and entry.key == key:
                     infos[nid] = entry.info
                     continue
                 entry = self._compute_layer(node, owner, key, pkey, tensors, shapes, done)
+                if owner.id == nid and entry.layer is not None and not entry.info.error:
+                    entry = self._check_early_sharers(node, entry, early, key, pkey, shapes)
             self._version += 1
             entry.version = self._version
             self._entries[nid] = entry
@@ -264,6 +273,21 @@ class ShapeInference:
         except Exception:
             return False
         return _weight_shapes(probe) == _weight_shapes(layer)
+
+    def _check_early_sharers(self, node: Node, entry: _Entry, early: list[str], key, pkey, shapes) -> _Entry:
+        """The owner's weights must also fit the sharers that called the layer before it."""
+        mine = _weight_shapes(entry.layer)
+        for sid in early:
+            se = self._entries[sid]
+            if se.layer is not None and not se.info.error and _weight_shapes(se.layer) != mine:
+                sname = self.graph.node(sid).name if sid in self.graph else "?"
+                msg = (
+                    f"{node.name} shares its layer with {sname}, which receives "
+                    f"{fmt_shape(se.info.input_shapes or [])}, but {node.name} receives {fmt_shape(shapes)}: "
+                    f"the weights do not fit. A shared layer must receive the same kind of input every time."
+                )
+                return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
+        return entry
 
     def _compute_layer(self, node: Node, owner: Node, key, pkey, tensors, shapes, done) -> _Entry:
         shared = owner.id != node.id

@@ -30,10 +30,11 @@ LAYERS = {
     "BatchNormalization": lambda d: {},
     "Placeholder": lambda d: {},
     "Attention": lambda d: {},
+    "MultiHeadAttention": lambda d: {"num_heads": 2, "key_dim": d.draw(st.integers(1, 3))},
 }
 
 
-ARITY = {"Concatenate": 2, "Add": 2, "Attention": 2}
+ARITY = {"Concatenate": 2, "Add": 2, "Attention": 2, "MultiHeadAttention": 2}
 # Mostly the right number of inputs, sometimes one too few or too many.
 MISWIRE = st.sampled_from([0, 0, 0, 0, 0, 0, -1, 1])
 

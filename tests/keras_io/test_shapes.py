@@ -223,3 +223,31 @@ def test_shared_conv_accepts_other_image_sizes(k):
     again = g.share(conv, inputs=[b])
     infos = ShapeInference(g).refresh()
     assert infos[again.id].error is None and infos[again.id].output_shape == (None, 30, 30, 4)
+
+
+def test_inference_leaves_no_weights_to_initialise(k):
+    from keras.src.backend.common import global_state
+
+    before = list(global_state.get_global_attribute("uninitialized_variables") or [])
+    g = mlp()
+    infos = ShapeInference(g).refresh()
+    assert infos[g.by_name("dense").id].params == 235_500
+    assert list(global_state.get_global_attribute("uninitialized_variables") or []) == before
+
+
+def test_sharer_before_its_owner_follows_owner_changes(k):
+    g = Graph()
+    x = g.add_input((6,), name="x")
+    first = g.add("Dense", name="first", inputs=[x], units=6)
+    owner = g.add("Dense", name="owner", inputs=[first], units=6)
+    g.remove_edge(g.in_edges(first.id)[0].id)
+    g.connect(x.id, first.id)
+    g.set_shared_with(first.id, owner.id)  # first calls owner's layer, and feeds it
+    si = ShapeInference(g)
+    infos = si.refresh()
+    assert infos[first.id].output_shape == (None, 6) and infos[owner.id].params == 42
+    g.set_param(owner.id, "units", 3)
+    infos = si.refresh()
+    assert first.id in si.last_recomputed
+    assert infos[first.id].output_shape == (None, 3)
+    assert "weights do not fit" in infos[owner.id].error
