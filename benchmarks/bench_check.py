@@ -93,7 +93,9 @@ def main() -> None:
     issues = check_graph(g, si)
     full = ms(t0)
     errors = [i for i in issues if i.severity == "error"]
-    print(f"full check + shape inference (cold):    {full:8.1f} ms, {si.recomputed} nodes computed, {len(errors)} errors")
+    print(
+        f"full check + shape inference (cold):    {full:8.1f} ms, {si.recomputed} nodes computed, {len(errors)} errors"
+    )
     total = summarize(g, si)["total_params"]
     print(f"summary total params: {total:,} (Keras: 8,062,504)")
 

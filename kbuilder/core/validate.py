@@ -16,8 +16,8 @@ table in :data:`DEFAULT_ARITY` is used, and any other layer takes one input.
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .graph import Edge, Graph, Node
 
@@ -27,9 +27,7 @@ ERROR = "error"
 WARNING = "warning"
 
 #: Layers that combine a list of tensors (every one of them needs two or more).
-MERGE_LAYERS = frozenset(
-    {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
-)
+MERGE_LAYERS = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
 
 #: Fallback numbers of inputs, (min, max); max None = any number.
 DEFAULT_ARITY: dict[str, tuple[int, int | None]] = {
@@ -133,12 +131,19 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
     counts = Counter(n.name for n in nodes.values())
     for n in nodes.values():
         if counts[n.name] > 1:
-            err(f"The name '{n.name}' is used by {counts[n.name]} layers; give each layer its own name.", n, code="duplicate_name")
+            err(
+                f"The name '{n.name}' is used by {counts[n.name]} layers; give each layer its own name.",
+                n,
+                code="duplicate_name",
+            )
 
     # -------------------------------------------------------- inputs, outputs
     inputs = [n for n in nodes.values() if n.is_input]
     if not inputs:
-        err("The model has no Input layer. Add one from the palette and connect your first layer to it.", code="no_input")
+        err(
+            "The model has no Input layer. Add one from the palette and connect your first layer to it.",
+            code="no_input",
+        )
     marked = [n for n in nodes.values() if n.is_output]
     outputs = graph.outputs()
     if not outputs:
@@ -153,7 +158,11 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
     for n in nodes.values():
         if n.is_input:
             if not adj.outs[n.id] and not n.is_output:
-                warn(f"The Input '{n.name}' is not connected to anything. Connect a layer to it, or delete it.", n, "input_unused")
+                warn(
+                    f"The Input '{n.name}' is not connected to anything. Connect a layer to it, or delete it.",
+                    n,
+                    "input_unused",
+                )
             elif adj.outs[n.id] and n.id not in to_outputs:
                 warn(
                     f"The Input '{n.name}' does not lead to any output, so the model ignores what it receives. "
@@ -242,7 +251,11 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
             continue
         owner = graph.owner(n)
         if owner.id == n.id or owner.shared_with:
-            err(f"{n.name} shares its weights in a circle; turn sharing off for one of these layers.", n, code="shared_loop")
+            err(
+                f"{n.name} shares its weights in a circle; turn sharing off for one of these layers.",
+                n,
+                code="shared_loop",
+            )
         elif owner.class_name != n.class_name:
             err(
                 f"{n.name} is a {n.class_name} but shares the weights of {owner.name}, a {owner.class_name}; "

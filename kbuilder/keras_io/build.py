@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
-from kbuilder.core.validate import ERROR, Arity, arity_of, check_structure, is_merge
+from kbuilder.core.validate import ERROR, Arity, check_structure, is_merge
 
 from .backend import keras
 
@@ -117,7 +117,9 @@ def input_tensor(node: Node):
             name=node.name,
         )
     except Exception as exc:
-        raise BuildError(f"The Input '{node.name}' has an invalid shape {list(shape)}: {first_line(exc)}", node.id) from exc
+        raise BuildError(
+            f"The Input '{node.name}' has an invalid shape {list(shape)}: {first_line(exc)}", node.id
+        ) from exc
 
 
 _MODE_CACHE: dict[str, str | None] = {}
@@ -290,7 +292,9 @@ def _parse_shape(text: str):
         return None
 
 
-_IMAGE_LAYERS = re.compile(r"(Conv2D|Conv2DTranspose|SeparableConv2D|DepthwiseConv2D|Pooling2D|UpSampling2D|ZeroPadding2D|Cropping2D)")
+_IMAGE_LAYERS = re.compile(
+    r"(Conv2D|Conv2DTranspose|SeparableConv2D|DepthwiseConv2D|Pooling2D|UpSampling2D|ZeroPadding2D|Cropping2D)"
+)
 _SEQ_LAYERS = re.compile(r"(LSTM|GRU|SimpleRNN|Conv1D|Pooling1D|RNN|Bidirectional)")
 
 
@@ -362,7 +366,9 @@ def explain_error(
             f"{cls} would shrink its input{got} to nothing: its kernel or pool size is larger than the input. "
             f"Use a smaller size, padding='same', or fewer pooling layers before it."
         )
-    m = re.search(r"total size of the tensor must be unchanged\. Received: input_shape=(\(.*?\)), target_shape=(\(.*?\))", msg)
+    m = re.search(
+        r"total size of the tensor must be unchanged\. Received: input_shape=(\(.*?\)), target_shape=(\(.*?\))", msg
+    )
     if m:
         src, dst = _parse_shape(m.group(1)), _parse_shape(m.group(2))
         try:

@@ -20,10 +20,27 @@ from .shapes import NodeInfo, ShapeInference
 #: Layers after which a rank-3 tensor is a sequence that Dense may process step by step.
 SEQUENCE_LAYERS = frozenset(
     {
-        "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "RNN", "ConvLSTM1D", "Conv1D",
-        "SeparableConv1D", "Conv1DTranspose", "MultiHeadAttention", "Attention", "AdditiveAttention",
-        "GroupedQueryAttention", "TextVectorization", "TimeDistributed", "LayerNormalization",
-        "RepeatVector", "UpSampling1D", "MaxPooling1D", "AveragePooling1D",
+        "Embedding",
+        "LSTM",
+        "GRU",
+        "SimpleRNN",
+        "Bidirectional",
+        "RNN",
+        "ConvLSTM1D",
+        "Conv1D",
+        "SeparableConv1D",
+        "Conv1DTranspose",
+        "MultiHeadAttention",
+        "Attention",
+        "AdditiveAttention",
+        "GroupedQueryAttention",
+        "TextVectorization",
+        "TimeDistributed",
+        "LayerNormalization",
+        "RepeatVector",
+        "UpSampling1D",
+        "MaxPooling1D",
+        "AveragePooling1D",
     }
 )
 

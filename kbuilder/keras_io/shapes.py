@@ -103,7 +103,9 @@ class ShapeInference:
     # ------------------------------------------------------------ events
     def _on_event(self, ev: GraphEvent) -> None:
         with self._lock:
-            if ev.kind not in ("node_moved",) and not (ev.kind == "node_changed" and ev.key in ("params", "name", "is_output")):
+            if ev.kind not in ("node_moved",) and not (
+                ev.kind == "node_changed" and ev.key in ("params", "name", "is_output")
+            ):
                 self._structure = None
             if ev.kind == "reset":
                 # Keep the entries: keys decide what really changed.
@@ -210,7 +212,7 @@ class ShapeInference:
                 if not ok:
                     infos[nid] = BLOCKED
                     continue
-                specs = tuple((s, str(t.dtype)) for s, t in zip(shapes, tensors))
+                specs = tuple((s, str(t.dtype)) for s, t in zip(shapes, tensors, strict=True))
                 owner = graph.owner(node)
                 if owner.id != nid:
                     oe = self._entries.get(owner.id)
@@ -260,7 +262,9 @@ class ShapeInference:
             if not _valid_dtype(k, dtype):
                 msg = f"The Input '{node.name}' has an unknown dtype {dtype!r}; use float32, int32, ..."
             return _Entry(key, pkey, NodeInfo(error=msg))
-        info = NodeInfo(output_shape=tuple(t.shape), params=0, trainable_params=0, non_trainable_params=0, dtype=str(t.dtype))
+        info = NodeInfo(
+            output_shape=tuple(t.shape), params=0, trainable_params=0, non_trainable_params=0, dtype=str(t.dtype)
+        )
         return _Entry(key, pkey, info, [t])
 
     def _weights_fit(self, owner: Node, layer, tensors) -> bool:

@@ -93,7 +93,9 @@ def format_summary(d: dict) -> str:
         rows.append(
             (
                 f"{layer['name']} ({layer['class_name']})",
-                "?" if shape is None else fmt_shape(shape if not (shape and isinstance(shape[0], list)) else [tuple(s) for s in shape]),
+                "?"
+                if shape is None
+                else fmt_shape(shape if not (shape and isinstance(shape[0], list)) else [tuple(s) for s in shape]),
                 "?" if layer["params"] is None else f"{layer['params']:,}",
                 ", ".join(layer["inbound"]) or "-",
             )
@@ -102,7 +104,9 @@ def format_summary(d: dict) -> str:
     line_w = sum(widths) + 3 * 3
 
     def fmt(r) -> str:
-        return "   ".join(c.ljust(w) if i != 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+        return "   ".join(
+            c.ljust(w) if i != 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
 
     out = [f'Model: "{d["name"]}"', "_" * line_w, fmt(head), "=" * line_w]
     for i, r in enumerate(rows):

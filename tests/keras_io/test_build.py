@@ -134,13 +134,21 @@ def test_structural_error_is_a_build_error(k):
 @pytest.mark.parametrize(
     "make, cls, expected",
     [
-        (lambda k: k.layers.Dense.from_config({"name": "d"}), "Dense", "Dense needs a value for units; set it in the inspector."),
+        (
+            lambda k: k.layers.Dense.from_config({"name": "d"}),
+            "Dense",
+            "Dense needs a value for units; set it in the inspector.",
+        ),
         (
             lambda k: k.layers.Dense.from_config({"units": 3, "activation": "relux"}),
             "Dense",
             "'relux' is not a known activation; pick one from the list.",
         ),
-        (lambda k: k.layers.Dropout.from_config({"rate": 1.5}), "Dropout", "rate must be a number between 0 and 1 (got 1.5)."),
+        (
+            lambda k: k.layers.Dropout.from_config({"rate": 1.5}),
+            "Dropout",
+            "rate must be a number between 0 and 1 (got 1.5).",
+        ),
         (
             lambda k: k.layers.Conv2D.from_config({"filters": 0, "kernel_size": 3}),
             "Conv2D",

@@ -87,7 +87,9 @@ def k():
     return keras()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(g=graphs())
 def test_check_never_raises_and_valid_graphs_build(k, g):
     issues = check_graph(g)

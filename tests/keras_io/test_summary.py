@@ -61,7 +61,9 @@ def test_totals_equal_keras(k, make):
     assert d["non_trainable_params"] == m.count_params() - trainable
     # one row per node; a sharing node is a second call of a layer Keras lists once
     sharers = {n.name for n in g.nodes if n.shared_with}
-    assert sorted(r["name"] for r in d["layers"] if r["name"] not in sharers) == sorted(layer.name for layer in m.layers)
+    assert sorted(r["name"] for r in d["layers"] if r["name"] not in sharers) == sorted(
+        layer.name for layer in m.layers
+    )
     shapes = {r["name"]: r["output_shape"] for r in d["layers"]}
     for layer in m.layers:
         assert shapes[layer.name] == list(layer.output.shape)
@@ -82,7 +84,13 @@ def test_exact_shape_and_batchnorm(k):
     g, side = convnet()
     d = summarize(g, ShapeInference(g))
     assert set(d) == {
-        "name", "total_params", "trainable_params", "non_trainable_params", "inputs", "outputs", "layers",
+        "name",
+        "total_params",
+        "trainable_params",
+        "non_trainable_params",
+        "inputs",
+        "outputs",
+        "layers",
     }
     assert set(d["layers"][0]) == {"name", "class_name", "output_shape", "params", "inbound"}
     assert d["non_trainable_params"] == 16  # moving mean and variance of 8 channels
