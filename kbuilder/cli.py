@@ -9,7 +9,9 @@ failed on it), 2 the file cannot be read or the arguments are wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -200,6 +202,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _native_stderr_hidden():
+    """TensorFlow's C++ runtime writes lines such as "failed call to cuInit"
+    straight to file descriptor 2.  A command promises one plain line per
+    error, so while it runs, fd 2 goes to the null device and Python's own
+    ``sys.stderr`` keeps writing to the real one.  ``KBUILDER_TF_LOGS=1``
+    shows everything."""
+    if os.environ.get("KBUILDER_TF_LOGS") or sys.stderr is not sys.__stderr__ or sys.__stderr__ is None:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        real = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        yield
+        return
+    old_stderr = sys.stderr
+    sys.stderr = os.fdopen(real, "w", buffering=1, encoding=old_stderr.encoding, errors="backslashreplace")
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(real, 2)
+        os.close(devnull)
+        sys.stderr.close()
+        sys.stderr = old_stderr
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
@@ -212,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.func(args) or 0)
+        with _native_stderr_hidden():
+            return int(args.func(args) or 0)
     except CliError as exc:
         _err(str(exc))
         return exc.code
