@@ -85,12 +85,12 @@ def layer_class(class_name: str):
 def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str | None = None):
     """Construct one Keras layer; raise :class:`BuildError` in plain words."""
     if class_name == "Placeholder":
-        raise BuildError(f"{name} is a layer kbuilder cannot build; replace it with a regular layer.", node_id)
+        raise BuildError("kbuilder cannot build this layer; replace it with a regular layer.", node_id)
     if class_name == "Input":
-        raise BuildError(f"{name} is an Input; it is not called like a layer.", node_id)
+        raise BuildError("An Input is not called like a layer.", node_id)
     cls = layer_class(class_name)
     if cls is None:
-        raise BuildError(f"{name}: Keras has no layer called {class_name}.", node_id)
+        raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
     try:
         return cls.from_config({**params, "name": name})
     except Exception as exc:  # Keras raises TypeError/ValueError/KeyError...
@@ -299,10 +299,19 @@ _SEQ_LAYERS = re.compile(r"(LSTM|GRU|SimpleRNN|Conv1D|Pooling1D|RNN|Bidirectiona
 
 
 def _ndim_sentence(cls: str, expected: int, found: int, shape: str) -> str:
-    if expected >= 4 and found < expected and _IMAGE_LAYERS.search(cls):
+    if expected == 4 and found < expected and _IMAGE_LAYERS.search(cls):
         hint = "Insert a Reshape before it, e.g. to (28, 28, 1) for 28x28 grey images."
         return f"{cls} expects images shaped (height, width, channels) but receives {shape}. {hint}"
-    if expected == 3 and found < 3 and _SEQ_LAYERS.search(cls):
+    if expected == 4 and _IMAGE_LAYERS.search(cls):
+        return (
+            f"{cls} expects images shaped (height, width, channels) but receives {shape}. Insert a Reshape before it."
+        )
+    if expected == 3 and (_SEQ_LAYERS.search(cls) or "1D" in cls):
+        if found > 3:
+            return (
+                f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
+                f"Insert a Reshape before it, e.g. to (28, 28) for 28x28 images."
+            )
         return (
             f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
             f"Insert a Reshape (e.g. to (28, 28)) or an Embedding before it."
@@ -330,6 +339,11 @@ def explain_error(
     m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
     if m:
         return _ndim_sentence(cls, int(m.group(1)), int(m.group(2)), m.group(3))
+    m = re.search(r"Kernel shape must have the same length as input.*input of shape (\(.*?\))", msg)
+    rank = re.search(r"(\d)D", cls)
+    if m and rank:
+        found = len(_parse_shape(m.group(1)) or ())
+        return _ndim_sentence(cls, int(rank.group(1)) + 2, found, m.group(1))
     if "matching shapes except for the concatenation axis" in msg:
         return (
             f"Concatenate can only join tensors whose shapes match except along the joining axis, "
@@ -342,6 +356,17 @@ def explain_error(
     m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg)
     if m:
         return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
+    m = re.search(r"`(\w+)` must be a positive integer\. Received: \w+=(\S+)", msg)
+    if m:
+        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
+    m = re.search(r"The `(\w+)` argument must be a tuple of (\d+) integers\. Received \w+=(.*)", msg)
+    if m:
+        return f"{m.group(1)} must be a whole number or a list of {m.group(2)} whole numbers (got {_val(m.group(3))})."
+    if "index out of range" in msg and params and "axis" in params:
+        return (
+            f"axis={params['axis']!r} does not exist in an input shaped {both or 'like this'}; "
+            f"use -1 for the last axis."
+        )
     m = re.search(r"Invalid value for argument `(\w+)`\. Expected a strictly positive value\. Received \w+=(.*)", msg)
     if m:
         return f"{m.group(1)} must be greater than zero (got {_val(m.group(2))})."

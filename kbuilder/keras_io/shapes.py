@@ -309,7 +309,7 @@ class ShapeInference:
         except BuildError as exc:
             return _Entry(key, pkey, NodeInfo(error=exc.message, input_shapes=shapes))
         except Exception as exc:
-            msg = explain_error(exc, owner.class_name, shapes)
+            msg = explain_error(exc, owner.class_name, shapes, params=owner.params)
             return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes), layer=None if not shared else layer)
         if shared and layer is not None and not self._weights_fit(owner, layer, tensors):
             built = self._entries[owner.id].info.input_shapes or []

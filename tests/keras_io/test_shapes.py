@@ -251,3 +251,35 @@ def test_sharer_before_its_owner_follows_owner_changes(k):
     assert first.id in si.last_recomputed
     assert infos[first.id].output_shape == (None, 3)
     assert "weights do not fit" in infos[owner.id].error
+
+
+@pytest.mark.parametrize(
+    "shape, chain, expected",
+    [
+        (
+            (None, 5),
+            [("Flatten", {}), ("Dense", {"units": 3})],
+            "Dense needs to know the size of the last axis but receives (None, None).",
+        ),
+        ((2, 2, 3), [("MaxPooling2D", {"pool_size": 4})], "MaxPooling2D would shrink its input (None, 2, 2, 3)"),
+        ((10,), [("Embedding", {})], "Embedding needs a value for input_dim, output_dim"),
+        ((28, 28, 1), [("Conv1D", {"filters": 2, "kernel_size": 3})], "Conv1D expects a sequence"),
+        ((28, 28, 1), [("LSTM", {"units": 3})], "LSTM expects a sequence shaped (steps, features)"),
+        ((28, 28, 1), [("Conv2D", {"filters": 2, "kernel_size": "big"})], "kernel_size must be a whole number"),
+        ((10,), [("Dense", {"units": 3, "foo": 1})], "Dense has no parameter called foo; remove it."),
+        ((10,), [("Dense", {"units": 3, "kernel_initializer": "nope"})], "'nope' is not a known initializer"),
+        ((10,), [("Densee", {})], "Keras has no layer called Densee"),
+        ((10,), [("BatchNormalization", {"axis": 3})], "axis=3 does not exist in an input shaped (None, 10)"),
+        (
+            (10,),
+            [("Embedding", {"input_dim": 0, "output_dim": 3})],
+            "input_dim must be a positive whole number (got 0).",
+        ),
+    ],
+)
+def test_translation_table(k, shape, chain, expected):
+    g = Graph()
+    prev = g.add_input(shape)
+    for cls, params in chain:
+        prev = g.add(cls, inputs=[prev], **params)
+    assert ShapeInference(g).refresh()[prev.id].error.startswith(expected)
