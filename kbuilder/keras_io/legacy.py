@@ -147,6 +147,9 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
         for place in tr.places:
             place.flat_name = place.name
         tr.config = {"class_name": kind, "config": body}
+    renames = _fix_names(tr.config["config"], notes)
+    for place in tr.places:
+        place.flat_name = renames.get(place.flat_name, place.flat_name)
     tr.notes = notes.render()
     return tr
 
@@ -662,6 +665,42 @@ class _Flattener:
         result["input_layers"] = [list(resolve(r)) for r in _refs_list(body.get("input_layers"))]
         result["output_layers"] = [list(resolve(r)) for r in _refs_list(body.get("output_layers"))]
         return result, renames
+
+
+def _fix_names(body: dict, notes: _Notes) -> dict[str, str]:
+    """Keras 3 refuses ``/`` in layer names, which Keras 2's applications
+    used (``conv1/conv``): rename those layers and every reference to them."""
+    entries = _layers(body)
+    taken = {_name(e) for e in entries}
+    renames: dict[str, str] = {}
+    for entry in entries:
+        old = _name(entry)
+        if "/" not in old:
+            continue
+        new = _unique(re.sub(r"/+", "_", old).strip("_") or "layer", taken)
+        taken.add(new)
+        renames[old] = new
+        entry["name"] = new
+        if isinstance(entry.get("config"), dict):
+            entry["config"]["name"] = new
+    if not renames:
+        return renames
+
+    def fn(ref: Ref) -> Ref:
+        return (renames.get(ref[0], ref[0]), ref[1], ref[2])
+
+    for entry in entries:
+        if entry.get("inbound_nodes"):
+            entry["inbound_nodes"] = [_map_refs(node, fn) for node in entry["inbound_nodes"]]
+    for key in ("input_layers", "output_layers"):
+        if key in body:
+            body[key] = _map_refs(body[key], fn)
+    first = next(iter(renames.items()))
+    notes.add(
+        f"Renamed {len(renames)} layer{'s' if len(renames) > 1 else ''} whose names contain '/' "
+        f"(such as {first[0]!r}, now {first[1]!r}): Keras 3 does not allow '/' in layer names."
+    )
+    return renames
 
 
 def _unique(base: str, taken: set[str]) -> str:

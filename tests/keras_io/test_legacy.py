@@ -182,3 +182,19 @@ def test_weight_paths_follow_keras_saving_order():
     tr = translate(config, "3.15.1")
     assert {p.name: p.keras_path for p in tr.places} == {
         "first": "layers/dense", "second": "layers/dense_1", "rnn": "layers/lstm"}
+
+
+def test_slashes_in_layer_names_are_renamed():
+    """Keras 2's applications name layers ``conv1/conv``; Keras 3 refuses '/'."""
+    config = _functional(
+        [_input("x", [8, 8, 3]),
+         _layer("Conv2D", "conv1/conv", ["x"], filters=2, kernel_size=[3, 3]),
+         _layer("BatchNormalization", "conv1/bn", ["conv1/conv"], axis=[3]),
+         _layer("Flatten", "conv1_bn", ["conv1/bn"])],
+        ["x"], ["conv1_bn"])
+    tr, result = _graph(config)
+    g = result.graph
+    assert {n.name for n in g.nodes} == {"x", "conv1_conv", "conv1_bn_1", "conv1_bn"}
+    assert {p.name: p.flat_name for p in tr.places}["conv1/bn"] == "conv1_bn_1"
+    assert any("'/'" in n for n in tr.notes)
+    build_model(g)
