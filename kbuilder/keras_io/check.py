@@ -63,8 +63,12 @@ def check_graph(graph: Graph, inference: ShapeInference | None = None, arity: Ar
     preds: dict[str, list[str]] = {}
     for e in graph.edges:
         preds.setdefault(e.dst, []).append(e.src)
-    for node in topological_order(graph, sound):
-        info = infos.get(node.id)
+    order = [nid for nid in getattr(inf, "order", []) if nid in sound] or [
+        n.id for n in topological_order(graph, sound)
+    ]
+    for nid in order:
+        node = graph.node(nid)
+        info = infos.get(nid)
         if info is None:
             continue
         if info.error:

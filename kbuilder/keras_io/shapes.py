@@ -57,6 +57,11 @@ class _Entry:
     outputs: list = field(default_factory=list)  # KerasTensors, one per output port
     layer: Any = None
     version: int = 0
+    specs: list = field(default_factory=list)  # (shape, dtype) of each output, read once
+
+    def __post_init__(self) -> None:
+        if self.outputs and not self.specs:
+            self.specs = [(tuple(t.shape), str(t.dtype)) for t in self.outputs]
 
 
 def _param_key(node: Node) -> str:
@@ -199,20 +204,20 @@ class ShapeInference:
                     continue
                 entry = self._compute_input(k, node, key, pkey)
             else:
-                tensors, shapes, ok = [], [], bool(ins[nid])
+                tensors, specs_in, ok = [], [], bool(ins[nid])
                 for e in ins[nid]:
                     src = self._entries.get(e.src)
                     now = infos[e.src]
                     if e.src not in done or src is None or now.error or now.blocked or e.src_port >= len(src.outputs):
                         ok = False
                         break
-                    t = src.outputs[e.src_port]
-                    tensors.append(t)
-                    shapes.append(tuple(t.shape))
+                    tensors.append(src.outputs[e.src_port])
+                    specs_in.append(src.specs[e.src_port])
                 if not ok:
                     infos[nid] = BLOCKED
                     continue
-                specs = tuple((s, str(t.dtype)) for s, t in zip(shapes, tensors, strict=True))
+                specs = tuple(specs_in)
+                shapes = [sp[0] for sp in specs_in]
                 owner = graph.owner(node)
                 if owner.id != nid:
                     oe = self._entries.get(owner.id)
