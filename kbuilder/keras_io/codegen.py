@@ -26,6 +26,7 @@ import builtins
 import keyword
 import math
 import re
+import unicodedata
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
@@ -110,7 +111,7 @@ def _expr(value: Any):
             return 'float("nan")'
         if math.isinf(value):
             return 'float("inf")' if value > 0 else 'float("-inf")'
-        return repr(value)
+        return repr(value).replace("e+", "e")  # ruff writes 1e16, not 1e+16
     if isinstance(value, str):
         return string_literal(value)
     if isinstance(value, dict):
@@ -172,7 +173,7 @@ def _render(e, indent: int, prefix: str = "", suffix: str = "") -> str:
     flat = prefix + _flat(e) + suffix
     if isinstance(e, tuple):
         return _render(e[1], indent, prefix + e[0], suffix)
-    if isinstance(e, str) or indent + len(flat) <= LINE or not e.items:
+    if isinstance(e, str) or indent + _width(flat) <= LINE or not e.items:
         return flat
     pad = " " * (indent + 4)
     lines = [prefix + e.opening]
@@ -180,6 +181,19 @@ def _render(e, indent: int, prefix: str = "", suffix: str = "") -> str:
         lines.append(pad + _render(item, indent + 4, "", ","))
     lines.append(" " * indent + e.closing + suffix)
     return ("\n").join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes, as ruff counts them: East Asian wide and
+    full-width characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
 
 
 def _call(func: str, args: list, kwargs: list[tuple[str, Any]]) -> _Group:
@@ -381,9 +395,9 @@ class _Writer:
         layer = self.layer_expr(n)
         call = _Group("(", self.args(n), ")")
         one = f"    {v} = {_flat(layer)}{_flat(call)}"
-        if len(one) <= LINE:
+        if _width(one) <= LINE:
             lines.append(one)
-        elif len(f"    ){_flat(call)}") <= LINE:
+        elif _width(f"    ){_flat(call)}") <= LINE:
             _stmt(lines, 4, f"{v} = ", layer, _flat(call))
         else:
             lv = _identifier(n.name + "_layer", self.taken)

@@ -272,3 +272,68 @@ def test_imported_application_exports_ruff_stable_and_equal(tmp_path):
     model = load(code, tmp_path / "mobilenet.py").build_model()
     assert model.count_params() == original.count_params()
     assert connections(model) == connections(original)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(
+    names=st.lists(st.text(min_size=1, max_size=40).filter(str.strip), min_size=3, max_size=3, unique_by=str.strip),
+    model_name=st.text(max_size=40),
+    params=st.dictionaries(st.text(min_size=1, max_size=12), _json, max_size=4),
+    style=st.sampled_from(["functional", "sequential", "subclass"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_any_names_and_params_stay_data(names, model_name, params, style):
+    g = Graph(model_name)
+    x = g.add_input((3,), name=names[0].strip())
+    d = g.add("Dense", inputs=[x], name=names[1].strip(), units=2)
+    g.set_params(d.id, {**params, "units": 2})
+    g.add("Dropout", inputs=[d], name=names[2].strip(), rate=0.5)
+    code = export_code(g, style)
+    assert ruff_format(code) == code
+    tree = ast.parse(code)
+    # Every call is to a name the exporter writes, never to something from the graph.
+    allowed = {"keras.Input", "keras.Model", "keras.Sequential", "layers.Dense", "layers.Dropout", "model.add"}
+    allowed |= {"model.summary", "build_model", "super", "super().__init__", "float", "model"}
+    defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
+    assigned = {ast.unparse(t) for n in ast.walk(tree) if isinstance(n, ast.Assign) for t in n.targets}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func.func if isinstance(node.func, ast.Call) else node.func  # layers.Dense(...)(x)
+            name = ast.unparse(func)
+            assert name in allowed | defined | assigned, name
+    # The layer's parameters come back unchanged (tuples for int lists).
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "layers.Dense")
+    values = {}
+    for kw in call.keywords:
+        value = eval(compile(ast.Expression(kw.value), "<kw>", "eval"), {"__builtins__": {}, "float": float})
+        if kw.arg is None:
+            values.update(value)
+        else:
+            values[kw.arg] = value
+    for key, value in params.items():
+        if key != "name" and key != "units" and not _has_nonfinite(value):
+            assert _lists(values[key]) == _lists(value), key
+
+
+def _lists(value):
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
+
+
+def _has_nonfinite(value):
+    if isinstance(value, float):
+        return value != value or value in (float("inf"), float("-inf"))
+    if isinstance(value, (list, tuple)):
+        return any(_has_nonfinite(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_nonfinite(v) for v in value.values())
+    return False
