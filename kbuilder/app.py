@@ -1,0 +1,135 @@
+"""Start the kbuilder window: ``kbuilder.app.main(argv) -> int``.
+
+``python main.py [FILE]`` and the ``kbuilder`` command without a
+sub-command come here.  The window opens with FILE, else the autosaved work
+after a crash (if the user wants it back), else the default template, else
+a small built-in example, and it is on screen before TensorFlow is loaded:
+the layer catalog comes from its cache and shapes fill in when the analysis
+thread has imported Keras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+XCB_HINT = "kbuilder needs the system package libxcb-cursor0: sudo apt install libxcb-cursor0"
+
+
+def xcb_problem(environ=os.environ, platform: str = sys.platform) -> str | None:
+    """The one-line hint when Qt would pick the xcb platform plugin and
+    libxcb-cursor (which Qt 6.5+ needs for it) is not installed; else None."""
+    if not platform.startswith("linux"):
+        return None
+    wanted = environ.get("QT_QPA_PLATFORM", "").strip()
+    first = wanted.split(";")[0].split(":")[0].strip().lower()
+    if first and first != "xcb":
+        return None
+    if not first:
+        if environ.get("WAYLAND_DISPLAY") and environ.get("XDG_SESSION_TYPE", "").lower() == "wayland":
+            return None  # Qt picks its Wayland plugin
+        if not environ.get("DISPLAY"):
+            return None  # no X server at all: Qt's own message says so
+    import ctypes.util
+
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return XCB_HINT
+    return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kbuilder", description="Build Keras models by drawing them.")
+    parser.add_argument("file", nargs="?", help="a .kbproj project or a Keras model (.json, .h5, .keras) to open")
+    parser.add_argument("--no-restore", action="store_true", help="do not offer to restore autosaved work")
+    parser.add_argument("--version", action="version", version=_version())
+    return parser.parse_args(argv)
+
+
+def _version() -> str:
+    from kbuilder import __version__
+
+    return f"kbuilder {__version__}"
+
+
+def example_project():
+    """The default template, or a small built-in model when none is installed."""
+    from kbuilder.core.graph import Graph
+    from kbuilder.project import kbproj
+
+    try:
+        from kbuilder.project.templates import load_template
+
+        return load_template()
+    except (ImportError, kbproj.ProjectError, OSError):
+        pass
+    g = Graph(name="example")
+    x = g.add_input((28, 28), name="image", position=(0, 0))
+    f = g.add("Flatten", inputs=[x], position=(0, 120))
+    d = g.add("Dense", inputs=[f], units=128, activation="relu", position=(0, 240))
+    r = g.add("Dropout", inputs=[d], rate=0.2, position=(0, 360))
+    g.add("Dense", name="digits", inputs=[r], units=10, activation="softmax", position=(0, 480))
+    return kbproj.Project(graph=g, description="A small digit classifier: 28×28 image → 10 classes.")
+
+
+def create_application(argv0: str = "kbuilder"):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("kbuilder")
+        QCoreApplication.setApplicationName("kbuilder")
+        app = QApplication([argv0])
+        app.setStyle("Fusion")
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parse(argv)
+    hint = xcb_problem()
+    if hint:
+        print(hint, file=sys.stderr)
+        return 1
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    app = create_application(sys.argv[0] if sys.argv else "kbuilder")
+    from PySide6.QtCore import QTimer
+
+    from kbuilder.ui.main_window import MainWindow
+
+    window = MainWindow()
+    opened = False
+    if args.file:
+        opened = window.files.open_path(args.file, ask=False)
+    restore = not args.file and not args.no_restore and window.files.recovery_available() is not None
+    if not opened:
+        window.files.set_project(example_project(), None, "untitled")
+    window.show()
+    if restore:
+        QTimer.singleShot(0, window.files.offer_recovery)
+    if os.environ.get("KBUILDER_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(window, app)
+    return app.exec()
+
+
+def _exit_after_first_paint(window, app) -> None:
+    """For benchmarks/bench_startup.py: print the seconds from the start of
+    this module to the first paint of the canvas, then quit."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Watcher(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"first-paint {time.perf_counter() - _T0:.3f}", flush=True)
+                obj.removeEventFilter(self)
+                window.stack.setClean()
+                app.quit()
+            return False
+
+    watcher = Watcher(window)
+    window.view.viewport().installEventFilter(watcher)

@@ -1,0 +1,191 @@
+"""The main window's menus, toolbar and shortcuts.  Every action has a
+tooltip; the canvas edit actions (cut, copy, paste, delete, ...) are bound
+to the canvas so that typing in a text field keeps its own shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+SK = QKeySequence.StandardKey
+
+
+class Actions:
+    def __init__(self, window) -> None:
+        self.w = window
+        self.by_name: dict[str, QAction] = {}
+
+    def make(self, name: str, text: str, slot, shortcut=None, tip: str = "", icon=None,
+             canvas: bool = False) -> QAction:
+        action = QAction(text, self.w)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if icon is not None:
+            action.setIcon(self.w.style().standardIcon(icon))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('…', '').replace('&', '')}" + (f"  ({keys})" if keys else ""))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda checked=False: slot())
+        if canvas:  # active while the canvas has the focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.w.view.addAction(action)
+        else:
+            self.w.addAction(action)
+        self.by_name[name] = action
+        return action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def update_enabled(self) -> None:
+        has_nodes = bool(self.w.scene.selected_node_ids())
+        has_any = has_nodes or bool(self.w.scene.selected_edge_ids())
+        for name in ("cut", "copy", "duplicate"):
+            self.by_name[name].setEnabled(has_nodes)
+        self.by_name["delete"].setEnabled(has_any)
+
+    def rebuild_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.w.files.recent()
+        for p in paths:
+            act = menu.addAction(Path(p).name, lambda p=p: self.w.files.open_path(p))
+            act.setToolTip(p)
+            act.setStatusTip(p)
+        if paths:
+            menu.addSeparator()
+            menu.addAction("Clear the list", self.w.files.clear_recent)
+        else:
+            menu.addAction("No recent files").setEnabled(False)
+
+
+def build_actions(w) -> Actions:
+    a = Actions(w)
+    sp = QStyle.StandardPixmap
+    files, scene, view, ed = w.files, w.scene, w.view, w.scene.editor
+
+    a.make("new", "&New", files.new_project, SK.New, "Start a new model with one Input layer", sp.SP_FileIcon)
+    a.make("open", "&Open…", files.open_dialog, SK.Open,
+           "Open a kbuilder project or a Keras model (.kbproj, .json, .h5, .keras)", sp.SP_DialogOpenButton)
+    a.make("templates", "&Templates…", lambda: _open_templates(w), "Ctrl+Shift+N",
+           "Start from a ready-made example model")
+    a.make("save", "&Save", files.save, SK.Save, "Save the project", sp.SP_DialogSaveButton)
+    a.make("save_as", "Save &As…", files.save_as, SK.SaveAs, "Save the project under a new name")
+    a.make("export_code", "Export Python &code…", w.exporter.export_code, "Ctrl+E",
+           "Write the model as a Python script that builds it with Keras")
+    a.make("export_model", "Export Keras &model…", w.exporter.export_model, None,
+           "Build the model and save it as .keras or .h5")
+    a.make("export_diagram", "Export &diagram…", w.exporter.export_diagram, None,
+           "Save a picture of the canvas (PNG or SVG)")
+    a.make("quit", "&Quit", w.close, SK.Quit, "Close kbuilder")
+
+    undo = w.stack.createUndoAction(w, "&Undo")
+    undo.setShortcuts([QKeySequence(SK.Undo)])
+    undo.setObjectName("action_undo")
+    undo.setIcon(w.style().standardIcon(sp.SP_ArrowBack))
+    redo = w.stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setObjectName("action_redo")
+    redo.setIcon(w.style().standardIcon(sp.SP_ArrowForward))
+    for act, tip in ((undo, "Undo the last change (Ctrl+Z)"), (redo, "Redo the change you undid (Ctrl+Shift+Z)")):
+        act.setToolTip(tip)
+        w.addAction(act)
+    a.by_name["undo"], a.by_name["redo"] = undo, redo
+    # Tool tips follow the stack's text ("Undo Add Dense").
+    w.stack.undoTextChanged.connect(lambda t: _tip(undo, f"Undo {t}" if t else "Undo", "Ctrl+Z"))
+    w.stack.redoTextChanged.connect(lambda t: _tip(redo, f"Redo {t}" if t else "Redo", "Ctrl+Shift+Z"))
+
+    a.make("cut", "Cu&t", ed.cut, SK.Cut, "Cut the selected layers", canvas=True)
+    a.make("copy", "&Copy", ed.copy, SK.Copy, "Copy the selected layers", canvas=True)
+    a.make("paste", "&Paste", ed.paste, SK.Paste, "Paste layers (with fresh names)", canvas=True)
+    a.make("duplicate", "D&uplicate", ed.duplicate, "Ctrl+D", "Copy and paste the selected layers in one go", canvas=True)
+    a.make("delete", "&Delete", ed.delete_selection, [QKeySequence(SK.Delete), "Backspace"],
+           "Delete the selected layers and connections", sp.SP_TrashIcon, canvas=True)
+    a.make("select_all", "Select &all", ed.select_all, SK.SelectAll, "Select every layer", canvas=True)
+    a.make("find", "&Find layer…", w.palette.focus_search, SK.Find, "Search the layer palette")
+
+    a.make("zoom_in", "Zoom &in", view.zoom_in, [SK.ZoomIn, "Ctrl+="], "Zoom in (or use the mouse wheel)")
+    a.make("zoom_out", "Zoom &out", view.zoom_out, SK.ZoomOut, "Zoom out (or use the mouse wheel)")
+    a.make("zoom_reset", "&Actual size", view.reset_zoom, "Ctrl+1", "Show the canvas at 100 %")
+    a.make("fit", "&Fit to window", view.fit, "Ctrl+0", "Zoom so the whole model fits the window")
+    a.make("layout", "Auto &layout", ed.auto_layout, "Ctrl+L",
+           "Arrange the layers top to bottom in the order data flows (undoable)")
+
+    mb = w.menuBar()
+    m = mb.addMenu("&File")
+    for name in ("new", "open"):
+        m.addAction(a[name])
+    a.recent_menu = QMenu("Open &recent", m)
+    a.recent_menu.setToolTipsVisible(True)
+    m.addMenu(a.recent_menu)
+    a.recent_menu.aboutToShow.connect(a.rebuild_recent)
+    files.recent_changed.connect(a.rebuild_recent)
+    a.rebuild_recent()
+    m.addAction(a["templates"])
+    m.addSeparator()
+    m.addAction(a["save"])
+    m.addAction(a["save_as"])
+    m.addSeparator()
+    for name in ("export_code", "export_model", "export_diagram"):
+        m.addAction(a[name])
+    m.addSeparator()
+    m.addAction(a["quit"])
+
+    m = mb.addMenu("&Edit")
+    m.addAction(undo)
+    m.addAction(redo)
+    m.addSeparator()
+    for name in ("cut", "copy", "paste", "duplicate", "delete"):
+        m.addAction(a[name])
+    m.addSeparator()
+    m.addAction(a["select_all"])
+    m.addAction(a["find"])
+
+    m = mb.addMenu("&View")
+    for name in ("zoom_in", "zoom_out", "zoom_reset", "fit"):
+        m.addAction(a[name])
+    m.addSeparator()
+    m.addAction(a["layout"])
+    m.addSeparator()
+    for dock in w.docks.values():
+        act = dock.toggleViewAction()
+        act.setToolTip(f"Show or hide the {dock.windowTitle()} panel")
+        m.addAction(act)
+
+    tb = QToolBar("Main", w)
+    tb.setObjectName("toolbar_main")
+    tb.setIconSize(QSize(18, 18))
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name in ("new", "open", "save"):
+        tb.addAction(a[name])
+    tb.addSeparator()
+    tb.addAction(undo)
+    tb.addAction(redo)
+    tb.addSeparator()
+    for name in ("delete", "layout", "fit"):
+        tb.addAction(a[name])
+    tb.addSeparator()
+    tb.addAction(a["templates"])
+    tb.addAction(a["export_code"])
+    w.addToolBar(tb)
+    a.update_enabled()
+    return a
+
+
+def _tip(action: QAction, text: str, keys: str) -> None:
+    if shiboken6.isValid(action):  # the stack may speak while the window is being torn down
+        action.setToolTip(f"{text} ({keys})")
+
+
+def _open_templates(w) -> None:
+    from .templates_dialog import TemplatesDialog
+
+    path = TemplatesDialog.choose(w)
+    if path is not None:
+        w.files.open_template(path)

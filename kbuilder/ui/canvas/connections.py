@@ -1,0 +1,191 @@
+"""Drawing a connection: a live edge follows the mouse from the port the
+drag started on; the port under the mouse lights up blue when the
+connection can work, red when it cannot, and the reason goes to the status
+bar.  Dragging a connected input port picks its connection up: drop it on
+another input to move it, or on empty canvas to disconnect.
+
+:func:`check_connection` holds the rules.  A connection that closes a loop
+is allowed (the half-drawn graph is the user's to fix) and is then marked
+red by the analysis, with the reason on the node.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+
+from kbuilder.core.commands import AddEdge, Compound, RemoveEdge
+from kbuilder.core.graph import Edge, Graph
+
+from .edge_item import EdgeItem
+from .layer_info import LayerInfo
+from .node_item import NodeItem
+from .port_item import IN, OUT, PortItem
+
+SNAP = 16.0
+
+
+def check_connection(graph: Graph, info: LayerInfo, src_id: str, dst_id: str, port: int | None,
+                     ignore_edge: str | None = None) -> tuple[int | None, str | None]:
+    """``(port, None)`` when ``src -> dst`` can be made (``port`` None means
+    the next free input), else ``(None, reason)`` in plain words."""
+    src, dst = graph.node(src_id), graph.node(dst_id)
+    if src_id == dst_id:
+        return None, f"{dst.name} cannot be connected to itself."
+    if dst.is_input:
+        return None, f"{dst.name} is an Input: it has no inputs. Connect from it, not to it."
+    lo, hi = info.input_range(dst.class_name)
+    taken = {e.dst_port: e for e in graph.in_edges(dst_id) if e.id != ignore_edge}
+    if port is None:
+        port = 0
+        while port in taken:
+            port += 1
+    if hi is not None and port >= hi:
+        if hi == 1:
+            return None, f"{dst.name} ({dst.class_name}) takes one input and already has it. Drag the old connection away first."
+        return None, f"{dst.name} ({dst.class_name}) takes at most {hi} inputs."
+    if port in taken:
+        other = graph.node(taken[port].src).name
+        return None, f"Input {port + 1} of {dst.name} is already connected to {other}. Drag that connection away first."
+    return port, None
+
+
+class ConnectionDrag:
+    def __init__(self, scene) -> None:
+        self.scene = scene
+        self.live: EdgeItem | None = None
+        self.origin: PortItem | None = None
+        self.anchor_node: str | None = None  # the fixed end's node
+        self.from_output = True
+        self.moving_edge: Edge | None = None
+        self._target: PortItem | None = None
+        self._plan: tuple[str, str, int] | None = None
+        self._reason: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.live is not None
+
+    def begin(self, port: PortItem, pos: QPointF) -> None:
+        self.cancel()
+        graph = self.scene.graph
+        self.origin = port
+        self.moving_edge = None
+        if port.kind == OUT:
+            self.from_output, self.anchor_node = True, port.node_id
+        else:
+            edge = next((e for e in graph.in_edges(port.node_id) if e.dst_port == port.index), None)
+            if edge is not None:  # pick the connection up
+                self.moving_edge = edge
+                self.from_output, self.anchor_node = True, edge.src
+                item = self.scene.edges.get(edge.id)
+                if item is not None:
+                    item.setVisible(False)
+            else:
+                self.from_output, self.anchor_node = False, port.node_id
+        self.live = EdgeItem()
+        self.live.setZValue(5)
+        self.scene.addItem(self.live)
+        self.update(pos)
+
+    def _anchor_pos(self) -> QPointF:
+        node_item = self.scene.nodes[self.anchor_node]
+        if self.from_output:
+            return node_item.out_port.scenePos()
+        return self.origin.scenePos()
+
+    def _find_target(self, pos: QPointF) -> tuple[PortItem | None, NodeItem | None]:
+        want = IN if self.from_output else OUT
+        best, best_d = None, SNAP * SNAP
+        node_hit = None
+        for item in self.scene.items(QRectF(pos.x() - SNAP, pos.y() - SNAP, 2 * SNAP, 2 * SNAP)):
+            if isinstance(item, PortItem) and item.kind == want:
+                d = item.scenePos() - pos
+                dist = d.x() * d.x() + d.y() * d.y()
+                if dist <= best_d:
+                    best, best_d = item, dist
+            elif isinstance(item, NodeItem) and node_hit is None and item.contains(item.mapFromScene(pos)):
+                node_hit = item
+        return best, node_hit
+
+    def update(self, pos: QPointF) -> None:
+        if self.live is None:
+            return
+        port, node_item = self._find_target(pos)
+        self._set_target(port)
+        self._plan, self._reason = None, None
+        end = pos
+        graph, info = self.scene.graph, self.scene.layer_info
+        if self.from_output:
+            dst = port.node_id if port is not None else (node_item.node_id if node_item else None)
+            if dst is not None:
+                want_port = port.index if port is not None else None
+                got, reason = check_connection(graph, info, self.anchor_node, dst, want_port,
+                                               ignore_edge=self.moving_edge.id if self.moving_edge else None)
+                self._reason = reason
+                if got is not None:
+                    self._plan = (self.anchor_node, dst, got)
+                    end = self.scene.nodes[dst].mapToScene(self.scene.nodes[dst].in_port_pos(got)) \
+                        if port is None else port.scenePos()
+        else:
+            src = port.node_id if port is not None else (node_item.node_id if node_item else None)
+            if src is not None:
+                got, reason = check_connection(graph, info, src, self.anchor_node, self.origin.index)
+                self._reason = reason
+                if got is not None:
+                    self._plan = (src, self.anchor_node, got)
+                    end = self.scene.nodes[src].out_port.scenePos()
+        if port is not None:
+            port.set_highlight("bad" if self._reason else "ok")
+        self.live._severity = "error" if self._reason else None
+        self.live._apply_pen()
+        if self.from_output:
+            self.live.set_ends(self._anchor_pos(), end)
+        else:
+            self.live.set_ends(end, self._anchor_pos())
+        if self._reason:
+            self.scene.status_message.emit(self._reason)
+
+    def _set_target(self, port: PortItem | None) -> None:
+        if self._target is not None and self._target is not port:
+            self._target.set_highlight(None)
+        self._target = port
+
+    def finish(self, pos: QPointF) -> None:
+        if self.live is None:
+            return
+        self.update(pos)
+        plan, reason, moving = self._plan, self._reason, self.moving_edge
+        self.cancel()
+        scene = self.scene
+        if plan is not None:
+            src, dst, port = plan
+            new = AddEdge(Edge(src=src, dst=dst, dst_port=port))
+            if moving is not None:
+                if (moving.src, moving.dst, moving.dst_port) == (src, dst, port):
+                    return
+                cmd = Compound([RemoveEdge(moving), new], text="Move connection")
+            else:
+                cmd = new
+            if scene.execute(cmd):
+                g = scene.graph
+                scene.status_message.emit(f"Connected {g.node(src).name} → {g.node(dst).name}"
+                                          + (f" (input {port + 1})" if port else ""))
+        elif moving is not None and reason is None:
+            if scene.execute(RemoveEdge(moving)):
+                scene.status_message.emit("Disconnected")
+        elif reason:
+            scene.status_message.emit("Not connected: " + reason)
+
+    def cancel(self) -> None:
+        self._set_target(None)
+        if self.moving_edge is not None:
+            item = self.scene.edges.get(self.moving_edge.id)
+            if item is not None:
+                item.setVisible(True)
+        if self.live is not None:
+            if self.live.scene() is not None:
+                self.scene.removeItem(self.live)
+            self.live = None
+        self.origin = None
+        self.moving_edge = None
+        self._plan = None

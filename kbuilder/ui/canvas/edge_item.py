@@ -1,0 +1,112 @@
+"""A connection between two layers, drawn as a curve from the source's
+output port down to the destination's input port.  ``update_path`` is
+called only when one of its two nodes moves or changes its ports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+NORMAL, SELECTED, ERROR = QColor("#6a7079"), QColor("#2a7de1"), QColor("#d03030")
+
+
+def curve(a: QPointF, b: QPointF) -> QPainterPath:
+    """A vertical S-curve from ``a`` (an output, below a node) to ``b`` (an
+    input, above the next one); loops around when ``b`` is above ``a``."""
+    path = QPainterPath(a)
+    dy = max(abs(b.y() - a.y()) * 0.5, 40.0)
+    path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
+    return path
+
+
+class EdgeItem(QGraphicsPathItem):
+    def __init__(self, edge_id: str | None = None, src_item=None, dst_item=None, dst_port: int = 0) -> None:
+        super().__init__()
+        self.edge_id = edge_id
+        self.src_item = src_item
+        self.dst_item = dst_item
+        self.dst_port = dst_port
+        self._severity: str | None = None
+        self._hit = QPainterPath()
+        self.setZValue(0)
+        if edge_id is not None:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+            self.setAcceptHoverEvents(True)
+            self.setToolTip("Connection: click to select, Delete to remove")
+        self._apply_pen()
+
+    def _apply_pen(self) -> None:
+        if self.edge_id is None:  # the live edge while dragging
+            color = ERROR if self._severity == "error" else SELECTED
+            self.setPen(QPen(color, 2.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+            return
+        if self.isSelected():
+            color, width = SELECTED, 3.0
+        elif self._severity == "error":
+            color, width = ERROR, 2.6
+        elif self._severity == "warning":
+            color, width = QColor("#d68a00"), 2.2
+        else:
+            color, width = NORMAL, 1.8
+        self.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+
+    def set_problems(self, severity: str | None, messages: list[str]) -> None:
+        self._severity = severity
+        tip = "Connection: click to select, Delete to remove"
+        if messages:
+            tip = "<br>".join(f"⚠ {m}" for m in messages) + "<br>" + tip
+        self.setToolTip(tip)
+        self._apply_pen()
+
+    @property
+    def severity(self) -> str | None:
+        return self._severity
+
+    def update_path(self) -> None:
+        if self.src_item is None or self.dst_item is None:
+            return
+        a = self.src_item.out_port.scenePos()
+        ports = self.dst_item.in_ports
+        if 0 <= self.dst_port < len(ports):
+            b = ports[self.dst_port].scenePos()
+        else:
+            b = self.dst_item.mapToScene(self.dst_item.in_port_pos(self.dst_port))
+        self.set_ends(a, b)
+
+    def set_ends(self, a: QPointF, b: QPointF) -> None:
+        path = curve(a, b)
+        self.setPath(path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        self._hit = stroker.createStroke(path)
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return super().boundingRect().adjusted(-4, -4, 4, 4)
+
+    def itemChange(self, change, value):  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_pen()
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        if self.edge_id is not None:  # an arrow head at the input
+            end = self.path().pointAtPercent(1.0)
+            painter.setBrush(self.pen().color())
+            painter.setPen(Qt.PenStyle.NoPen)
+            head = QPainterPath(end + QPointF(0, -7))
+            head.lineTo(end + QPointF(-4.5, -14))
+            head.lineTo(end + QPointF(4.5, -14))
+            head.closeSubpath()
+            painter.drawPath(head)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if self.edge_id is not None:
+            self.scene().edge_context_menu(self, event.screenPos())

@@ -1,0 +1,198 @@
+"""Edits of the canvas selection, each one undoable command: add a layer,
+delete, cut, copy, paste, duplicate, select all, auto-layout, reorder a
+merge layer's inputs, rename, mark as output; and the context menus."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from kbuilder.core import commands as C
+from kbuilder.core.graph import Edge, Node, _snake
+
+from .node_item import HEIGHT, WIDTH
+
+FRAGMENT_MIME = "application/x-kbuilder-fragment"
+
+
+class Editor:
+    def __init__(self, scene) -> None:
+        self.scene = scene
+        self._paste_count = 0
+
+    @property
+    def graph(self):
+        return self.scene.graph
+
+    # --------------------------------------------------------------- adding
+    def add_layer(self, class_name: str, center: QPointF | None = None, connect_from: str | None = None) -> str | None:
+        """Add a ``class_name`` layer centred on ``center``; connected from
+        ``connect_from`` (a node id) when given.  Returns the new node id."""
+        g, info = self.graph, self.scene.layer_info
+        if center is None:
+            center = QPointF(0, 0)
+        node = Node(class_name=class_name, name=g.unique_name(_snake(class_name) if class_name != "Input" else "input"),
+                    params=info.default_params(class_name),
+                    position=(round(center.x() - WIDTH / 2), round(center.y() - HEIGHT / 2)))
+        children: list[C.Command] = [C.AddNode(node)]
+        if connect_from is not None and connect_from in g and class_name != "Input":
+            children.append(C.AddEdge(Edge(src=connect_from, dst=node.id, dst_port=0)))
+        cmd = children[0] if len(children) == 1 else C.Compound(children)
+        cmd.text = f"Add {class_name}"
+        if not self.scene.execute(cmd):
+            return None
+        self.scene.select_nodes([node.id])
+        self.scene.status_message.emit(f"Added {node.name}")
+        return node.id
+
+    def add_below_selection(self, class_name: str, fallback_center: QPointF) -> str | None:
+        """Double-click in the palette: put the layer under the one selected
+        layer and connect it, or at ``fallback_center``."""
+        sel = self.scene.selected_node_ids()
+        if len(sel) == 1 and class_name != "Input":
+            x, y = self.graph.node(sel[0]).position
+            return self.add_layer(class_name, QPointF(x + WIDTH / 2, y + HEIGHT * 1.5 + 26), connect_from=sel[0])
+        return self.add_layer(class_name, fallback_center)
+
+    # ------------------------------------------------------------- removing
+    def delete_selection(self) -> bool:
+        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
+        if not nodes and not edges:
+            return False
+        cmd = C.remove_items(self.graph, nodes, edges)
+        if not nodes:
+            cmd.text = "Disconnect" if len(edges) == 1 else f"Delete {len(edges)} connections"
+        return self.scene.execute(cmd)
+
+    # ------------------------------------------------------------ clipboard
+    def copy(self) -> bool:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return False
+        data = dict(C.fragment(self.graph, ids), format=FRAGMENT_MIME)
+        # Plain text, not a QMimeData: the clipboard owning a Python-made
+        # QMimeData crashes PySide6 when the application exits.
+        QGuiApplication.clipboard().setText(json.dumps(data))
+        self._paste_count = 0
+        self.scene.status_message.emit(f"Copied {len(ids)} layer" + ("s" if len(ids) > 1 else ""))
+        return True
+
+    def cut(self) -> bool:
+        if not self.copy():
+            return False
+        nodes = self.scene.selected_node_ids()
+        cmd = C.remove_items(self.graph, nodes, [])
+        cmd.text = "Cut"
+        return self.scene.execute(cmd)
+
+    def paste(self) -> bool:
+        try:
+            data = json.loads(QGuiApplication.clipboard().text())
+        except ValueError:
+            return False
+        if not isinstance(data, dict) or data.get("format") != FRAGMENT_MIME or not data.get("nodes"):
+            return False
+        self._paste_count += 1
+        return self._paste_data(data, 40.0 * self._paste_count, "Paste")
+
+    def duplicate(self) -> bool:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return False
+        return self._paste_data(C.fragment(self.graph, ids), 40.0, "Duplicate")
+
+    def _paste_data(self, data: dict, offset: float, text: str) -> bool:
+        try:
+            cmd = C.paste(self.graph, data, offset=(offset, offset))
+        except (KeyError, TypeError, ValueError) as exc:
+            self.scene.status_message.emit(f"Cannot paste: {exc}")
+            return False
+        cmd.text = text
+        if not self.scene.execute(cmd):
+            return False
+        self.scene.select_nodes([c.node.id for c in cmd.children if isinstance(c, C.AddNode)])
+        return True
+
+    def select_all(self) -> None:
+        for item in list(self.scene.nodes.values()) + list(self.scene.edges.values()):
+            item.setSelected(True)
+
+    # --------------------------------------------------------------- layout
+    def auto_layout(self) -> bool:
+        from kbuilder.keras_io.layout import layered_layout
+
+        if not len(self.graph):
+            return False
+        copy = self.graph.copy()
+        try:
+            layered_layout(copy, x_gap=WIDTH + 40, y_gap=HEIGHT + 48)
+        except TypeError:  # a layout without spacing arguments
+            layered_layout(copy)
+        new = {n.id: n.position for n in copy.nodes}
+        old = {n.id: n.position for n in self.graph.nodes}
+        if new == old:
+            self.scene.status_message.emit("The layout is already tidy")
+            return False
+        return self.scene.execute(C.Move(old=old, new=new, text="Auto layout"))
+
+    # ---------------------------------------------------------------- edits
+    def rename(self, node_id: str) -> None:
+        node = self.graph.node(node_id)
+        name, ok = QInputDialog.getText(None, "Rename layer", "New name:", text=node.name)
+        if ok and name.strip() and name.strip() != node.name:
+            self.scene.execute(C.Rename(node_id, node.name, name.strip()))
+
+    def toggle_output(self, node_id: str) -> None:
+        node = self.graph.node(node_id)
+        cmd = C.SetOutput(node_id, not node.is_output)
+        cmd.text = "Mark as output" if not node.is_output else "Unmark output"
+        self.scene.execute(cmd)
+
+    def move_input(self, node_id: str, port: int, step: int) -> bool:
+        """Swap input ``port`` of a merge layer with its neighbour."""
+        edges = self.graph.in_edges(node_id)
+        order = [e.id for e in edges]
+        index = next((i for i, e in enumerate(edges) if e.dst_port == port), None)
+        if index is None or not 0 <= index + step < len(order):
+            return False
+        new = list(order)
+        new[index], new[index + step] = new[index + step], new[index]
+        return self.scene.execute(C.ReorderInputs(node_id, order, new))
+
+    # ------------------------------------------------------------ menus
+    def node_menu(self, item, screen_pos) -> None:
+        nid = item.node_id
+        node = self.graph.node(nid)
+        menu = QMenu()
+        menu.addAction("Rename…", lambda: self.rename(nid))
+        menu.addAction("Unmark as model output" if node.is_output else "Mark as model output",
+                       lambda: self.toggle_output(nid))
+        menu.addSeparator()
+        menu.addAction("Duplicate", self.duplicate)
+        menu.addAction("Copy", self.copy)
+        menu.addAction("Cut", self.cut)
+        menu.addAction("Delete", self.delete_selection)
+        menu.exec(screen_pos)
+
+    def port_menu(self, port, screen_pos) -> None:
+        if port.kind != "in" or not port.connected:
+            return
+        nid, n = port.node_id, len(self.graph.in_edges(port.node_id))
+        edge = next(e for e in self.graph.in_edges(nid) if e.dst_port == port.index)
+        menu = QMenu()
+        earlier = menu.addAction("Move input earlier", lambda: self.move_input(nid, port.index, -1))
+        later = menu.addAction("Move input later", lambda: self.move_input(nid, port.index, +1))
+        position = [e.dst_port for e in self.graph.in_edges(nid)].index(port.index)
+        earlier.setEnabled(position > 0)
+        later.setEnabled(position < n - 1)
+        menu.addAction("Disconnect", lambda: self.scene.execute(C.RemoveEdge(edge)))
+        menu.exec(screen_pos)
+
+    def edge_menu(self, item, screen_pos) -> None:
+        edge = self.graph.edge(item.edge_id)
+        menu = QMenu()
+        menu.addAction("Delete connection", lambda: self.scene.execute(C.RemoveEdge(edge)))
+        menu.exec(screen_pos)

@@ -1,0 +1,272 @@
+"""A layer on the canvas: type, name, key parameters, output shape and
+parameter count, with its ports.  The item only draws what the scene gives
+it (``refresh`` from the graph node, ``set_info``/``set_problems`` from the
+analysis); moving it goes through the scene, which pushes ``Move``
+commands.  Painting is cached per item (``DeviceCoordinateCache``), so a
+repaint of a big graph only blits pixmaps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
+
+from kbuilder.core.graph import Node
+
+from .layer_info import LayerInfo, format_count, format_shape, format_value
+from .port_item import IN, OUT, PortItem
+
+WIDTH, HEIGHT, HEADER = 190.0, 78.0, 21.0
+ERROR, WARNING = QColor("#d03030"), QColor("#d68a00")
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, node: Node, info: LayerInfo) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self._layer_info = info
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.in_ports: list[PortItem] = []
+        self.out_port: PortItem | None = None
+        self._texts = ("", "", "", "", "")
+        self._color = QColor("#5a6e8a")
+        self._shape_text = ""
+        self._count_text = ""
+        self._severity: str | None = None
+        self._problems: list[str] = []
+        self._info_error: str | None = None
+        self._is_output = False
+        self._has_params = False
+        self._press_pos: QPointF | None = None
+        self.refresh(node)
+        self.setPos(QPointF(*node.position))
+
+    # ------------------------------------------------------------ geometry
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-3, -3, WIDTH + 6, HEIGHT + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 6, 6)
+        return path
+
+    def in_port_pos(self, index: int) -> QPointF:
+        n = max(len(self.in_ports), 1)
+        spacing = WIDTH / (n + 1)
+        return QPointF(spacing * (index + 1), 0.0)
+
+    # ----------------------------------------------------------- contents
+    def refresh(self, node: Node, n_inputs_connected: list[int] | None = None, class_label: str | None = None) -> None:
+        """Re-read the node (name, params, class) and rebuild the ports."""
+        info = self._layer_info
+        params = node.params
+        keys = info.key_params(node.class_name)
+        parts = []
+        for key in keys:
+            if key in params:
+                parts.append(f"{key}={format_value(params[key])}")
+        if not keys:
+            parts = [f"{k}={format_value(v)}" for k, v in list(params.items())[:3]]
+        detail = ", ".join(parts)
+        self._has_params = bool(detail)
+        if not detail:
+            detail = info.summary(node.class_name)
+        title = class_label or node.class_name
+        if node.shared_with:
+            title += "  (shared)"
+        if node.is_output:
+            title += "  ⇢ output"
+        self._texts = (title, node.name, detail, "", "")
+        self._color = info.color(node.class_name)
+        self._is_output = node.is_output
+        self._rebuild_ports(node, n_inputs_connected or [])
+        self._update_tooltip(node)
+        self.update()
+
+    def _rebuild_ports(self, node: Node, connected: list[int]) -> None:
+        lo, hi = self._layer_info.input_range(node.class_name)
+        used = sorted(set(connected))
+        if node.is_input:
+            count, free = 0, False
+        elif hi is None:  # a merge: every connected port plus a free one
+            count = max(used[-1] + 1 if used else 0, lo - 1 if lo else 0) + 1
+            free = True
+        else:
+            count = max(hi, (used[-1] + 1) if used else 0, 1 if hi else 0)
+            free = False
+        numbered = count > 1
+        if len(self.in_ports) != count or any(p.numbered != numbered for p in self.in_ports):
+            for p in self.in_ports:
+                p.setParentItem(None)
+                if p.scene() is not None:
+                    p.scene().removeItem(p)
+            self.in_ports = [PortItem(self, IN, i, numbered=numbered) for i in range(count)]
+        for i, p in enumerate(self.in_ports):
+            p.free = free and i == count - 1 and i not in used
+            p.connected = i in used
+            p.setPos(self.in_port_pos(i))
+            p.setToolTip(self._port_tip(p))
+            p.update()
+        if self.out_port is None:
+            self.out_port = PortItem(self, OUT, 0)
+            self.out_port.setPos(WIDTH / 2, HEIGHT)
+            self.out_port.setToolTip("Output: drag from here to an input port to connect")
+
+    def _port_tip(self, port: PortItem) -> str:
+        if port.free:
+            return "Drop a connection here to add one more input"
+        label = f"Input {port.index + 1}" if port.numbered else "Input"
+        if port.connected:
+            return f"{label}: connected. Drag it away to disconnect; right-click to reorder"
+        return f"{label}: drop a connection from another layer's output here"
+
+    def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> None:
+        self._shape_text = format_shape(output_shape)
+        self._count_text = format_count(params)
+        self._info_error = error
+        self._refresh_problems()
+
+    def set_problems(self, severity: str | None, messages: list[str]) -> None:
+        self._severity = severity
+        self._problems = list(messages)
+        self._refresh_problems()
+
+    @property
+    def severity(self) -> str | None:
+        if self._severity == "error" or self._info_error:
+            return "error"
+        return self._severity
+
+    @property
+    def problems(self) -> list[str]:
+        msgs = list(self._problems)
+        if self._info_error and self._info_error not in msgs:
+            msgs.insert(0, self._info_error)
+        return msgs
+
+    def _refresh_problems(self) -> None:
+        scene = self.scene()
+        node = scene.graph.node(self.node_id) if scene is not None and self.node_id in scene.graph else None
+        if node is not None:
+            self._update_tooltip(node)
+        self.update()
+
+    def _update_tooltip(self, node: Node) -> None:
+        lines = [f"<b>{node.name}</b> — {node.class_name}"]
+        summary = self._layer_info.summary(node.class_name)
+        if summary:
+            lines.append(summary)
+        if self._shape_text:
+            lines.append(f"Output shape: {self._shape_text}")
+        if self._count_text:
+            lines.append(self._count_text)
+        for msg in self.problems:
+            color = "#d03030" if self.severity == "error" else "#b07000"
+            lines.append(f"<span style='color:{color}'>⚠ {_escape(msg)}</span>")
+        self.setToolTip("<br>".join(lines))
+
+    # ------------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(0, 0, WIDTH, HEIGHT)
+        severity = self.severity
+        if self.isSelected():
+            pen = QPen(QColor("#2a7de1"), 2.6)
+        elif severity == "error":
+            pen = QPen(ERROR, 2.6)
+        elif severity == "warning":
+            pen = QPen(WARNING, 2.2)
+        else:
+            pen = QPen(QColor("#8a9099"), 1.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.drawRoundedRect(rect, 6, 6)
+        header = QPainterPath()
+        header.setFillRule(Qt.FillRule.WindingFill)
+        header.addRoundedRect(QRectF(0, 0, WIDTH, HEADER), 6, 6)
+        header.addRect(QRectF(0, HEADER / 2, WIDTH, HEADER / 2))
+        painter.fillPath(header.simplified(), self._color)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 6, 6)
+        if self.isSelected() and severity == "error":
+            painter.setPen(QPen(ERROR, 1.6, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 7, 7)
+
+        title, name, detail, _, _ = self._texts
+        base = QFont(painter.font())
+        base.setPointSizeF(8.5)
+        bold = QFont(base)
+        bold.setBold(True)
+        self._text(painter, bold, QColor("#ffffff"), QRectF(8, 2, WIDTH - 16, HEADER - 4), title)
+        self._text(painter, bold, QColor("#1f2328"), QRectF(8, HEADER + 2, WIDTH - 16, 16), name)
+        small = QFont(base)
+        small.setPointSizeF(7.8)
+        self._text(painter, small, QColor("#4a4f57") if self._has_params else QColor("#8a9099"),
+                   QRectF(8, HEADER + 17, WIDTH - 16, 15), detail)
+        painter.setPen(QPen(QColor("#e3e5e8"), 1))
+        painter.drawLine(QPointF(6, HEIGHT - 22), QPointF(WIDTH - 6, HEIGHT - 22))
+        shape_color = ERROR if severity == "error" and not self._shape_text else QColor("#1f5fa8")
+        shape = self._shape_text or ("error" if severity == "error" else "shape …")
+        self._text(painter, small, shape_color, QRectF(8, HEIGHT - 20, WIDTH * 0.6 - 8, 16), shape)
+        self._text(painter, small, QColor("#6a7079"), QRectF(WIDTH * 0.6, HEIGHT - 20, WIDTH * 0.4 - 8, 16),
+                   self._count_text, Qt.AlignmentFlag.AlignRight)
+        if severity:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ERROR if severity == "error" else WARNING)
+            painter.drawEllipse(QPointF(WIDTH - 11, HEADER + 11), 7, 7)
+            painter.setPen(QColor("#ffffff"))
+            painter.setFont(bold)
+            painter.drawText(QRectF(WIDTH - 18, HEADER + 4, 14, 14), Qt.AlignmentFlag.AlignCenter, "!")
+
+    @staticmethod
+    def _text(painter: QPainter, font: QFont, color: QColor, rect: QRectF, text: str,
+              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+        if not text:
+            return
+        painter.setFont(font)
+        painter.setPen(color)
+        elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, elided)
+
+    # ---------------------------------------------------------- interaction
+    def itemChange(self, change, value):  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = event.scenePos()
+            self.scene().begin_move()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self.isSelected():
+                self.setSelected(True)
+            self.scene().drag_move(event.scenePos() - self._press_pos)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        moved = self.scene().end_move()
+        self._press_pos = None
+        if not moved:
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.scene().node_double_clicked.emit(self.node_id)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if not self.isSelected():
+            self.scene().clearSelection()
+            self.setSelected(True)
+        self.scene().node_context_menu(self, event.screenPos())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,139 @@
+"""The canvas view: wheel zoom around the mouse, pan with the middle
+button, Space + drag or the scroll bars; rubber band selection on empty
+canvas; fit to window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
+
+from .node_item import NodeItem
+
+MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
+
+
+class CanvasView(QGraphicsView):
+    def __init__(self, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("")
+        self.setWhatsThis("The model: drag layers here from the palette, drag from a layer's bottom port "
+                          "to another layer's top port to connect them. Wheel zooms, middle button pans.")
+        self._pan_from: QPointF | None = None
+        self._space = False
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        scale = factor / self.zoom()
+        self.scale(scale, scale)
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom() * step)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(0.8)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        scene = self.scene()
+        rect = QRectF()
+        for item in scene.items():
+            if isinstance(item, NodeItem):
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            self.centerOn(0, 0)
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.set_zoom(1.0)
+            self.centerOn(rect.center())
+        elif self.zoom() < MIN_ZOOM:
+            self.set_zoom(MIN_ZOOM)
+
+    def visible_center(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)  # scroll sideways / normally
+            return
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(1.0015 ** delta)
+        event.accept()
+
+    # ------------------------------------------------------------------ pan
+    def _panning_button(self, event: QMouseEvent) -> bool:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            return True
+        return self._space and event.button() == Qt.MouseButton.LeftButton
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning_button(event):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            self.pan(event.position() - self._pan_from)
+            self._pan_from = event.position()
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def pan(self, delta: QPointF) -> None:
+        """Move the view by ``delta`` pixels (the canvas follows the mouse)."""
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() - round(delta.x()))
+        v.setValue(v.value() - round(delta.y()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # --------------------------------------------------------------- drops
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        super().dragEnterEvent(event)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()

@@ -1,0 +1,135 @@
+"""Export from the main window: the model as Python code (codegen), the
+model itself (.keras / .h5, built on a worker thread: it needs TensorFlow),
+and the diagram as PNG or SVG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox
+
+from .background import run_in_background
+from .canvas.node_item import NodeItem
+
+
+def diagram_rect(scene: QGraphicsScene) -> QRectF:
+    rect = QRectF()
+    for item in scene.items():
+        if isinstance(item, NodeItem):
+            rect = rect.united(item.sceneBoundingRect())
+    return rect.adjusted(-30, -40, 30, 30)
+
+
+def render_png(scene: QGraphicsScene, path: str | Path, scale: float = 2.0) -> Path:
+    rect = diagram_rect(scene)
+    size = QSize(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    selected = _unselect(scene)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    _reselect(selected)
+    if not image.save(str(path)):
+        raise OSError(f"could not write {Path(path).name}")
+    return Path(path)
+
+
+def render_svg(scene: QGraphicsScene, path: str | Path, title: str = "model") -> Path:
+    from PySide6.QtSvg import QSvgGenerator
+
+    rect = diagram_rect(scene)
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(QSize(int(rect.width()), int(rect.height())))
+    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    gen.setTitle(title)
+    gen.setDescription("Drawn with kbuilder")
+    painter = QPainter(gen)
+    selected = _unselect(scene)
+    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    painter.end()
+    _reselect(selected)
+    return Path(path)
+
+
+def _unselect(scene: QGraphicsScene) -> list:
+    items = scene.selectedItems()
+    for item in items:
+        item.setSelected(False)
+    return items
+
+
+def _reselect(items: list) -> None:
+    for item in items:
+        item.setSelected(True)
+
+
+class Exporter:
+    def __init__(self, window) -> None:
+        self.window = window
+
+    def _ask(self, title: str, suffix: str, filter_: str) -> str:
+        files = self.window.files
+        base = files.path.with_suffix(suffix) if files.path else Path(files._folder()) / (files.display_name + suffix)
+        path, chosen = QFileDialog.getSaveFileName(self.window, title, str(base), filter_)
+        return path
+
+    def export_code(self, path: str | None = None, style: str | None = None) -> bool:
+        from kbuilder.keras_io.codegen import ExportError, export_code
+
+        path = path or self._ask("Export Python code", ".py", "Python (*.py)")
+        if not path:
+            return False
+        style = style or self.window.files.settings.get("code_style", "functional")
+        try:
+            text = export_code(self.window.graph, style)
+            Path(path).write_text(text, encoding="utf-8")
+        except ExportError as exc:
+            QMessageBox.warning(self.window, "Cannot export the code", str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Cannot export the code", f"Could not write {Path(path).name}: {exc.strerror}")
+            return False
+        self.window.show_message(f"Wrote {Path(path).name}")
+        return True
+
+    def export_model(self, path: str | None = None) -> bool:
+        path = path or self._ask("Export the Keras model", ".keras", "Keras model (*.keras);;HDF5 (*.h5)")
+        if not path:
+            return False
+        snapshot = self.window.graph.copy()
+        if not Path(path).suffix:
+            path += ".keras"
+
+        def work():
+            from kbuilder.keras_io.build import build_model
+
+            model = build_model(snapshot)
+            model.save(path)
+            return path
+
+        self.window.show_message("Building the model (TensorFlow may take a few seconds to load)…")
+        run_in_background(work, lambda p: self.window.show_message(f"Saved the model to {Path(p).name}"),
+                          lambda m: QMessageBox.warning(self.window, "Cannot export the model", m))
+        return True
+
+    def export_diagram(self, path: str | None = None) -> bool:
+        path = path or self._ask("Export the diagram", ".png", "PNG image (*.png);;SVG drawing (*.svg)")
+        if not path:
+            return False
+        try:
+            if path.lower().endswith(".svg"):
+                render_svg(self.window.scene, path, self.window.files.display_name)
+            else:
+                if not path.lower().endswith(".png"):
+                    path += ".png"
+                render_png(self.window.scene, path)
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Cannot export the diagram", str(exc))
+            return False
+        self.window.show_message(f"Wrote {Path(path).name}")
+        return True

@@ -1,0 +1,299 @@
+"""Files for the main window: New, Open (a project, a Keras model, a
+dropped file), Save / Save As, recent files, the unsaved-changes prompt,
+autosave to a recovery file and the offer to restore it after a crash.
+
+The window's graph object lives as long as the window: opening a file loads
+the new content into it (``Graph.load_from``, one ``reset`` event) and
+clears the undo stack; the stack's clean state is the "saved" marker.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kbuilder.core.graph import Graph
+from kbuilder.project import kbproj
+
+from .background import run_in_background
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 10
+OPEN_FILTER = "Models (*.kbproj *.json *.h5 *.hdf5 *.keras);;kbuilder projects (*.kbproj);;Keras models (*.json *.h5 *.hdf5 *.keras);;All files (*)"
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".kbuilder") / "recovery"
+
+
+class FileController(QObject):
+    path_changed = Signal()
+    recent_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path: Path | None = None
+        self.display_name = "untitled"
+        self.settings: dict = {}
+        self.description = ""
+        self.weights_file: str | None = None
+        self.weights = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.loading = False
+
+    @property
+    def graph(self) -> Graph:
+        return self.window.graph
+
+    @property
+    def stack(self):
+        return self.window.stack
+
+    def is_dirty(self) -> bool:
+        return not self.stack.isClean()
+
+    # -------------------------------------------------------------- dialogs
+    def ask_save_changes(self) -> str:
+        """Save / Discard / Cancel; tests replace this method."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to {self.display_name} before closing it?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
+            QMessageBox.StandardButton(answer), CANCEL)
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a model", self._folder(), OPEN_FILTER)
+        return path
+
+    def ask_save_path(self) -> str:
+        start = str(self.path) if self.path else str(Path(self._folder()) / (self.display_name + kbproj.SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", start, "kbuilder projects (*.kbproj)")
+        if path and not path.endswith(kbproj.SUFFIX):
+            path += kbproj.SUFFIX
+        return path
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    def _folder(self) -> str:
+        if self.path is not None:
+            return str(self.path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current content."""
+        if not self.is_dirty():
+            return True
+        answer = self.ask_save_changes()
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    # ----------------------------------------------------------- new / open
+    def new_project(self, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        graph = Graph(name="model")
+        graph.add_input((28, 28), name="input")
+        self.set_project(kbproj.Project(graph=graph), None, "untitled")
+        return True
+
+    def set_project(self, project: kbproj.Project, path: Path | None, name: str | None = None,
+                    clean: bool = True, weights=None) -> None:
+        self.graph.load_from(project.graph)
+        self.settings = dict(project.settings)
+        self.description = project.description
+        self.weights_file = project.weights_file
+        self.weights = weights
+        self.path = Path(path) if path else None
+        self.display_name = name or (self.path.stem if self.path else project.graph.name or "untitled")
+        self.stack.clear()
+        if clean:
+            self.stack.setClean()
+        else:
+            self.stack.resetClean()
+        self.window.after_load()
+        self.path_changed.emit()
+
+    def open_template(self, path: str | Path, ask: bool = True) -> bool:
+        """Start from a template: its content, as a new unsaved project."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            project = kbproj.load(path)
+        except kbproj.ProjectError as exc:
+            self.error("Cannot open the template", str(exc))
+            return False
+        self.set_project(project, None, Path(path).stem)
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a project now, or a Keras model on a worker thread (it may
+        need TensorFlow).  Returns False when nothing was (or will be) opened."""
+        from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
+
+        path = Path(path)
+        if ask and not self.maybe_save():
+            return False
+        suffix = path.suffix.lower()
+        if suffix not in OPEN_SUFFIXES:
+            self.error("Cannot open", f"kbuilder cannot open '{path.name}': it opens {', '.join(OPEN_SUFFIXES)} files.")
+            return False
+        if suffix == kbproj.SUFFIX:
+            try:
+                opened = open_path(path)
+            except OpenError as exc:
+                self.error("Cannot open", str(exc))
+                return False
+            self._opened(opened)
+            return True
+        self.loading = True
+        self.message.emit(f"Reading {path.name}…")
+        run_in_background(lambda: open_path(path), self._opened, self._open_failed)
+        return True
+
+    def _open_failed(self, message: str) -> None:
+        self.loading = False
+        self.error("Cannot open", message)
+
+    def _opened(self, opened) -> None:
+        self.loading = False
+        if opened.is_project:
+            self.set_project(opened.project, opened.path, weights=opened.weights)
+            self.add_recent(opened.path)
+        else:  # an imported model: saving it makes a new .kbproj
+            self.set_project(opened.project, None, opened.path.stem, weights=opened.weights)
+            self.add_recent(opened.path)
+        self.message.emit(f"Opened {opened.path.name}")
+        if opened.notes:
+            QMessageBox.information(self.window, "Imported", "\n".join(f"• {n}" for n in opened.notes[:20]))
+
+    # --------------------------------------------------------------- save
+    def project(self) -> kbproj.Project:
+        return kbproj.Project(graph=self.graph, settings=self.settings, weights_file=self.weights_file,
+                              description=self.description)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        return self.save_to(Path(path)) if path else False
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            kbproj.save(self.project(), path)
+        except kbproj.ProjectError as exc:
+            self.error("Not saved", str(exc))
+            return False
+        self.path = Path(path)
+        self.display_name = self.path.stem
+        self.stack.setClean()
+        self.add_recent(self.path)
+        self.clear_recovery()
+        self.path_changed.emit()
+        self.message.emit(f"Saved {self.path.name}")
+        return True
+
+    # --------------------------------------------------------------- recent
+    def recent(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: Path) -> None:
+        items = [p for p in self.recent() if p != str(path)]
+        QSettings().setValue("recent_files", [str(path)] + items[: MAX_RECENT - 1])
+        self.recent_changed.emit()
+
+    def clear_recent(self) -> None:
+        QSettings().setValue("recent_files", [])
+        self.recent_changed.emit()
+
+    # ------------------------------------------------------------- recovery
+    def _recovery_files(self) -> tuple[Path, Path]:
+        folder = recovery_dir()
+        return folder / "autosave.kbproj", folder / "autosave.json"
+
+    def autosave(self) -> bool:
+        """Write the unsaved work to the recovery file (every minute while
+        there are unsaved changes)."""
+        if not self.is_dirty():
+            return False
+        data, meta = self._recovery_files()
+        try:
+            data.parent.mkdir(parents=True, exist_ok=True)
+            kbproj.save(self.project(), data)
+            kbproj.atomic_write_text(meta, json.dumps({"path": str(self.path) if self.path else None,
+                                                       "name": self.display_name, "time": time.time()}))
+        except (OSError, kbproj.ProjectError):
+            return False
+        return True
+
+    def clear_recovery(self) -> None:
+        for f in self._recovery_files():
+            try:
+                f.unlink()
+            except OSError:
+                pass
+
+    def recovery_available(self) -> dict | None:
+        data, meta = self._recovery_files()
+        if not data.exists():
+            return None
+        try:
+            info = json.loads(meta.read_text("utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        return info if isinstance(info, dict) else {}
+
+    def ask_restore(self, info: dict) -> bool:
+        when = time.strftime("%H:%M on %d %b", time.localtime(info.get("time") or time.time()))
+        answer = QMessageBox.question(
+            self.window, "Restore unsaved work?",
+            f"kbuilder did not close properly last time. Restore the unsaved changes to "
+            f"{info.get('name') or 'your model'} (autosaved at {when})?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self) -> bool:
+        info = self.recovery_available()
+        if info is None:
+            return False
+        if not self.ask_restore(info):
+            self.clear_recovery()
+            return False
+        try:
+            project = kbproj.load(self._recovery_files()[0])
+        except kbproj.ProjectError as exc:
+            self.error("Cannot restore", str(exc))
+            self.clear_recovery()
+            return False
+        path = Path(info["path"]) if info.get("path") else None
+        self.set_project(project, path, info.get("name"), clean=False)
+        self.message.emit("Restored the autosaved work: save it to keep it")
+        return True

@@ -1,0 +1,263 @@
+"""The main window: the canvas in the middle, the palette on the left, the
+inspector on the right, issues / summary / code / training below.
+
+It owns the one :class:`Graph` and the QUndoStack for its lifetime; files
+load new content into that graph.  The panels are the colleagues' widgets,
+mounted with the common ``Panel(graph, push)`` signature; a panel that is
+missing (or fails to start) leaves a placeholder that says so.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
+
+from kbuilder.core.commands import Command
+from kbuilder.core.graph import Graph
+
+from .actions import build_actions
+from .canvas import CanvasScene, CanvasView
+from .exports import Exporter
+from .files import FileController
+from .palette import PalettePanel
+from .undo import execute
+
+log = logging.getLogger(__name__)
+
+PANELS = [  # (attribute, module, class, title, area)
+    ("inspector", "kbuilder.ui.inspector", "InspectorPanel", "Inspector", "right"),
+    ("issues", "kbuilder.ui.issues_panel", "IssuesPanel", "Issues", "bottom"),
+    ("summary", "kbuilder.ui.summary_panel", "SummaryPanel", "Summary", "bottom"),
+    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "bottom"),
+    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Training", "bottom"),
+]
+
+
+class PlaceholderPanel(QLabel):
+    def __init__(self, title: str, reason: str, parent=None) -> None:
+        super().__init__(f"The {title.lower()} panel is not available in this build.", parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #6a7079;")
+        self.setToolTip(reason)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, analyzers: Any = None, analysis: bool = True, panels: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.graph = Graph()
+        self.stack = QUndoStack(self)
+        self.scene = CanvasScene(self.graph, self.stack, self)
+        self.view = CanvasView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.files = FileController(self)
+        self.exporter = Exporter(self)
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.analysis = None
+        self._mount_palette()
+        if panels:
+            self._mount_panels()
+        self.actions_ = build_actions(self)
+        self._status = QLabel("")
+        self._status.setToolTip("Whether TensorFlow is loaded: shapes and parameter counts need it")
+        self.statusBar().addPermanentWidget(self._status)
+        self.resize(1360, 860)
+
+        self.scene.status_message.connect(self.show_message)
+        self.scene.files_dropped.connect(self.open_dropped)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.node_double_clicked.connect(self._focus_inspector)
+        self.stack.cleanChanged.connect(self._update_title)
+        self.files.path_changed.connect(self._update_title)
+        self.files.message.connect(self.show_message)
+        self.setAcceptDrops(True)
+        self._update_title()
+        if analysis:
+            self._start_analysis(analyzers)
+        self._restore_geometry()
+
+    # ------------------------------------------------------------- editing
+    def push(self, cmd: Command) -> str | None:
+        """Run a core command as one undo step; the reason when refused."""
+        reason = execute(self.stack, self.graph, cmd)
+        if reason:
+            self.show_message(reason[:1].upper() + reason[1:])
+        return reason
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def add_layer(self, class_name: str) -> str | None:
+        return self.scene.editor.add_below_selection(class_name, self.view.visible_center())
+
+    # -------------------------------------------------------------- panels
+    def _mount_palette(self) -> None:
+        self.palette = PalettePanel(self)
+        self.palette.layer_activated.connect(self.add_layer)
+        if self.palette.catalog is not None:
+            self._on_catalog(self.palette.catalog)
+        dock = self._dock("palette", "Layers", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock.setToolTip("The layers you can add: drag one onto the canvas")
+
+    def _dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _mount_panels(self) -> None:
+        bottom: list[QDockWidget] = []
+        for key, module, cls_name, title, area in PANELS:
+            widget = self._make_panel(module, cls_name, title)
+            self.panels[key] = widget
+            where = Qt.DockWidgetArea.RightDockWidgetArea if area == "right" else Qt.DockWidgetArea.BottomDockWidgetArea
+            dock = self._dock(key, title, widget, where)
+            if area == "bottom":
+                bottom.append(dock)
+            for signal in ("node_selected",):
+                if hasattr(widget, signal):
+                    getattr(widget, signal).connect(self.select_node)
+        for a, b in zip(bottom, bottom[1:]):
+            self.tabifyDockWidget(a, b)
+        if bottom:
+            bottom[0].raise_()
+        self.resizeDocks([self.docks["palette"]], [220], Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks([bottom[0]], [210], Qt.Orientation.Vertical)
+
+    def _make_panel(self, module: str, cls_name: str, title: str) -> QWidget:
+        try:
+            cls = getattr(importlib.import_module(module), cls_name)
+        except (ImportError, AttributeError) as exc:
+            return PlaceholderPanel(title, f"{module}.{cls_name} is missing: {exc}")
+        try:
+            return cls(self.graph, self.push, parent=self)
+        except Exception as exc:  # noqa: BLE001 - one broken panel must not stop the app
+            log.exception("cannot start the %s panel", title)
+            return PlaceholderPanel(title, f"{cls_name} failed to start: {exc}")
+
+    def _start_analysis(self, analyzers: Any) -> None:
+        try:
+            from .analysis import AnalysisController
+        except ImportError as exc:
+            self._status.setText("No live checking")
+            self._status.setToolTip(str(exc))
+            return
+        self._status.setText("Loading TensorFlow…")
+        self.analysis = AnalysisController(self.graph, self, analyzers=analyzers)
+        self.analysis.results_ready.connect(self._on_results)
+        self.analysis.catalog_ready.connect(self._on_catalog)
+        self.analysis.catalog_failed.connect(lambda m: self.show_message(f"The layer list could not be loaded: {m}"))
+
+    def _on_catalog(self, catalog: Any) -> None:
+        if catalog is None or catalog is False:
+            return
+        self.palette.set_catalog(catalog)
+        self.scene.set_catalog(catalog)
+        for widget in self.panels.values():
+            if hasattr(widget, "set_catalog"):
+                widget.set_catalog(catalog)
+
+    def _on_results(self, result: Any) -> None:
+        self.scene.set_node_infos(getattr(result, "infos", None) or {})
+        self.scene.set_issues(getattr(result, "issues", None) or [])
+        for widget in self.panels.values():
+            if hasattr(widget, "set_results"):
+                widget.set_results(result)
+        if getattr(result, "error", None):
+            self._status.setText("Check failed")
+            self._status.setToolTip(result.error)
+        else:
+            errors = sum(1 for i in getattr(result, "issues", []) if getattr(i, "severity", "") == "error")
+            self._status.setText("Model OK" if not errors else f"{errors} problem" + ("s" if errors > 1 else ""))
+            self._status.setToolTip("Live check of the model; see the Issues panel for details")
+
+    # ----------------------------------------------------------- selection
+    def _on_selection(self) -> None:
+        ids = self.scene.selected_node_ids()
+        for widget in self.panels.values():
+            if hasattr(widget, "set_selection"):
+                widget.set_selection(ids)
+        self.actions_.update_enabled()
+
+    def select_node(self, node_id: str) -> None:
+        item = self.scene.nodes.get(node_id)
+        if item is not None:
+            self.scene.select_nodes([node_id])
+            self.view.ensureVisible(item, 60, 60)
+
+    def _focus_inspector(self, node_id: str) -> None:
+        dock = self.docks.get("inspector")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
+    # ---------------------------------------------------------------- files
+    def after_load(self) -> None:
+        self.scene.clearSelection()
+        QTimer.singleShot(0, self.view.fit)
+        if self.analysis is not None:
+            self.analysis.schedule()
+
+    def _update_title(self) -> None:
+        self.setWindowModified(not self.stack.isClean())
+        self.setWindowTitle(f"{self.files.display_name}[*] — kbuilder")
+
+    def open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.files.open_path(paths[0])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    # ------------------------------------------------------------- closing
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.files.clear_recovery()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the threads and stop following the graph (safe to call twice)."""
+        self.files.autosave_timer.stop()
+        if self.analysis is not None:
+            self.analysis.shutdown()
+        for widget in self.panels.values():
+            if hasattr(widget, "detach"):
+                try:
+                    widget.detach()
+                except Exception:  # noqa: BLE001
+                    log.exception("panel detach failed")
+        self.scene.detach()

@@ -1,0 +1,192 @@
+"""The layer palette: every layer of the catalog by category, the beginner
+set first, with a search box.  Drag a layer onto the canvas, or
+double-click it (or press Enter in the search box) to add it.
+
+Until the catalog is ready (it is read from the cache at once when there is
+one, else it comes from a worker thread) the list says "Loading layers…".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from .canvas.scene import LAYER_MIME
+
+ROLE_CLASS = Qt.ItemDataRole.UserRole
+COMMON = "Common layers"
+
+
+class LayerTreeWidget(QTreeWidget):
+    """The tree; its drags carry the layer class name as ``LAYER_MIME``."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setIndentation(12)
+        self.setAnimated(False)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [LAYER_MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        names = [i.data(0, ROLE_CLASS) for i in items if i.data(0, ROLE_CLASS)]
+        if names:
+            mime.setData(LAYER_MIME, names[0].encode("utf-8"))
+            mime.setText(names[0])
+        return mime
+
+
+class PalettePanel(QWidget):
+    layer_activated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.catalog: Any = None
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search layers  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Type part of a layer's name or purpose, e.g. 'conv', 'dropout', 'merge'. "
+                               "Enter adds the first match.")
+        self.tree = LayerTreeWidget(self)
+        self.tree.setToolTip("Drag a layer onto the canvas, or double-click it to add it "
+                             "(below the selected layer, connected).")
+        self.hint = QLabel("Drag onto the canvas or double-click", self)
+        self.hint.setStyleSheet("color: #6a7079; font-size: 11px;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        self.search.textChanged.connect(self.filter)
+        self.search.returnPressed.connect(self._activate_first)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.show_loading()
+        self._load_cached()
+
+    def _load_cached(self) -> None:
+        try:
+            from kbuilder.layers.catalog import load_catalog_fast
+        except ImportError:
+            return
+        try:
+            catalog = load_catalog_fast()
+        except Exception:  # noqa: BLE001 - a broken cache just means "wait for the worker"
+            catalog = None
+        if catalog is not None:
+            self.set_catalog(catalog)
+
+    # ------------------------------------------------------------ content
+    def show_loading(self, text: str = "Loading layers…") -> None:
+        self.tree.clear()
+        item = QTreeWidgetItem([text])
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setToolTip(0, "The layer list comes from Keras, which takes a few seconds to load the first time.")
+        self.tree.addTopLevelItem(item)
+
+    def set_catalog(self, catalog: Any) -> None:
+        if catalog is None or catalog is self.catalog:
+            return
+        self.catalog = catalog
+        self.tree.clear()
+        groups = list(catalog.by_category())
+        common = [s for _, specs in groups for s in specs if getattr(s, "beginner", False)]
+        if common:
+            self._add_group(COMMON, common, expanded=True)
+        for category, specs in groups:
+            self._add_group(category, specs, expanded=not common and category == groups[0][0])
+        self.filter(self.search.text())
+
+    def _add_group(self, title: str, specs: list, expanded: bool) -> None:
+        group = QTreeWidgetItem([title])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = QFont(group.font(0))
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setToolTip(0, f"{len(specs)} layers")
+        for spec in specs:
+            item = QTreeWidgetItem([spec.class_name])
+            item.setData(0, ROLE_CLASS, spec.class_name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setToolTip(0, _tooltip(spec))
+            item.setStatusTip(0, str(getattr(spec, "summary", "") or ""))
+            group.addChild(item)
+        self.tree.addTopLevelItem(group)
+        group.setExpanded(expanded)
+
+    def leaf_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            out.extend(group.child(j) for j in range(group.childCount()))
+        return out
+
+    def find_item(self, class_name: str) -> QTreeWidgetItem | None:
+        for item in self.leaf_items():
+            if item.data(0, ROLE_CLASS) == class_name and not item.parent().isHidden() and not item.isHidden():
+                return item
+        return None
+
+    def mime_for(self, class_name: str) -> QMimeData:
+        """What dragging ``class_name`` out of the palette carries."""
+        item = self.find_item(class_name)
+        if item is None:
+            raise KeyError(class_name)
+        return self.tree.mimeData([item])
+
+    # ------------------------------------------------------------ search
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if not group.childCount():
+                continue
+            if words and group.text(0) == COMMON:
+                group.setHidden(True)  # no duplicates in search results
+                continue
+            shown = 0
+            for j in range(group.childCount()):
+                item = group.child(j)
+                hay = " ".join([item.text(0), group.text(0), item.statusTip(0)]).lower()
+                ok = all(w in hay for w in words)
+                item.setHidden(not ok)
+                shown += ok
+            group.setHidden(shown == 0)
+            if words:
+                group.setExpanded(True)
+
+    def _activate_first(self) -> None:
+        for item in self.leaf_items():
+            if not item.isHidden() and not item.parent().isHidden():
+                self.layer_activated.emit(item.data(0, ROLE_CLASS))
+                return
+
+    def _on_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        name = item.data(0, ROLE_CLASS)
+        if name:
+            self.layer_activated.emit(name)
+
+
+def _tooltip(spec: Any) -> str:
+    summary = str(getattr(spec, "summary", "") or "")
+    doc = str(getattr(spec, "doc", "") or "").strip().split("\n\n")[0]
+    lines = [f"<b>{spec.class_name}</b>"]
+    if summary:
+        lines.append(summary)
+    if doc and doc != summary:
+        lines.append(f"<span style='color:#6a7079'>{doc[:300]}</span>")
+    lines.append("<i>Drag onto the canvas, or double-click to add.</i>")
+    return "<br>".join(lines)

@@ -1,0 +1,311 @@
+"""The canvas driven like a user: real mouse and key events on the view's
+viewport (pytest-qt), checked against the graph and the saved file.
+
+Dragging from the palette: ``QDrag.exec`` runs a modal loop that QTest
+cannot feed, so the test takes the exact QMimeData the palette's tree puts
+in its drag (``LayerTreeWidget.mimeData``) and delivers DragEnter,
+DragMove and Drop events to the canvas viewport with ``sendEvent``: the
+view, the scene and the drop handling are the real ones; only the OS drag
+loop is skipped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from kbuilder.core.graph import Graph
+from kbuilder.project import kbproj
+from kbuilder.ui.canvas.node_item import NodeItem
+
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def wait_analysis(qtbot, w) -> None:
+    qtbot.waitUntil(lambda: w.analysis.is_idle(), timeout=10000)
+
+
+def load(w, graph: Graph) -> None:
+    w.files.set_project(kbproj.Project(graph=graph), None, "test")
+    w.view.reset_zoom()
+    w.view.centerOn(200, 200)
+
+
+def three_layers() -> Graph:
+    g = Graph()
+    g.add_input((8,), name="x", position=(0, 0))
+    g.add("Dense", name="a", position=(0, 160), units=4)
+    g.add("Dense", name="b", position=(0, 320), units=2)
+    return g
+
+
+def vp(w, scene_pos: QPointF) -> QPoint:
+    return w.view.mapFromScene(scene_pos)
+
+
+def drag(qtbot, w, start: QPointF, end: QPointF, steps: int = 5) -> None:
+    viewport = w.view.viewport()
+    a, b = vp(w, start), vp(w, end)
+    qtbot.mousePress(viewport, LEFT, pos=a)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, pos=a + (b - a) * i / steps)
+    qtbot.mouseRelease(viewport, LEFT, pos=b)
+
+
+def out_port(w, name: str) -> QPointF:
+    return w.scene.nodes[w.graph.by_name(name).id].out_port.scenePos()
+
+
+def in_port(w, name: str, index: int = 0) -> QPointF:
+    return w.scene.nodes[w.graph.by_name(name).id].in_ports[index].scenePos()
+
+
+def drop_from_palette(w, class_name: str, scene_pos: QPointF) -> None:
+    mime = w.palette.mime_for(class_name)
+    viewport = w.view.viewport()
+    pos = QPointF(vp(w, scene_pos))
+    actions = Qt.DropAction.CopyAction
+    for ev in (QDragEnterEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier),
+               QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier),
+               QDropEvent(pos, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)):
+        QApplication.sendEvent(viewport, ev)
+
+
+def dump(w) -> str:
+    return kbproj.dumps(w.files.project())
+
+
+# ---------------------------------------------------------------------------
+def test_drag_dense_from_palette_onto_canvas(window, qtbot):
+    w = window
+    load(w, Graph())
+    drop_from_palette(w, "Dense", QPointF(150, 100))
+    nodes = w.graph.nodes
+    assert [n.class_name for n in nodes] == ["Dense"]
+    x, y = nodes[0].position
+    assert abs(x + 95 - 150) <= 2 and abs(y + 39 - 100) <= 2  # centred where it was dropped
+    assert nodes[0].params.get("units")  # starts buildable
+    item = w.scene.nodes[nodes[0].id]
+    assert item.isSelected()
+    assert w.stack.undoText() == "Add Dense"
+    w.stack.undo()
+    assert len(w.graph) == 0 and not w.scene.nodes
+
+
+def test_connect_input_dense_dense_by_dragging_ports(window, qtbot):
+    w = window
+    load(w, three_layers())
+    drag(qtbot, w, out_port(w, "x"), in_port(w, "a"))
+    drag(qtbot, w, out_port(w, "a"), in_port(w, "b") + QPointF(3, -4))  # near the port is enough
+    g = w.graph
+    pairs = [(g.node(e.src).name, g.node(e.dst).name, e.dst_port) for e in g.edges]
+    assert pairs == [("x", "a", 0), ("a", "b", 0)]
+    assert len(w.scene.edges) == 2
+    assert w.stack.count() == 2
+    wait_analysis(qtbot, w)
+    assert all(item.severity is None for item in w.scene.nodes.values())
+
+
+def test_connection_that_cannot_work_is_refused_with_reason(window, qtbot):
+    w = window
+    load(w, three_layers())
+    drag(qtbot, w, out_port(w, "b"), in_port(w, "a"))
+    assert len(w.graph.edges) == 1
+    drag(qtbot, w, out_port(w, "x"), in_port(w, "a"))  # a's only input is taken
+    assert len(w.graph.edges) == 1
+    assert "already" in w.statusBar().currentMessage()
+    drag(qtbot, w, in_port(w, "b"), out_port(w, "b"))  # itself
+    assert len(w.graph.edges) == 1
+    assert "itself" in w.statusBar().currentMessage()
+
+
+def test_live_edge_follows_the_mouse_while_dragging(window, qtbot):
+    w = window
+    load(w, three_layers())
+    viewport = w.view.viewport()
+    start = vp(w, out_port(w, "x"))
+    qtbot.mousePress(viewport, LEFT, pos=start)
+    qtbot.mouseMove(viewport, pos=start + QPoint(40, 60))
+    live = w.scene.connection.live
+    assert live is not None and live.scene() is w.scene
+    end = live.path().pointAtPercent(1.0)
+    assert (end - w.view.mapToScene(start + QPoint(40, 60))).manhattanLength() < 2
+    qtbot.mouseRelease(viewport, LEFT, pos=start + QPoint(40, 60))
+    assert w.scene.connection.live is None and not w.graph.edges
+
+
+def test_cycle_shows_error_on_the_node(window, qtbot):
+    w = window
+    g = Graph()
+    x = g.add_input((4,), name="x", position=(0, 0))
+    add = g.add("Add", name="add", position=(0, 160), inputs=[x])
+    g.add("Dense", name="d", position=(0, 320), inputs=[add], units=4)
+    load(w, g)
+    free = w.scene.nodes[add.id].in_ports[-1]
+    assert free.free  # a merge shows a free port to drop onto
+    drag(qtbot, w, out_port(w, "d"), free.scenePos())
+    assert [e.dst_port for e in w.graph.in_edges(add.id)] == [0, 1]
+    wait_analysis(qtbot, w)
+    item = w.scene.nodes[add.id]
+    assert item.severity == "error"
+    assert any("loop" in m.lower() or "cycle" in m.lower() for m in item.problems)
+    assert "⚠" in item.toolTip()
+    w.stack.undo()
+    wait_analysis(qtbot, w)
+    assert item.severity != "error" or not any("loop" in m.lower() for m in item.problems)
+
+
+def test_delete_key_removes_selected_node_and_its_edges(window, qtbot):
+    w = window
+    g = three_layers()
+    g.connect(g.by_name("x").id, g.by_name("a").id)
+    g.connect(g.by_name("a").id, g.by_name("b").id)
+    load(w, g)
+    a = w.scene.nodes[w.graph.by_name("a").id]
+    qtbot.mouseClick(w.view.viewport(), LEFT, pos=vp(w, a.sceneBoundingRect().center()))
+    assert w.scene.selected_node_ids() == [a.node_id]
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    assert w.graph.find("a") is None and not w.graph.edges and not w.scene.edges
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.graph.find("a") is not None and len(w.graph.edges) == 2 and len(w.scene.edges) == 2
+
+
+def test_moving_a_node_is_one_undo_step_and_updates_its_edges(window, qtbot):
+    w = window
+    g = three_layers()
+    g.connect(g.by_name("x").id, g.by_name("a").id)
+    load(w, g)
+    a = w.scene.nodes[w.graph.by_name("a").id]
+    edge = next(iter(w.scene.edges.values()))
+    before_end = edge.path().pointAtPercent(1.0)
+    centre = a.sceneBoundingRect().center()
+    drag(qtbot, w, centre, centre + QPointF(100, 40), steps=8)
+    assert w.graph.by_name("a").position == (100.0, 200.0)
+    assert w.stack.count() == 1 and w.stack.undoText() == "Move"
+    assert edge.path().pointAtPercent(1.0) == before_end + QPointF(100, 40)
+    w.stack.undo()
+    assert w.graph.by_name("a").position == (0.0, 160.0)
+
+
+def test_rubber_band_selects(window, qtbot):
+    w = window
+    load(w, three_layers())
+    drag(qtbot, w, QPointF(-60, -40), QPointF(260, 250))
+    names = sorted(w.graph.node(n).name for n in w.scene.selected_node_ids())
+    assert names == ["a", "x"]
+
+
+def test_undo_redo_returns_exactly_to_saved_states(window, qtbot):
+    w = window
+    load(w, three_layers())
+    start = dump(w)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    drag(qtbot, w, out_port(w, "x"), in_port(w, "a"))                      # connect
+    drag(qtbot, w, out_port(w, "a"), in_port(w, "b"))                      # connect
+    drop_from_palette(w, "Dropout", QPointF(300, 250))                      # add
+    centre = w.scene.nodes[w.graph.by_name("b").id].sceneBoundingRect().center()
+    drag(qtbot, w, centre, centre + QPointF(50, 50))                       # move
+    qtbot.mouseClick(w.view.viewport(), LEFT, pos=vp(w, w.scene.nodes[w.graph.by_name("a").id].sceneBoundingRect().center()))
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_D, ctrl)                             # duplicate
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)                              # delete the copy
+    w.scene.editor.auto_layout()                                          # layout
+    end = dump(w)
+    steps = w.stack.count()
+    assert steps == 7
+    for _ in range(steps):
+        qtbot.keyClick(w.view, Qt.Key.Key_Z, ctrl)
+    assert dump(w) == start
+    assert w.stack.isClean() and not w.isWindowModified()
+    for _ in range(steps):
+        qtbot.keyClick(w.view, Qt.Key.Key_Z, ctrl | shift)
+    assert dump(w) == end
+    assert w.isWindowModified()
+
+
+def test_copy_paste_cut(window, qtbot):
+    w = window
+    g = three_layers()
+    g.connect(g.by_name("a").id, g.by_name("b").id)
+    load(w, g)
+    w.scene.select_nodes([w.graph.by_name("a").id, w.graph.by_name("b").id])
+    w.view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(w.view, Qt.Key.Key_C, ctrl)
+    qtbot.keyClick(w.view, Qt.Key.Key_V, ctrl)
+    names = [n.name for n in w.graph.nodes]
+    assert names == ["x", "a", "b", "a_1", "b_1"] and len(w.graph.edges) == 2
+    assert sorted(w.graph.node(n).name for n in w.scene.selected_node_ids()) == ["a_1", "b_1"]
+    qtbot.keyClick(w.view, Qt.Key.Key_X, ctrl)
+    assert [n.name for n in w.graph.nodes] == ["x", "a", "b"]
+    qtbot.keyClick(w.view, Qt.Key.Key_V, ctrl)
+    assert len(w.graph) == 5
+
+
+def test_merge_inputs_are_numbered_and_can_be_reordered(window, qtbot):
+    w = window
+    g = Graph()
+    a = g.add_input((4,), name="a", position=(0, 0))
+    b = g.add_input((4,), name="b", position=(250, 0))
+    c = g.add("Concatenate", name="cat", position=(100, 200), inputs=[a, b])
+    load(w, g)
+    item = w.scene.nodes[c.id]
+    assert [p.numbered for p in item.in_ports] == [True, True, True] and item.in_ports[2].free
+    w.scene.editor.move_input(c.id, 0, +1)
+    assert [w.graph.node(e.src).name for e in w.graph.in_edges(c.id)] == ["b", "a"]
+    assert w.stack.undoText() == "Reorder inputs"
+    w.stack.undo()
+    assert [w.graph.node(e.src).name for e in w.graph.in_edges(c.id)] == ["a", "b"]
+
+
+def test_dragging_a_connected_input_away_disconnects(window, qtbot):
+    w = window
+    g = three_layers()
+    g.connect(g.by_name("x").id, g.by_name("a").id)
+    load(w, g)
+    drag(qtbot, w, in_port(w, "a"), in_port(w, "a") + QPointF(300, -60))
+    assert not w.graph.edges
+    assert w.stack.undoText() == "Disconnect"
+    w.stack.undo()
+    drag(qtbot, w, in_port(w, "a"), in_port(w, "b"))  # moves it to b
+    assert [(w.graph.node(e.src).name, w.graph.node(e.dst).name) for e in w.graph.edges] == [("x", "b")]
+
+
+def test_wheel_zoom_and_fit(window, qtbot):
+    w = window
+    load(w, three_layers())
+    w.view.zoom_by(2.0)
+    assert abs(w.view.zoom() - 2.0) < 1e-6
+    w.view.fit()
+    assert w.view.zoom() <= 1.0
+    for item in w.scene.nodes.values():
+        assert w.view.viewport().rect().contains(w.view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+
+
+def test_double_click_in_palette_adds_connected_below_selection(window, qtbot):
+    w = window
+    load(w, three_layers())
+    x = w.graph.by_name("x")
+    w.scene.select_nodes([x.id])
+    w.palette.layer_activated.emit("Flatten")
+    new = w.graph.nodes[-1]
+    assert new.class_name == "Flatten"
+    assert [(e.src, e.dst) for e in w.graph.edges] == [(x.id, new.id)]
+    assert new.position[1] > x.position[1]
+    assert w.stack.count() == 1
+
+
+def test_node_item_shows_type_name_params_shape_count(window, qtbot):
+    w = window
+    load(w, three_layers())
+    from kbuilder.keras_io.shapes import NodeInfo
+
+    a = w.graph.by_name("a")
+    w.scene.set_node_infos({a.id: NodeInfo(output_shape=(None, 4), params=36)})
+    item: NodeItem = w.scene.nodes[a.id]
+    title, name, detail, _, _ = item._texts
+    assert (title, name) == ("Dense", "a") and "units=4" in detail
+    assert item._shape_text == "(None, 4)" and item._count_text == "36 params"
+    assert "Output shape: (None, 4)" in item.toolTip()
