@@ -88,3 +88,16 @@ def test_placeholder_and_cycle_do_not_raise(k):
     g.connect(x.id, p.id)
     codes = {i.code for i in check_graph(g)}
     assert {"cycle", "cycle_edge", "placeholder"} <= codes
+
+
+def test_modules_import_neither_keras_nor_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import kbuilder.keras_io.build, kbuilder.keras_io.shapes, kbuilder.keras_io.check, kbuilder.keras_io.summary\n"
+        "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'imported at module level'\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

@@ -283,3 +283,23 @@ def test_translation_table(k, shape, chain, expected):
     for cls, params in chain:
         prev = g.add(cls, inputs=[prev], **params)
     assert ShapeInference(g).refresh()[prev.id].error.startswith(expected)
+
+
+def test_follows_undo_and_redo(k):
+    from kbuilder.core import commands as C
+
+    g = mlp()
+    si = ShapeInference(g)
+    si.refresh()
+    d1, d2 = g.by_name("dense"), g.by_name("dense_1")
+    history = C.History(g)
+    history.push(C.set_param(g, d1.id, "units", 64))
+    assert si.refresh()[d2.id].params == 64 * 300 + 300
+    history.undo()
+    infos = si.refresh()
+    assert infos[d1.id].output_shape == (None, 300) and infos[d2.id].params == 90_300
+    assert si.last_recomputed == [d1.id, d2.id]
+    history.push(C.remove_items(g, [d1.id]))
+    assert si.refresh()[d2.id].blocked
+    history.undo()
+    assert si.refresh()[g.by_name("dense_2").id].output_shape == (None, 10)
