@@ -3,8 +3,9 @@
 Flow is top to bottom: Inputs sit in the top row, every layer sits one row
 below the deepest of its inputs (longest path from the inputs), so data
 always flows downwards.  Inside a row, nodes are ordered by a few barycenter
-sweeps (down, then up) to reduce edge crossings, then each row is centred on
-x = 0.  A chain therefore becomes a straight vertical line.
+sweeps (down, then up) to reduce edge crossings, then placed under the mean
+x of their inputs, pushed apart where they would overlap.  A chain
+therefore becomes a straight vertical line, and so does each branch.
 
 Cycles (which a Keras model cannot have, but a half-drawn graph can) are
 broken by ignoring the back edges of a depth-first search, so every node
@@ -21,12 +22,37 @@ Y_GAP = 110.0
 
 def layered_layout(graph: Graph, x_gap: float = X_GAP, y_gap: float = Y_GAP, sweeps: int = 4) -> None:
     """Set every node's position (through ``graph.move``): row ``r`` at
-    ``y = r * y_gap``, nodes of a row ``x_gap`` apart, centred on 0."""
+    ``y = r * y_gap``; inside a row nodes keep their order, at least
+    ``x_gap`` apart, each as close as possible to the mean x of its inputs
+    (so a branch runs straight down under the layer it starts from)."""
     rows = layered_rows(graph, sweeps=sweeps)
+    preds: dict[str, list[str]] = {}
+    for e in graph.edges:
+        preds.setdefault(e.dst, []).append(e.src)
+    x: dict[str, float] = {}
     for r, row in enumerate(rows):
         offset = (len(row) - 1) / 2.0
+        wanted = []
         for i, node_id in enumerate(row):
-            graph.move(node_id, ((i - offset) * x_gap, r * y_gap))
+            xs = [x[p] for p in preds.get(node_id, ()) if p in x]
+            wanted.append(sum(xs) / len(xs) if xs else (i - offset) * x_gap)
+        for node_id, value in zip(row, _spread(wanted, x_gap), strict=True):
+            x[node_id] = value
+            graph.move(node_id, (value, r * y_gap))
+
+
+def _spread(wanted: list[float], gap: float) -> list[float]:
+    """Positions in the same order, ``gap`` apart at least, near ``wanted``:
+    the mean of the tightest left-to-right and right-to-left packings (both
+    keep the gap, so their mean does too)."""
+    n = len(wanted)
+    left = list(wanted)
+    for i in range(1, n):
+        left[i] = max(left[i], left[i - 1] + gap)
+    right = list(wanted)
+    for i in range(n - 2, -1, -1):
+        right[i] = min(right[i], right[i + 1] - gap)
+    return [(a + b) / 2.0 for a, b in zip(left, right, strict=True)]
 
 
 def layered_rows(graph: Graph, sweeps: int = 4) -> list[list[str]]:

@@ -100,3 +100,16 @@ def test_densenet121_import_and_layout():
     assert time.perf_counter() - start < 1.0
     assert_sane(g)
     assert_flows_down(g)
+
+
+def test_branches_run_straight_down():
+    g = Graph()
+    x = g.add_input((8, 8, 3))
+    tops = [g.add("Conv2D", inputs=[x]) for _ in range(3)]
+    below = [g.add("Conv2D", inputs=[t]) for t in tops]
+    g.add("Concatenate", inputs=below)
+    layered_layout(g)
+    assert_sane(g)
+    for t, b in zip(tops, below, strict=True):
+        assert t.position[0] == b.position[0]
+    assert x.position[0] == tops[1].position[0] == 0.0
