@@ -138,7 +138,7 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
     _translate_model_layers(kind, body, notes, ())
     _record_places(kind, body, (), "layers", major, tr)
     if _has_nested(body):
-        functional = _to_functional(kind, body, notes) if kind == "Sequential" else body
+        functional = _to_functional(kind, body, notes, major) if kind == "Sequential" else body
         flat, renames = _Flattener(notes, major).flatten(functional, ())
         for place in tr.places:
             place.flat_name = renames.get((*place.scope, place.name), place.name)
@@ -526,7 +526,18 @@ def _first_shape(kind: str, body: dict) -> list | None:
     return None
 
 
-def _to_functional(kind: str, body: dict, notes: _Notes) -> dict:
+def _call_offset(entry: dict, major: int) -> int:
+    """Keras 2 counts a nested model's own construction as its call 0 when
+    it was built from an Input, so the outer config's references to its
+    calls start at 1 (tf.keras ``_should_skip_first_node``)."""
+    if major != 2 or not _is_model(entry):
+        return 0
+    kind, inner = _model_body(entry)
+    layers = _layers(inner)
+    return 1 if kind != "Sequential" or (layers and _class(layers[0]) == INPUT_CLASS) else 0
+
+
+def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict:
     """A Sequential body as a functional one (Keras 2 dialect)."""
     entries = _layers(body)
     name = body.get("name") or "sequential"
@@ -545,14 +556,14 @@ def _to_functional(kind: str, body: dict, notes: _Notes) -> dict:
     inp.setdefault("config", {})["name"] = in_name
     inp["inbound_nodes"] = []
     layers.append(inp)
-    prev = in_name
+    prev, prev_node = in_name, 0
     for entry in entries:
         entry = dict(entry)
         entry["name"] = _name(entry)
-        entry["inbound_nodes"] = [[[prev, 0, 0, {}]]]
+        entry["inbound_nodes"] = [[[prev, prev_node, 0, {}]]]
         layers.append(entry)
-        prev = entry["name"]
-    return {"name": name, "layers": layers, "input_layers": [[in_name, 0, 0]], "output_layers": [[prev, 0, 0]]}
+        prev, prev_node = entry["name"], _call_offset(entry, major)
+    return {"name": name, "layers": layers, "input_layers": [[in_name, 0, 0]], "output_layers": [[prev, prev_node, 0]]}
 
 
 class _Flattener:
@@ -573,16 +584,9 @@ class _Flattener:
                 continue
             mname = _name(entry)
             kind, inner = _model_body(entry)
-            # Keras 2 counts a nested model's own construction as its call 0
-            # when it was built from an Input; the outer config's references
-            # start at 1 then (tf.keras ``_should_skip_first_node``).
-            offset = 0
-            if self.major == 2:
-                inner_layers0 = _layers(inner)
-                if kind != "Sequential" or (inner_layers0 and _class(inner_layers0[0]) == INPUT_CLASS):
-                    offset = 1
+            offset = _call_offset(entry, self.major)
             if kind == "Sequential":
-                inner = _to_functional(kind, inner, self.notes)
+                inner = _to_functional(kind, inner, self.notes, self.major)
             inner, inner_renames = self.flatten(inner, (*scope, mname))
             inner_layers = _layers(inner)
             input_names = [r[0] for r in _refs_list(inner.get("input_layers"))]

@@ -142,6 +142,15 @@ def models(K, lib: str, marker: str):
     x = L.GRU(3)(x)
     built.append(("rnn_zoo", K.Model(seq, L.Dense(1)(x), name="rnn_zoo"), ("h5", "keras")))
 
+    # A Sequential built without an Input (deferred), and one whose first layer is a model.
+    deferred = K.Sequential([L.Dense(4, activation="relu"), L.Dense(2)], name="deferred")
+    deferred.build((None, 3))
+    built.append(("deferred", deferred, ("h5", "keras")))
+    base_in = K.Input((8, 8, 3))
+    base = K.Model(base_in, L.BatchNormalization()(L.Conv2D(4, 3, name="conv")(base_in)), name="base")
+    transfer = K.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(2, name="conv_head")], name="transfer")
+    built.append(("transfer", transfer, ("h5", "keras")))
+
     mob = K.applications.MobileNetV2(input_shape=(32, 32, 3), alpha=0.35, weights=None, classes=5)
     built.append(("mobilenet", mob, ("h5", "keras")))
 

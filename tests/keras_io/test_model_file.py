@@ -14,7 +14,7 @@ from kbuilder.keras_io import model_file
 from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.summary import summarize
 
-SEEDS = ["mlp", "qa", "posts", "siamese", "sepconv", "widedeep", "nested", "rnn_zoo"]
+SEEDS = ["mlp", "qa", "posts", "siamese", "sepconv", "widedeep", "nested", "rnn_zoo", "deferred", "transfer"]
 CASES = (
     [pytest.param("k2", f"k2_{m}", fmt, id=f"k2-{m}-{fmt}") for m in SEEDS for fmt in ("h5", "keras")]
     + [pytest.param("k2", f"tf213_{m}", "keras", id=f"tf213-{m}") for m in ("qa", "rnn_zoo", "nested")]
