@@ -339,6 +339,8 @@ class _Importer:
                 continue
             if key == "data_format" and default is None and value == _image_data_format():
                 continue
+            if key.endswith("_initializer") and _same_initializer(value, default):
+                continue  # "random_uniform" is Embedding's default "uniform"
             params[key] = value
         return params
 
@@ -556,6 +558,19 @@ def _signature(layer_cls: Any) -> dict[str, Any]:
             sig[p.name] = _NO_DEFAULT if p.default is p.empty else _jsonish(p.default)
     _SIG_CACHE[layer_cls] = sig
     return sig
+
+
+def _same_initializer(a: Any, b: Any) -> bool:
+    """Two initializer names for the same built-in initializer and settings."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    from kbuilder.keras_io.backend import keras
+
+    try:
+        x, y = keras().initializers.get(a), keras().initializers.get(b)
+        return type(x) is type(y) and x.get_config() == y.get_config()
+    except Exception:  # noqa: BLE001 - unknown names are simply different
+        return False
 
 
 def _image_data_format() -> str:
