@@ -187,6 +187,7 @@ class ShapeInference:
             if n.shared_with:
                 sharers.setdefault(graph.owner(n).id, []).append(n.id)
         done: set[str] = set()
+        evaluated: set[str] = set()  # key compared: no longer stale
         recomputed: list[str] = []
         for nid in order:
             node = nodes[nid]
@@ -201,6 +202,7 @@ class ShapeInference:
                 key = (pkey,)
                 if entry is not None and entry.key == key:
                     infos[nid] = entry.info
+                    evaluated.add(nid)
                     continue
                 entry = self._compute_input(k, node, key, pkey)
             else:
@@ -219,6 +221,9 @@ class ShapeInference:
                 specs = tuple(specs_in)
                 shapes = [sp[0] for sp in specs_in]
                 owner = graph.owner(node)
+                if owner.id != nid and owner.id in done and (infos[owner.id].blocked or infos[owner.id].error):
+                    infos[nid] = BLOCKED  # the shared layer itself could not be made
+                    continue
                 if owner.id != nid:
                     oe = self._entries.get(owner.id)
                     # The owner's parameters count even when it comes later in the order.
@@ -230,17 +235,20 @@ class ShapeInference:
                     key = (pkey, tuple(self._entries[s].version for s in early) or None, specs)
                 if entry is not None and entry.key == key:
                     infos[nid] = entry.info
+                    evaluated.add(nid)
                     continue
                 entry = self._compute_layer(node, owner, key, pkey, tensors, shapes, done)
                 if owner.id == nid and entry.layer is not None and not entry.info.error:
                     entry = self._check_early_sharers(node, entry, early, key, pkey, shapes)
+            evaluated.add(nid)
             self._version += 1
             entry.version = self._version
             self._entries[nid] = entry
             infos[nid] = entry.info
             recomputed.append(nid)
 
-        self._stale &= set(nodes) - done
+        # A node skipped because of its inputs keeps its pending edit.
+        self._stale &= set(nodes) - evaluated
         self.recomputed += len(recomputed)
         self.last_recomputed = recomputed
         self._infos = infos

@@ -303,3 +303,37 @@ def test_follows_undo_and_redo(k):
     assert si.refresh()[d2.id].blocked
     history.undo()
     assert si.refresh()[g.by_name("dense_2").id].output_shape == (None, 10)
+
+
+def test_edit_made_while_blocked_is_not_lost(k):
+    g = mlp()
+    si = ShapeInference(g)
+    si.refresh()
+    d1, d2 = g.by_name("dense"), g.by_name("dense_1")
+    g.set_param(d1.id, "units", -1)
+    infos = si.refresh()
+    assert infos[d1.id].error and infos[d2.id].blocked
+    g.set_param(d2.id, "units", 50)  # edited while its input is broken
+    assert si.refresh()[d2.id].blocked
+    g.set_param(d1.id, "units", 300)  # the input is back to what d2 saw before
+    infos = si.refresh()
+    assert infos[d2.id].output_shape == (None, 50)
+
+
+def test_sharer_of_a_blocked_owner_is_blocked(k):
+    g = Graph()
+    a = g.add_input((4,), name="a")
+    b = g.add_input((4,), name="b")
+    bad = g.add("Dense", name="bad", inputs=[a], units=-1)
+    owner = g.add("Dense", name="owner", inputs=[bad], units=3)
+    again = g.share(owner, inputs=[b])
+    si = ShapeInference(g)
+    si.refresh()
+    g.set_param(bad.id, "units", 4)
+    si.refresh()
+    g.set_param(owner.id, "units", 7)
+    g.set_param(bad.id, "units", -2)
+    infos = si.refresh()
+    assert infos[owner.id].blocked and infos[again.id].blocked  # not the old 3-unit layer
+    g.set_param(bad.id, "units", 4)
+    assert si.refresh()[again.id].output_shape == (None, 7)
