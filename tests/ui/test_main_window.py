@@ -1,0 +1,230 @@
+"""The main window: files (save, reopen, recent, the unsaved marker and
+prompt, autosave and recovery), exports, shortcuts, and start-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+
+from kbuilder.core.graph import Graph
+from kbuilder.project import kbproj
+from kbuilder.ui import files as F
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def small() -> Graph:
+    g = Graph(name="net")
+    x = g.add_input((8,), name="x", position=(0, 0))
+    a = g.add("Dense", name="a", position=(0, 150), inputs=[x], units=4)
+    b = g.add("Dense", name="b", position=(240, 150), inputs=[x], units=4)
+    g.add("Concatenate", name="cat", position=(100, 300), inputs=[b, a])
+    return g
+
+
+def load(w, graph: Graph) -> None:
+    w.files.set_project(kbproj.Project(graph=graph), None, "test")
+
+
+def test_save_reopen_same_graph(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    w.scene.editor.add_layer("Dense", QPointF(300, 500))
+    assert w.isWindowModified() and "[*]" in w.windowTitle()
+    path = tmp_path / "net.kbproj"
+    w.files.ask_save_path = lambda: str(path)
+    qtbot.keyClick(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.exists() and not w.isWindowModified()
+    assert w.windowTitle().startswith("net")
+    saved = w.graph.to_dict()
+    load(w, Graph())
+    assert w.files.open_path(path)
+    assert w.graph.to_dict() == saved
+    assert len(w.scene.nodes) == len(saved["nodes"]) and len(w.scene.edges) == len(saved["edges"])
+    assert w.files.recent()[0] == str(path)
+    assert not w.isWindowModified() and w.stack.count() == 0
+
+
+def test_undo_back_to_saved_state_clears_marker(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    w.files.save_to(tmp_path / "a.kbproj")
+    w.scene.editor.add_layer("Dropout", QPointF(0, 500))
+    assert w.isWindowModified()
+    w.stack.undo()
+    assert not w.isWindowModified()
+
+
+def test_close_asks_to_save_changes(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    w.scene.editor.add_layer("Dense", QPointF(0, 500))
+    asked = []
+    w.files.ask_save_changes = lambda: asked.append(1) or F.CANCEL
+    assert not w.close()
+    assert asked and w.isVisible()
+    w.files.ask_save_changes = lambda: F.SAVE
+    w.files.ask_save_path = lambda: str(tmp_path / "kept.kbproj")
+    assert w.close()
+    assert kbproj.load(tmp_path / "kept.kbproj").graph.to_dict() == w.graph.to_dict()
+
+
+def test_autosave_and_recovery_after_a_crash(window, qtbot, analyzers, tmp_path):
+    from kbuilder.ui.main_window import MainWindow
+
+    w = window
+    load(w, small())
+    assert not w.files.autosave()  # nothing unsaved
+    w.scene.editor.add_layer("Dense", QPointF(0, 500))
+    assert w.files.autosave()
+    expected = w.graph.to_dict()
+    # "crash": a second window starts while the recovery file is still there
+    w2 = MainWindow(analyzers=analyzers, analysis=False, panels=False)
+    qtbot.addWidget(w2)
+    w2.files.ask_save_changes = lambda: F.DISCARD
+    assert w2.files.recovery_available() is not None
+    w2.files.ask_restore = lambda info: True
+    assert w2.files.offer_recovery()
+    assert w2.graph.to_dict() == expected
+    assert w2.isWindowModified()  # restored work is unsaved work
+    w2.files.save_to(tmp_path / "r.kbproj")
+    assert w2.files.recovery_available() is None
+    w2.shutdown()
+
+
+def test_new_and_templates(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    assert w.files.new_project(ask=False)
+    assert [n.class_name for n in w.graph.nodes] == ["Input"]
+    template = tmp_path / "tpl.kbproj"
+    kbproj.save(kbproj.Project(graph=small()), template)
+    assert w.files.open_template(template, ask=False)
+    assert len(w.graph) == 4 and w.files.path is None  # saving asks for a new file
+
+
+def test_open_refuses_unknown_files(window, qtbot, tmp_path):
+    w = window
+    errors = []
+    w.files.error = lambda title, text: errors.append(text)
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+    assert not w.files.open_path(bad, ask=False)
+    broken = tmp_path / "broken.kbproj"
+    broken.write_text("{not json")
+    assert not w.files.open_path(broken, ask=False)
+    assert len(errors) == 2 and "JSON" in errors[1]
+
+
+def test_dropping_a_project_file_on_the_canvas_opens_it(window, qtbot, tmp_path):
+    from PySide6.QtCore import QEvent, QMimeData, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    path = tmp_path / "dropped.kbproj"
+    kbproj.save(kbproj.Project(graph=small()), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    pos = w.view.viewport().rect().center()
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(w.view.viewport(), QDragEnterEvent(pos, copy, mime, left, none))
+    QApplication.sendEvent(w.view.viewport(), QDropEvent(QPointF(pos), copy, mime, left, none, QEvent.Type.Drop))
+    assert w.files.path == path and len(w.graph) == 4
+
+
+def test_export_diagram_png_svg_and_code(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    assert w.exporter.export_diagram(str(tmp_path / "d.png"))
+    assert w.exporter.export_diagram(str(tmp_path / "d.svg"))
+    assert (tmp_path / "d.png").stat().st_size > 1000
+    assert "<svg" in (tmp_path / "d.svg").read_text()
+    assert w.exporter.export_code(str(tmp_path / "m.py"))
+    code = (tmp_path / "m.py").read_text()
+    assert "Concatenate" in code and "keras" in code
+
+
+def test_every_control_has_a_tooltip_and_standard_shortcuts(window):
+    w = window
+    acts = w.actions_.by_name
+    for name, action in acts.items():
+        assert action.toolTip(), name
+    keys = {name: [s.toString() for s in a.shortcuts()] for name, a in acts.items()}
+    assert "Ctrl+Z" in keys["undo"] and "Ctrl+Shift+Z" in keys["redo"]
+    assert "Del" in keys["delete"] and "Ctrl+D" in keys["duplicate"]
+    for name, key in (("copy", "Ctrl+C"), ("paste", "Ctrl+V"), ("cut", "Ctrl+X"), ("save", "Ctrl+S"),
+                      ("open", "Ctrl+O"), ("find", "Ctrl+F")):
+        assert key in keys[name], name
+
+
+def test_ctrl_f_focuses_palette_search(window, qtbot):
+    w = window
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.palette.search.hasFocus()
+
+
+def test_analysis_results_reach_the_canvas(window, qtbot):
+    w = window
+    g = small()
+    g.add("Dense", name="lonely", position=(400, 0), units=3)  # no input: an error
+    load(w, g)
+    qtbot.waitUntil(lambda: w.analysis.is_idle(), timeout=10000)
+    lonely = w.scene.nodes[w.graph.by_name("lonely").id]
+    assert lonely.severity == "error" and lonely.problems
+
+
+def test_xcb_hint(monkeypatch):
+    import ctypes.util
+
+    from kbuilder.app import XCB_HINT, xcb_problem
+
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert xcb_problem({"DISPLAY": ":0"}, "linux") == XCB_HINT
+    assert xcb_problem({"QT_QPA_PLATFORM": "xcb"}, "linux") == XCB_HINT
+    assert xcb_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert xcb_problem({"DISPLAY": ":0"}, "darwin") is None
+    assert xcb_problem({"WAYLAND_DISPLAY": "w", "XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "linux") is None
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "libxcb-cursor.so.0")
+    assert xcb_problem({"DISPLAY": ":0"}, "linux") is None
+
+
+STARTUP = r"""
+import sys, threading, importlib.abc
+main_thread = threading.main_thread()
+seen = []
+class Spy(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "tensorflow" and threading.current_thread() is main_thread:
+            seen.append(name)
+        return None
+sys.meta_path.insert(0, Spy())
+from kbuilder.app import main
+rc = main(sys.argv[1:])
+print("tf-on-ui-thread", bool(seen))
+sys.exit(rc)
+"""
+
+
+def test_startup_paints_without_tensorflow_on_the_ui_thread(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KBUILDER_EXIT_AFTER_PAINT="1",
+               XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", STARTUP, "--no-restore"], capture_output=True, text=True,
+                         timeout=120, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "first-paint" in out.stdout
+    assert "tf-on-ui-thread False" in out.stdout
+
+
+def test_main_prints_the_xcb_hint_and_exits_1(tmp_path):
+    code = ("import ctypes.util, sys; ctypes.util.find_library = lambda n: None\n"
+            "from kbuilder.app import main; sys.exit(main([]))")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 1
+    assert out.stderr.strip() == "kbuilder needs the system package libxcb-cursor0: sudo apt install libxcb-cursor0"
