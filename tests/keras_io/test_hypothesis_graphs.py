@@ -102,3 +102,43 @@ def test_check_never_raises_and_valid_graphs_build(k, g):
         except BuildError as exc:  # pragma: no cover - the property under test
             pytest.fail(f"check_graph found no error but build_model says: {exc.message}\n{g.to_dict()}")
         assert summarize(g)["total_params"] == model.count_params()
+
+
+def _comparable(infos, graph):
+    by_name = {}
+    for nid, i in infos.items():
+        by_name[graph.node(nid).name] = (i.output_shape, i.params, i.error is None, i.blocked)
+    return by_name
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(g=graphs(), data=st.data())
+def test_incremental_inference_equals_a_fresh_one(k, g, data):
+    from kbuilder.keras_io.shapes import ShapeInference
+
+    live = ShapeInference(g)
+    live.refresh()
+    for _ in range(data.draw(st.integers(1, 4))):
+        nodes = [n for n in g.nodes if not n.is_input]
+        if not nodes:
+            break
+        kind = data.draw(st.sampled_from(["param", "param", "unplug", "plug", "remove"]))
+        node = data.draw(st.sampled_from(nodes))
+        try:
+            if kind == "param" and node.class_name in LAYERS and not node.shared_with:
+                g.set_params(node.id, LAYERS[node.class_name](draw_proxy(data.draw)))
+            elif kind == "unplug" and g.in_edges(node.id):
+                g.remove_edge(data.draw(st.sampled_from(g.in_edges(node.id))).id)
+            elif kind == "plug":
+                g.connect(data.draw(st.sampled_from(g.nodes)).id, node.id)
+            elif kind == "remove":
+                for s in g.sharers(node.id):
+                    g.set_shared_with(s.id, None)
+                g.remove_node(node.id)
+        except GraphError:
+            pass
+        live.refresh()  # refresh between edits, as the UI does
+    fresh = ShapeInference(g.copy()).refresh()
+    assert _comparable(live.refresh(), g) == _comparable(fresh, g)
