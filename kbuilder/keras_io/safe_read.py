@@ -197,6 +197,10 @@ class _Arrays:
 
         if not isinstance(dataset, h5py.Dataset):
             raise ReadError("A weight in the file is not an array, so the file is damaged.")
+        # Data kept in other files (external storage, virtual datasets) could
+        # pull any file on this computer into the model: refuse it.
+        if dataset.external or dataset.is_virtual:
+            raise ReadError("A weight in the file points to data outside it, which kbuilder refuses to read.")
         dt = dataset.dtype
         if dt.kind not in "biuf" or dt.itemsize > 16:
             raise ReadError("A weight in the file is not numeric, so the file is damaged or not a Keras model.")
@@ -264,15 +268,31 @@ def _read_h5(path: str, with_weights: bool) -> dict[str, Any]:
         return result
 
 
+def _check_link(group: Any, path: str) -> None:
+    """Refuse links to other files along ``path`` (HDF5 external links)."""
+    import h5py
+
+    parts = [p for p in path.split("/") if p]
+    for i in range(1, len(parts) + 1):
+        sub = "/".join(parts[:i])
+        link = group.get(sub, getlink=True)
+        if link is None:
+            return
+        if isinstance(link, h5py.ExternalLink):
+            raise ReadError("A weight in the file points to another file, which kbuilder refuses to read.")
+
+
 def _h5_groups(group: Any, arrays: _Arrays) -> list[dict[str, Any]]:
     """Keras's legacy HDF5 weights: ``layer_names``, then per layer ``weight_names``."""
     groups = []
     for lname in _attr_list(group.attrs.get("layer_names")):
+        _check_link(group, lname)
         if lname not in group:
             continue
         g = group[lname]
         entries = []
         for wname in _attr_list(g.attrs.get("weight_names")):
+            _check_link(g, wname)
             if wname not in g:
                 raise ReadError(f"The weights of layer {lname!r} are incomplete, so the file is damaged.")
             entries.append([wname, arrays.add(g[wname])])

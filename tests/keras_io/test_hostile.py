@@ -198,3 +198,25 @@ def test_the_app_process_never_opens_hdf5(k3_files, monkeypatch):
     monkeypatch.setattr(h5py, "File", refuse)
     for key, fmt in (("k3_qa", "h5"), ("k3_qa", "keras")):
         assert model_file.open_model_file(k3_files.path(key, fmt)).weights
+
+
+def test_weights_pointing_outside_the_file_are_refused(k3_files, tmp_path):
+    secret = tmp_path / "secret.h5"
+    with h5py.File(secret, "w") as f:
+        f["kernel"] = np.ones((784, 300), np.float32)
+    raw = tmp_path / "raw.bin"
+    np.ones(784 * 300, np.float32).tofile(raw)
+    src = k3_files.path("k3_mlp", "h5")
+    for how in ("link", "external"):
+        path = tmp_path / f"{how}.h5"
+        path.write_bytes(src.read_bytes())
+        with h5py.File(path, "r+") as f:
+            g = f["model_weights"]
+            name = [n for n in g.attrs["layer_names"] if g[n].attrs["weight_names"].size][0]
+            wname = g[name].attrs["weight_names"][0]
+            del g[name][wname]
+            if how == "link":
+                g[name][wname] = h5py.ExternalLink(str(secret), "kernel")
+            else:
+                g[name].create_dataset(wname, shape=(784, 300), dtype="f4", external=[(str(raw), 0, h5py.h5f.UNLIMITED)])
+        assert "refuses" in _error(path)
