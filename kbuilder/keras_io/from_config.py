@@ -644,7 +644,20 @@ def _clean_value(value: Any) -> tuple[Any, str | None]:
     return out, None
 
 
+_SHORT_CACHE: dict[str, str | None] = {}
+
+
 def _short_name(class_name: Any, config: Any) -> str | None:
+    try:
+        key = json.dumps([class_name, config], sort_keys=True)
+    except (TypeError, ValueError):
+        return _short_name_uncached(class_name, config)
+    if key not in _SHORT_CACHE:
+        _SHORT_CACHE[key] = _short_name_uncached(class_name, config)
+    return _SHORT_CACHE[key]
+
+
+def _short_name_uncached(class_name: Any, config: Any) -> str | None:
     """``"glorot_uniform"`` for a built-in initializer with no seed and
     default settings (the form Keras accepts and beginners read)."""
     if not isinstance(class_name, str) or not isinstance(config, dict) or config.get("seed") is not None:
