@@ -74,7 +74,9 @@ def graph_from_config(config: dict) -> ImportResult:
     """Build a graph from a Keras model config (see the module docstring)."""
     if not isinstance(config, dict):
         raise ConfigError("a Keras model config is a JSON object")
-    kind, body = _unwrap(config)
+    # A live model's get_config() holds tuples where a saved file holds
+    # lists; read both the same way.
+    kind, body = _unwrap(_json_like(config))
     notes: list[str] = []
     name = body.get("name") if isinstance(body, dict) else None
     graph = Graph(name=name if isinstance(name, str) and name.strip() else "model")
@@ -87,6 +89,14 @@ def graph_from_config(config: dict) -> ImportResult:
 
     layered_layout(graph)
     return ImportResult(graph, notes)
+
+
+def _json_like(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _json_like(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_like(v) for v in value]
+    return value
 
 
 def _unwrap(config: dict) -> tuple[str, Any]:

@@ -348,3 +348,21 @@ def test_nested_models_are_unpacked_and_shared_between_calls():
     g2 = graph_from_json(outer.to_json()).graph
     assert [n.class_name for n in g2.nodes] == ["Input", "Dense", "Dense", "Dropout"]
     assert build_model(g2).count_params() == outer.count_params()
+
+
+def test_live_get_config_with_tuples_imports_like_its_json():
+    """get_config() of a live model holds tuples (shapes, keras_history);
+    it must import exactly as the same model's to_json() does."""
+    from kbuilder.keras_io.backend import keras
+
+    k = keras()
+    inp = k.Input((8,), name="x")
+    a = k.layers.Dense(4, name="a")(inp)
+    b = k.layers.Dense(4, name="b")(inp)
+    out = k.layers.Concatenate(name="c")([b, a])
+    model = k.Model(inp, out)
+    live = graph_from_config(model.get_config()).graph
+    saved = graph_from_config(json.loads(model.to_json())).graph
+    assert len(live.edges) == len(saved.edges) == 4
+    assert live.by_name("x").params["shape"] == [8]
+    assert [p.name for p in live.predecessors(live.by_name("c").id)] == ["b", "a"]
