@@ -135,8 +135,9 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
     _fix_modules(config)
     kind, body = _unwrap(config)
     tr = Translation(config={}, keras_major=major)
-    _translate_model_layers(kind, body, notes, ())
+    # Weight paths follow the classes as saved (before ThresholdedReLU -> ReLU, say).
     _record_places(kind, body, (), "layers", major, tr)
+    _translate_model_layers(kind, body, notes, ())
     if _has_nested(body):
         functional = _to_functional(kind, body, notes, major) if kind == "Sequential" else body
         flat, renames = _Flattener(notes, major).flatten(functional, ())

@@ -119,6 +119,7 @@ def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> Impor
         raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
     _restore_input_dim(result.graph, tr.config)
     _restore_nested_modules(result.graph)
+    _mark_groups(result.graph, tr)
     notes = list(tr.notes) + _explain_placeholders(result.graph, list(result.notes))
     weights: Weights | None = None
     if raw is not None and raw.weights_layout:
@@ -143,6 +144,20 @@ def _restore_input_dim(graph: Any, config: dict) -> None:
     for node in graph.nodes:
         if node.class_name == "Embedding" and "input_dim" not in node.params and node.name in dims:
             graph.set_param(node.id, "input_dim", dims[node.name])
+
+
+def _mark_groups(graph: Any, tr: Any) -> None:
+    """Layers unpacked from a nested model keep its name in
+    ``extra["group"]`` (``"encoder"``, ``"outer/inner"``), so a view can
+    frame them; the graph itself stays flat and editable."""
+    for place in tr.places:
+        if not place.scope:
+            continue
+        node = graph.find(place.flat_name)
+        if node is None:
+            continue
+        for n in [node, *graph.sharers(node.id)]:
+            n.extra["group"] = "/".join(place.scope)
 
 
 _NESTED_LAYER_KEYS = ("layer", "backward_layer", "cell", "cells")

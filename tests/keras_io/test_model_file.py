@@ -105,6 +105,9 @@ def test_graph_structure_of_keras2_files(k2_files):
     assert not names & {"Sequential", "Functional", "Placeholder"}
     assert any(n.shared_with for n in nested.graph.nodes)  # encoder called twice
     assert any("nested model 'encoder'" in note for note in nested.notes)
+    groups = {n.name: n.extra.get("group") for n in nested.graph.nodes}
+    assert [g for g in groups.values() if g].count("encoder") == 6  # 3 layers, each called twice
+    assert "head" in groups.values() and groups["dense_out"] is None
 
 
 def test_notes_say_what_was_translated(k2_files):
