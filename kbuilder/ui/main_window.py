@@ -13,7 +13,7 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -29,12 +29,13 @@ from .undo import execute
 
 log = logging.getLogger(__name__)
 
-PANELS = [  # (attribute, module, class, title, area)
-    ("inspector", "kbuilder.ui.inspector", "InspectorPanel", "Inspector", "right"),
-    ("issues", "kbuilder.ui.issues_panel", "IssuesPanel", "Issues", "bottom"),
-    ("summary", "kbuilder.ui.summary_panel", "SummaryPanel", "Summary", "bottom"),
-    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "bottom"),
-    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Training", "bottom"),
+PANELS = [  # (attribute, module, class, title, area, deferred)
+    ("inspector", "kbuilder.ui.inspector", "InspectorPanel", "Inspector", "right", False),
+    ("issues", "kbuilder.ui.issues_panel", "IssuesPanel", "Issues", "bottom", False),
+    ("summary", "kbuilder.ui.summary_panel", "SummaryPanel", "Summary", "bottom", False),
+    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "bottom", False),
+    # pyqtgraph takes ~0.6 s to import: the training panel is built after the first paint.
+    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Training", "bottom", True),
 ]
 
 
@@ -61,6 +62,10 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.analysis = None
+        self._deferred: list[tuple] = []
+        self._started = False
+        self._analyzers = analyzers
+        self._want_analysis = analysis
         self._mount_palette()
         if panels:
             self._mount_panels()
@@ -79,9 +84,27 @@ class MainWindow(QMainWindow):
         self.files.message.connect(self.show_message)
         self.setAcceptDrops(True)
         self._update_title()
-        if analysis:
-            self._start_analysis(analyzers)
+        self.view.viewport().installEventFilter(self)
         self._restore_geometry()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self.start_background)
+        return False
+
+    def start_background(self) -> None:
+        """After the first paint: start the analysis thread (it imports
+        TensorFlow, which would compete with the UI for the GIL before the
+        window is up) and build the deferred panels."""
+        if self._started:
+            return
+        self._started = True
+        self.view.viewport().removeEventFilter(self)
+        if self._want_analysis:
+            self._start_analysis(self._analyzers)
+        for args in self._deferred:
+            self._build_panel(*args)
+        self._deferred = []
 
     # ------------------------------------------------------------- editing
     def push(self, cmd: Command) -> str | None:
@@ -119,16 +142,15 @@ class MainWindow(QMainWindow):
 
     def _mount_panels(self) -> None:
         bottom: list[QDockWidget] = []
-        for key, module, cls_name, title, area in PANELS:
-            widget = self._make_panel(module, cls_name, title)
-            self.panels[key] = widget
+        for key, module, cls_name, title, area, deferred in PANELS:
             where = Qt.DockWidgetArea.RightDockWidgetArea if area == "right" else Qt.DockWidgetArea.BottomDockWidgetArea
-            dock = self._dock(key, title, widget, where)
+            dock = self._dock(key, title, QLabel("Loading…"), where)
             if area == "bottom":
                 bottom.append(dock)
-            for signal in ("node_selected",):
-                if hasattr(widget, signal):
-                    getattr(widget, signal).connect(self.select_node)
+            if deferred:
+                self._deferred.append((key, module, cls_name, title))
+            else:
+                self._build_panel(key, module, cls_name, title)
         for a, b in zip(bottom, bottom[1:]):
             self.tabifyDockWidget(a, b)
         if bottom:
@@ -136,6 +158,37 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["palette"]], [220], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks([bottom[0]], [210], Qt.Orientation.Vertical)
+
+    def _build_panel(self, key: str, module: str, cls_name: str, title: str) -> None:
+        widget = self._make_panel(module, cls_name, title)
+        self.panels[key] = widget
+        self.docks[key].setWidget(widget)
+        if hasattr(widget, "node_selected"):
+            widget.node_selected.connect(self.select_node)
+        if hasattr(widget, "set_graph_provider"):
+            widget.set_graph_provider(lambda: self.graph)
+        if hasattr(widget, "settings_changed"):
+            widget.settings_changed.connect(lambda d: self.files.settings.__setitem__("training", d))
+        if hasattr(widget, "style_changed"):
+            widget.style_changed.connect(lambda st: self.files.settings.__setitem__("code_style", st))
+        self._load_panel_settings(widget)
+        catalog = self.analysis.catalog if self.analysis is not None else None
+        catalog = catalog or self.palette.catalog
+        if catalog and hasattr(widget, "set_catalog"):
+            widget.set_catalog(catalog)
+        if self.analysis is not None:
+            if self.analysis.result is not None and hasattr(widget, "set_results"):
+                widget.set_results(self.analysis.result)
+
+    def _load_panel_settings(self, widget: QWidget) -> None:
+        settings = self.files.settings
+        try:
+            if hasattr(widget, "load_training_settings"):
+                widget.load_training_settings(settings.get("training"))
+            if hasattr(widget, "set_style") and settings.get("code_style"):
+                widget.set_style(settings["code_style"])
+        except Exception:  # noqa: BLE001 - stale settings must not break opening a file
+            log.exception("panel settings")
 
     def _make_panel(self, module: str, cls_name: str, title: str) -> QWidget:
         try:
@@ -207,6 +260,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- files
     def after_load(self) -> None:
         self.scene.clearSelection()
+        for widget in self.panels.values():
+            self._load_panel_settings(widget)
         QTimer.singleShot(0, self.view.fit)
         if self.analysis is not None:
             self.analysis.schedule()

@@ -114,7 +114,7 @@ def window(qtbot, analyzers, tmp_path, monkeypatch):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.analysis.is_idle(), timeout=10000)
+    qtbot.waitUntil(lambda: w.analysis is not None and w.analysis.is_idle(), timeout=10000)
     yield w
     w.stack.setClean()
     w.close()

@@ -1,12 +1,14 @@
 """A connection between two layers, drawn as a curve from the source's
 output port down to the destination's input port.  ``update_path`` is
-called only when one of its two nodes moves or changes its ports."""
+called only when one of its two nodes moves or changes its ports.  The
+item paints in C++ (no ``paint`` override); the view's antialiasing hint
+applies."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 NORMAL, SELECTED, ERROR = QColor("#6a7079"), QColor("#2a7de1"), QColor("#d03030")
 
@@ -76,36 +78,24 @@ class EdgeItem(QGraphicsPathItem):
 
     def set_ends(self, a: QPointF, b: QPointF) -> None:
         path = curve(a, b)
-        self.setPath(path)
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
         self._hit = stroker.createStroke(path)
+        if self.edge_id is not None:  # a chevron pointing into the input port
+            path.moveTo(b + QPointF(-4.5, -15))
+            path.lineTo(b + QPointF(0, -8))
+            path.lineTo(b + QPointF(4.5, -15))
+        # No Python paint(): QGraphicsPathItem draws in C++, which keeps a
+        # thousand edges cheap to repaint.
+        self.setPath(path)
 
     def shape(self) -> QPainterPath:
         return self._hit
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return super().boundingRect().adjusted(-4, -4, 4, 4)
 
     def itemChange(self, change, value):  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._apply_pen()
         return super().itemChange(change, value)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.pen())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        if self.edge_id is not None:  # an arrow head at the input
-            end = self.path().pointAtPercent(1.0)
-            painter.setBrush(self.pen().color())
-            painter.setPen(Qt.PenStyle.NoPen)
-            head = QPainterPath(end + QPointF(0, -7))
-            head.lineTo(end + QPointF(-4.5, -14))
-            head.lineTo(end + QPointF(4.5, -14))
-            head.closeSubpath()
-            painter.drawPath(head)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         if self.edge_id is not None:

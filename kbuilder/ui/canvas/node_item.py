@@ -20,6 +20,7 @@ from .port_item import IN, OUT, PortItem
 
 WIDTH, HEIGHT, HEADER = 190.0, 78.0, 21.0
 ERROR, WARNING = QColor("#d03030"), QColor("#d68a00")
+LOD_TEXT = 0.35  # below this scale a node is drawn as a block without text
 
 
 class NodeItem(QGraphicsItem):
@@ -106,6 +107,9 @@ class NodeItem(QGraphicsItem):
                 if p.scene() is not None:
                     p.scene().removeItem(p)
             self.in_ports = [PortItem(self, IN, i, numbered=numbered) for i in range(count)]
+            scene = self.scene()
+            if scene is not None and getattr(scene, "far", False):
+                self.set_ports_visible(False)
         for i, p in enumerate(self.in_ports):
             p.free = free and i == count - 1 and i not in used
             p.connected = i in used
@@ -116,6 +120,12 @@ class NodeItem(QGraphicsItem):
             self.out_port = PortItem(self, OUT, 0)
             self.out_port.setPos(WIDTH / 2, HEIGHT)
             self.out_port.setToolTip("Output: drag from here to an input port to connect")
+
+    def set_ports_visible(self, visible: bool) -> None:
+        for p in self.in_ports:
+            p.setVisible(visible)
+        if self.out_port is not None:
+            self.out_port.setVisible(visible)
 
     def _port_tip(self, port: PortItem) -> str:
         if port.free:
@@ -172,9 +182,12 @@ class NodeItem(QGraphicsItem):
 
     # ------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(0, 0, WIDTH, HEIGHT)
         severity = self.severity
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
+            self._paint_far(painter, rect, severity)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isSelected():
             pen = QPen(QColor("#2a7de1"), 2.6)
         elif severity == "error":
@@ -223,6 +236,21 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.setFont(bold)
             painter.drawText(QRectF(WIDTH - 18, HEADER + 4, 14, 14), Qt.AlignmentFlag.AlignCenter, "!")
+
+    def _paint_far(self, painter: QPainter, rect: QRectF, severity: str | None) -> None:
+        """Zoomed far out: a coloured block, no text (hundreds of nodes stay smooth)."""
+        painter.fillRect(rect, QColor("#ffffff"))
+        painter.fillRect(QRectF(0, 0, WIDTH, HEADER * 1.6), self._color)
+        if self.isSelected():
+            pen = QPen(QColor("#2a7de1"), 6)
+        elif severity:
+            pen = QPen(ERROR if severity == "error" else WARNING, 6)
+        else:
+            pen = QPen(QColor("#8a9099"), 2)
+        pen.setCosmetic(False)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
 
     @staticmethod
     def _text(painter: QPainter, font: QFont, color: QColor, rect: QRectF, text: str,

@@ -49,6 +49,7 @@ class CanvasScene(QGraphicsScene):
         self._drag_serial = 0
         self._moved = False
         self._has_rect = False
+        self.far = False
         self.connection = ConnectionDrag(self)
         self.editor = Editor(self)
         self.setBackgroundBrush(QColor("#f4f5f7"))
@@ -114,6 +115,7 @@ class CanvasScene(QGraphicsScene):
             item = NodeItem(node, self.layer_info)
             self.addItem(item)
             item.refresh(node, ports.get(node.id, []))
+            item.set_ports_visible(not self.far)
             self.nodes[node.id] = item
             self._edges_of[node.id] = set()
             self._apply_info(node.id)
@@ -127,6 +129,7 @@ class CanvasScene(QGraphicsScene):
         node = self.graph.node(node_id)
         item = NodeItem(node, self.layer_info)
         self.addItem(item)
+        item.set_ports_visible(not self.far)
         self.nodes[node_id] = item
         self._edges_of[node_id] = set()
         self._refresh_node(node_id)
@@ -188,6 +191,15 @@ class CanvasScene(QGraphicsScene):
         current = self.sceneRect() if self._has_rect else QRectF()
         self._has_rect = True
         self.setSceneRect(rect.united(current) if not current.isEmpty() else rect)
+
+    def set_far(self, far: bool) -> None:
+        """Zoomed far out: hide the ports (too small to aim at; thousands of
+        tiny items cost more to visit than the nodes themselves)."""
+        if far == self.far:
+            return
+        self.far = far
+        for item in self.nodes.values():
+            item.set_ports_visible(not far)
 
     # ------------------------------------------------------ analysis results
     def set_node_infos(self, infos: dict[str, Any]) -> None:

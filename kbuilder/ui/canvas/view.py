@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
-from .node_item import NodeItem
+from .node_item import LOD_TEXT, NodeItem
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 
@@ -39,6 +39,12 @@ class CanvasView(QGraphicsView):
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         scale = factor / self.zoom()
         self.scale(scale, scale)
+        self._zoom_changed()
+
+    def _zoom_changed(self) -> None:
+        scene = self.scene()
+        if hasattr(scene, "set_far"):
+            scene.set_far(self.zoom() < LOD_TEXT)
 
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom() * step)
@@ -62,6 +68,7 @@ class CanvasView(QGraphicsView):
             self.centerOn(0, 0)
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom_changed()
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
