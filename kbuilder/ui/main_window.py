@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.analysis = None
         self._deferred: list[tuple] = []
         self._started = False
+        self._shown_once = False
         self._analyzers = analyzers
         self._want_analysis = analysis
         self._mount_palette()
@@ -86,6 +87,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.view.viewport().installEventFilter(self)
         self._restore_geometry()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if QSettings().value("window/state") is None:  # first run: a big canvas
+                QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        side = [self.docks[k] for k in ("palette", "inspector") if k in self.docks]
+        self.resizeDocks(side, [220, 330][: len(side)], Qt.Orientation.Horizontal)
+        if getattr(self, "_bottom", None) is not None:
+            self.resizeDocks([self._bottom], [200], Qt.Orientation.Vertical)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj is self.view.viewport() and event.type() == QEvent.Type.Paint and not self._started:
@@ -155,14 +169,19 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(a, b)
         if bottom:
             bottom[0].raise_()
-        self.resizeDocks([self.docks["palette"]], [220], Qt.Orientation.Horizontal)
-        if bottom:
-            self.resizeDocks([bottom[0]], [210], Qt.Orientation.Vertical)
+        self._bottom = bottom[0] if bottom else None
 
     def _build_panel(self, key: str, module: str, cls_name: str, title: str) -> None:
         widget = self._make_panel(module, cls_name, title)
         self.panels[key] = widget
-        self.docks[key].setWidget(widget)
+        # A scroll area, so that one panel's minimum size (the training
+        # panel's is 1169x274) never squeezes the canvas.
+        scroll = QScrollArea()
+        scroll.setObjectName(f"scroll_{key}")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self.docks[key].setWidget(scroll)
         if hasattr(widget, "node_selected"):
             widget.node_selected.connect(self.select_node)
         if hasattr(widget, "set_graph_provider"):
@@ -262,7 +281,7 @@ class MainWindow(QMainWindow):
         self.scene.clearSelection()
         for widget in self.panels.values():
             self._load_panel_settings(widget)
-        QTimer.singleShot(0, self.view.fit)
+        self.view.request_fit()
         if self.analysis is not None:
             self.analysis.schedule()
 

@@ -226,9 +226,16 @@ class NodeItem(QGraphicsItem):
         painter.drawLine(QPointF(6, HEIGHT - 22), QPointF(WIDTH - 6, HEIGHT - 22))
         shape_color = ERROR if severity == "error" and not self._shape_text else QColor("#1f5fa8")
         shape = self._shape_text or ("error" if severity == "error" else "shape …")
-        self._text(painter, small, shape_color, QRectF(8, HEIGHT - 20, WIDTH * 0.6 - 8, 16), shape)
-        self._text(painter, small, QColor("#6a7079"), QRectF(WIDTH * 0.6, HEIGHT - 20, WIDTH * 0.4 - 8, 16),
-                   self._count_text, Qt.AlignmentFlag.AlignRight)
+        metrics = QFontMetricsF(small)
+        count = self._count_text  # "1,290 params"; only the number when the shape needs the room
+        room = WIDTH - 16 - 8 - metrics.horizontalAdvance(shape)
+        if count and metrics.horizontalAdvance(count) > room:
+            count = count.split(" ")[0]
+        count_w = metrics.horizontalAdvance(count) + 1 if count else 0.0
+        self._text(painter, small, shape_color, QRectF(8, HEIGHT - 20, WIDTH - 24 - count_w, 16), shape)
+        if count:
+            self._text(painter, small, QColor("#6a7079"), QRectF(WIDTH - 8 - count_w, HEIGHT - 20, count_w, 16),
+                       count, Qt.AlignmentFlag.AlignRight)
         if severity:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(ERROR if severity == "error" else WARNING)

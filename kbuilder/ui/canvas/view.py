@@ -30,6 +30,18 @@ class CanvasView(QGraphicsView):
                           "to another layer's top port to connect them. Wheel zooms, middle button pans.")
         self._pan_from: QPointF | None = None
         self._space = False
+        self._fit_pending = False
+
+    def request_fit(self) -> None:
+        """Fit the model to the window now and again on resizes until the
+        user zooms or pans (a file opened before the window is laid out)."""
+        self._fit_pending = True
+        self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_pending:
+            self.fit()
 
     # ----------------------------------------------------------------- zoom
     def zoom(self) -> float:
@@ -47,6 +59,7 @@ class CanvasView(QGraphicsView):
             scene.set_far(self.zoom() < LOD_TEXT)
 
     def zoom_by(self, step: float) -> None:
+        self._fit_pending = False
         self.set_zoom(self.zoom() * step)
 
     def zoom_in(self) -> None:
@@ -56,6 +69,7 @@ class CanvasView(QGraphicsView):
         self.zoom_by(0.8)
 
     def reset_zoom(self) -> None:
+        self._fit_pending = False
         self.set_zoom(1.0)
 
     def fit(self) -> None:
@@ -119,6 +133,7 @@ class CanvasView(QGraphicsView):
 
     def pan(self, delta: QPointF) -> None:
         """Move the view by ``delta`` pixels (the canvas follows the mouse)."""
+        self._fit_pending = False
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()
         h.setValue(h.value() - round(delta.x()))
         v.setValue(v.value() - round(delta.y()))
