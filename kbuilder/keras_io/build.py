@@ -22,6 +22,13 @@ from kbuilder.core.validate import ERROR, Arity, check_structure, is_merge
 
 from .backend import keras
 
+#: Arguments some classes' ``from_config`` reads without a default: a graph
+#: leaves defaults out, so they are filled in (Rescaling(scale=1/255) has no offset).
+FROM_CONFIG_DEFAULTS: dict[str, dict[str, Any]] = {
+    "Rescaling": {"offset": 0.0},
+    "TextVectorization": {"standardize": "lower_and_strip_punctuation", "split": "whitespace", "ngrams": None},
+}
+
 #: Layers whose extra inputs are positional arguments, not a list.
 POSITIONAL_INPUTS = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "GroupQueryAttention"})
 
@@ -92,7 +99,7 @@ def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str |
     if cls is None:
         raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
     try:
-        return cls.from_config({**params, "name": name})
+        return cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **params, "name": name})
     except Exception as exc:  # Keras raises TypeError/ValueError/KeyError...
         raise BuildError(explain_error(exc, class_name, params=params), node_id) from exc
 

@@ -198,3 +198,12 @@ def test_slashes_in_layer_names_are_renamed():
     assert {p.name: p.flat_name for p in tr.places}["conv1/bn"] == "conv1_bn_1"
     assert any("'/'" in n for n in tr.notes)
     build_model(g)
+
+
+def test_rescaling_with_default_offset_builds():
+    """EfficientNet's Rescaling(scale=1/255): Keras 3's from_config needs the offset."""
+    config = _functional(
+        [_input("x", [4, 4, 3]), _layer("Rescaling", "rescaling", ["x"], scale=1 / 255, offset=0.0)], ["x"], ["rescaling"])
+    _, result = _graph(config)
+    assert "offset" not in result.graph.by_name("rescaling").params  # a default, left out
+    build_model(result.graph)
