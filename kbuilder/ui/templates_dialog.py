@@ -43,6 +43,7 @@ def preview(path: Path, size: int = 220) -> QPixmap | None:
     except kbproj.ProjectError:
         return None
     scene = CanvasScene(project.graph, QUndoStack())
+    scene.setBackgroundBrush(Qt.GlobalColor.white)
     rect = diagram_rect(scene)
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.white)
@@ -60,13 +61,13 @@ class TemplatesDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Start from a template")
-        self.resize(820, 520)
+        self.resize(860, 560)
         self.list = QListWidget(self)
-        self.list.setIconSize(QSize(96, 96))
+        self.list.setIconSize(QSize(48, 48))
         self.list.setSpacing(2)
         self.list.setToolTip("Pick a model to start from; double-click opens it")
         self.preview = QLabel(self)
-        self.preview.setFixedSize(260, 260)
+        self.preview.setFixedSize(340, 340)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: white; border: 1px solid #d0d3d8;")
         self.preview.setToolTip("The template's layers")
@@ -80,6 +81,7 @@ class TemplatesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)
+        self._previews: dict[str, QPixmap | None] = {}
         side = QVBoxLayout()
         side.addWidget(self.preview)
         side.addWidget(self.text, 1)
@@ -89,11 +91,13 @@ class TemplatesDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(row, 1)
         lay.addWidget(buttons)
-        self._previews: dict[str, QPixmap | None] = {}
         for t in _templates():
             item = QListWidgetItem(t.title)
             item.setData(ROLE_PATH, str(t.path))
             item.setToolTip(t.description or t.title)
+            pix = self._preview(str(t.path))
+            if pix is not None:
+                item.setIcon(QIcon(pix))
             self.list.addItem(item)
         if not self.list.count():
             self.text.setText("No templates are installed (resources/templates is empty).")
@@ -106,14 +110,15 @@ class TemplatesDialog(QDialog):
     def _show(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None:
             return
-        path = item.data(ROLE_PATH)
-        if path not in self._previews:
-            self._previews[path] = preview(Path(path), 256)
-        pix = self._previews[path]
+        pix = self._preview(item.data(ROLE_PATH))
         if pix is not None:
             self.preview.setPixmap(pix)
-            item.setIcon(QIcon(pix))
         self.text.setText(f"<b>{item.text()}</b><br><br>{item.toolTip()}")
+
+    def _preview(self, path: str) -> QPixmap | None:
+        if path not in self._previews:
+            self._previews[path] = preview(Path(path), 336)
+        return self._previews[path]
 
     def chosen(self) -> Path | None:
         item = self.list.currentItem()
