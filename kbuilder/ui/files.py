@@ -89,6 +89,9 @@ class FileController(QObject):
     def error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, text)
 
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.window, title, text)
+
     def _folder(self) -> str:
         if self.path is not None:
             return str(self.path.parent)
@@ -187,7 +190,7 @@ class FileController(QObject):
             self.add_recent(opened.path)
         self.message.emit(f"Opened {opened.path.name}")
         if opened.notes:
-            QMessageBox.information(self.window, "Imported", "\n".join(f"• {n}" for n in opened.notes[:20]))
+            self.info("Imported", "\n".join(f"• {n}" for n in opened.notes[:20]))
 
     # --------------------------------------------------------------- save
     def project(self) -> kbproj.Project:

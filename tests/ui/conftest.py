@@ -109,6 +109,7 @@ def window(qtbot, analyzers, tmp_path, monkeypatch):
     monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
     w = MainWindow(analyzers=analyzers)
     w.files.ask_save_changes = lambda: files.DISCARD  # no modal box at teardown; tests that check it replace it
+    w.files.info = lambda title, text: None
     qtbot.addWidget(w)
     w.files.set_project(example_project(), None, "untitled")
     w.resize(1200, 800)

@@ -309,3 +309,57 @@ def test_node_item_shows_type_name_params_shape_count(window, qtbot):
     assert (title, name) == ("Dense", "a") and "units=4" in detail
     assert item._shape_text == "(None, 4)" and item._count_text == "36 params"
     assert "Output shape: (None, 4)" in item.toolTip()
+
+
+def test_real_wheel_event_zooms_and_middle_button_pans(window, qtbot):
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+
+    w = window
+    load(w, three_layers())
+    viewport = w.view.viewport()
+    before = w.view.zoom()
+    centre = viewport.rect().center()
+    ev = QWheelEvent(QPointF(centre), QPointF(viewport.mapToGlobal(centre)), P(0, 0), P(0, 240),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, ev)
+    assert w.view.zoom() > before * 1.3
+    h = w.view.horizontalScrollBar().value()
+    mid = Qt.MouseButton.MiddleButton
+    qtbot.mousePress(viewport, mid, pos=centre)
+    qtbot.mouseMove(viewport, pos=centre + P(-80, 0))
+    qtbot.mouseRelease(viewport, mid, pos=centre + P(-80, 0))
+    assert w.view.horizontalScrollBar().value() == h + 80
+    assert w.stack.count() == 0  # viewing is not editing
+
+
+def test_click_an_edge_and_delete_it(window, qtbot):
+    w = window
+    g = three_layers()
+    g.connect(g.by_name("x").id, g.by_name("a").id)
+    load(w, g)
+    edge = next(iter(w.scene.edges.values()))
+    qtbot.mouseClick(w.view.viewport(), LEFT, pos=vp(w, edge.path().pointAtPercent(0.5)))
+    assert w.scene.selected_edge_ids() == [edge.edge_id]
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    assert not w.graph.edges and w.stack.undoText() == "Disconnect"
+
+
+def test_parameter_edits_merge_and_rename_undo(window, qtbot):
+    from kbuilder.core import commands as C
+
+    w = window
+    load(w, three_layers())
+    a = w.graph.by_name("a")
+    for units in (5, 6, 7):  # typing in a spin box: one undo step
+        assert w.push(C.set_param(w.graph, a.id, "units", units, merge=True)) is None
+    assert w.stack.count() == 1 and w.graph.node(a.id).params["units"] == 7
+    assert "units=7" in w.scene.nodes[a.id]._texts[2]
+    assert w.push(C.Rename(a.id, "a", "hidden")) is None
+    assert w.scene.nodes[a.id]._texts[1] == "hidden"
+    assert w.push(C.Rename(a.id, "hidden", "x")) is not None  # taken: refused, nothing pushed
+    assert w.stack.count() == 2 and "already used" in w.statusBar().currentMessage()
+    w.stack.undo()
+    w.stack.undo()
+    assert w.graph.node(a.id).name == "a" and w.graph.node(a.id).params["units"] == 4

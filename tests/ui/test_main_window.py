@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from kbuilder.core.graph import Graph
@@ -228,3 +229,31 @@ def test_main_prints_the_xcb_hint_and_exits_1(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 1
     assert out.stderr.strip() == "kbuilder needs the system package libxcb-cursor0: sudo apt install libxcb-cursor0"
+
+
+def test_every_template_opens_on_the_canvas(window, qtbot):
+    from kbuilder.project.templates import list_templates
+
+    w = window
+    templates = list_templates()
+    for t in templates:
+        assert w.files.open_template(t.path, ask=False), t.slug
+        assert len(w.scene.nodes) == len(w.graph) > 0 and len(w.scene.edges) == len(w.graph.edges)
+        assert not w.isWindowModified() and w.files.path is None
+
+
+def test_open_a_keras_json_model_in_the_background(window, qtbot, tmp_path):
+    import json
+
+    w = window
+    config = {"class_name": "Sequential", "config": {"name": "seq", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_shape": [None, 4], "name": "inp"}},
+        {"class_name": "Dense", "config": {"name": "hidden", "units": 3, "activation": "relu"}},
+        {"class_name": "Dense", "config": {"name": "out", "units": 1}}]}}
+    path = tmp_path / "seq.json"
+    path.write_text(json.dumps(config))
+    w.files.error = lambda title, text: pytest.fail(text)
+    w.files.open_path(path, ask=False)
+    qtbot.waitUntil(lambda: not w.files.loading and w.graph.find("out") is not None, timeout=60000)
+    assert [n.class_name for n in w.graph.nodes][-2:] == ["Dense", "Dense"]
+    assert w.files.path is None and w.windowTitle().startswith("seq")

@@ -82,19 +82,18 @@ def test_issues_list_sorted_with_icons_and_click_selects(qtbot):
     p.show()
     qtbot.waitExposed(p)
     p.set_issues([_issue("warning", "no activation", probs.id), _issue("error", "the model has no input")])
-    assert p.tree.topLevelItemCount() == 2
-    first, second = p.tree.topLevelItem(0), p.tree.topLevelItem(1)
-    assert first.text(1) == "the model has no input" and first.text(0) == "model"
-    assert second.text(0) == "probs"
-    assert not first.icon(0).isNull() and not second.icon(0).isNull()
+    assert p.row_count() == 2
+    assert p.row_texts(0) == ("model", "the model has no input")
+    assert p.row_texts(1)[0] == "probs"
+    assert not p.table.item(0, 0).icon().isNull() and not p.table.item(1, 0).icon().isNull()
     assert "1 error, 1 warning" == p.header.text()
     with qtbot.waitSignal(p.node_selected, timeout=1000) as blocker:
-        rect = p.tree.visualItemRect(second)
-        qtbot.mouseClick(p.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        rect = p.table.visualItemRect(p.table.item(1, 1))
+        qtbot.mouseClick(p.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [probs.id]
     # a rename shows at once, before the next analysis
     g.rename(probs.id, "classes")
-    assert p.tree.topLevelItem(1).text(0) == "classes"
+    assert p.row_texts(1)[0] == "classes"
     p.set_issues([])
     assert "No problems" in p.header.text()
     p.detach()
@@ -108,11 +107,11 @@ def test_issues_from_the_real_checker_select_the_layer(qtbot, controller):
     c = controller(g)
     c.results_ready.connect(p.set_results)
     wait_idle(qtbot, c)
-    rows = [p.tree.topLevelItem(i) for i in range(p.tree.topLevelItemCount())]
-    mine = [r for r in rows if r.text(0) == "lonely"]
-    assert mine, [r.text(1) for r in rows]
+    rows = [p.row_texts(r) for r in range(p.row_count())]
+    mine = [r for r in range(p.row_count()) if p.row_texts(r)[0] == "lonely"]
+    assert mine, rows
     with qtbot.waitSignal(p.node_selected, timeout=1000) as blocker:
-        p.tree.itemClicked.emit(mine[0], 1)
+        p.table.itemClicked.emit(p.table.item(mine[0], 1))
     assert blocker.args == [lonely.id]
     p.detach()
 
@@ -252,13 +251,12 @@ def test_refusal_is_not_pushed_and_issue_click_selects(qtbot, controller):
     # a Conv2D after a flat Dense: Keras refuses the shapes -> an error issue
     conv = g.add("Conv2D", inputs=[g.find("probs")], filters=4, kernel_size=3, name="bad_conv")
     wait_idle(qtbot, c)
-    rows = [issues.tree.topLevelItem(i) for i in range(issues.tree.topLevelItemCount())]
-    bad = [r for r in rows if r.text(0) == "bad_conv"]
-    assert bad, [r.text(1) for r in rows]
+    bad = [r for r in range(issues.row_count()) if issues.row_texts(r)[0] == "bad_conv"]
+    assert bad, [issues.row_texts(r) for r in range(issues.row_count())]
     selected = []
     issues.node_selected.connect(lambda nid: inspector.set_selection([nid]))
     issues.node_selected.connect(selected.append)
-    issues.tree.itemClicked.emit(bad[0], 0)
+    issues.table.itemClicked.emit(issues.table.item(bad[0], 0))
     assert selected == [conv.id] and inspector.node_id == conv.id
     # an invalid kernel size is refused: nothing pushed
     before = doc.stack.count()

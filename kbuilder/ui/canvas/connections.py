@@ -12,6 +12,7 @@ red by the analysis, with the reason on the node.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QToolTip
 
 from kbuilder.core.commands import AddEdge, Compound, RemoveEdge
 from kbuilder.core.graph import Edge, Graph
@@ -144,6 +145,20 @@ class ConnectionDrag:
             self.live.set_ends(end, self._anchor_pos())
         if self._reason:
             self.scene.status_message.emit(self._reason)
+            self._tooltip(pos, self._reason)
+        elif self._plan is not None:
+            self._tooltip(pos, None)
+
+    def _tooltip(self, pos: QPointF, text: str | None) -> None:
+        """The reason beside the mouse, as well as in the status bar."""
+        views = self.scene.views()
+        if not views:
+            return
+        view = views[0]
+        if text:
+            QToolTip.showText(view.viewport().mapToGlobal(view.mapFromScene(pos)), text, view.viewport())
+        else:
+            QToolTip.hideText()
 
     def _set_target(self, port: PortItem | None) -> None:
         if self._target is not None and self._target is not port:
@@ -177,6 +192,8 @@ class ConnectionDrag:
             scene.status_message.emit("Not connected: " + reason)
 
     def cancel(self) -> None:
+        if self.live is not None:
+            QToolTip.hideText()
         self._set_target(None)
         if self.moving_edge is not None:
             item = self.scene.edges.get(self.moving_edge.id)
