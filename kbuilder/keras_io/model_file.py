@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -184,24 +185,55 @@ def _restore_nested_modules(graph: Any) -> None:
                     graph.set_param(node.id, key, value)
 
 
+_PLACEHOLDER_NOTE = re.compile(r"^Layer '(?P<name>.*?)' \((?P<cls>[^)]*)\) (?P<why>.*?): it became a placeholder")
+
+
 def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
-    """Say why a TFOpLambda became a placeholder: it is a raw TensorFlow call
-    that Keras 2 recorded as a layer, not Python code of the user's."""
-    out = []
+    """One note per kind of placeholder instead of one per layer (ConvNeXt
+    has 36), saying why: a TFOpLambda is a raw TensorFlow call that Keras 2
+    recorded as a layer, not Python code of the user's."""
+    holes = {n.name: n for n in graph.nodes if n.is_placeholder}
+    groups: dict[tuple[str, str], list[str]] = {}
+    first: dict[tuple[str, str], str] = {}
+    out: list[str | tuple[str, str]] = []
     for note in notes:
-        for node in graph.nodes:
-            if node.is_placeholder and node.extra.get("original_class") in ("TFOpLambda", "SlicingOpLambda") and (
-                note.startswith(f"Layer {node.name!r} (")
-            ):
-                fn = (node.extra.get("config") or {}).get("function") or node.name
-                note = (
-                    f"Layer {node.name!r} is a raw TensorFlow call (tf.{fn}) that Keras 2 recorded as a "
-                    f"{node.extra['original_class']} layer; Keras 3 has no such layer, so it became a placeholder "
-                    "that is never run: replace it with a built-in layer or write it in the exported Python code."
-                )
-                break
-        out.append(note)
-    return out
+        m = _PLACEHOLDER_NOTE.match(note)
+        if not m or m.group("name") not in holes:
+            out.append(note)
+            continue
+        node = holes[m.group("name")]
+        cls = node.extra.get("original_class") or m.group("cls")
+        key = (cls, "" if cls in ("TFOpLambda", "SlicingOpLambda") else m.group("why"))
+        if key not in groups:
+            groups[key] = []
+            first[key] = note
+            out.append(key)
+        groups[key].append(node.name)
+    text: list[str] = []
+    for item in out:
+        if isinstance(item, str):
+            text.append(item)
+            continue
+        cls, why = item
+        names = groups[item]
+        shown = ", ".join(repr(n) for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        many = len(names) > 1
+        if not why:
+            fns = sorted({f"tf.{(holes[n].extra.get('config') or {}).get('function') or n}" for n in names})
+            text.append(
+                f"{'Layers' if many else 'Layer'} {shown} {'are raw TensorFlow calls' if many else 'is a raw TensorFlow call'} "
+                f"({', '.join(fns[:4])}{', ...' if len(fns) > 4 else ''}) that Keras 2 recorded as {cls} layers; Keras 3 "
+                f"has no such layer, so {'they became placeholders' if many else 'it became a placeholder'} that "
+                "never run: replace them with built-in layers or write them in the exported Python code."
+            )
+        elif not many:
+            text.append(first[item])
+        else:
+            text.append(
+                f"Layers {shown} ({cls}): each {why}, so they became placeholders that never run; replace them "
+                "with built-in layers or write their code yourself in the exported Python."
+            )
+    return text
 
 
 # ------------------------------------------------------------------ weights
