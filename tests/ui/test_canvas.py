@@ -363,3 +363,20 @@ def test_parameter_edits_merge_and_rename_undo(window, qtbot):
     w.stack.undo()
     w.stack.undo()
     assert w.graph.node(a.id).name == "a" and w.graph.node(a.id).params["units"] == 4
+
+
+def test_layers_of_a_nested_model_are_framed(window, qtbot):
+    from kbuilder.ui.canvas.group_item import GroupFrameItem
+
+    w = window
+    g = three_layers()
+    for name in ("a", "b"):
+        g.by_name(name).extra["group"] = "encoder"
+    load(w, g)
+    frames = [i for i in w.scene.items() if isinstance(i, GroupFrameItem)]
+    assert len(frames) == 1 and frames[0].name == "encoder"
+    b = w.scene.nodes[w.graph.by_name("b").id]
+    assert frames[0].boundingRect().contains(b.sceneBoundingRect())
+    centre = b.sceneBoundingRect().center()
+    drag(qtbot, w, centre, centre + QPointF(0, 200))
+    assert frames[0].boundingRect().contains(b.sceneBoundingRect())

@@ -22,6 +22,7 @@ from ..undo import execute
 from .connections import ConnectionDrag
 from .edge_item import EdgeItem
 from .editing import Editor
+from .group_item import GroupFrameItem
 from .layer_info import LayerInfo
 from .node_item import HEIGHT, WIDTH, NodeItem
 
@@ -50,6 +51,8 @@ class CanvasScene(QGraphicsScene):
         self._moved = False
         self._has_rect = False
         self.far = False
+        self._groups: dict[str, GroupFrameItem] = {}
+        self._frame_of: dict[str, GroupFrameItem] = {}
         self.connection = ConnectionDrag(self)
         self.editor = Editor(self)
         self.setBackgroundBrush(QColor("#f4f5f7"))
@@ -84,6 +87,9 @@ class CanvasScene(QGraphicsScene):
                 item.setPos(QPointF(*self.graph.node(ev.node_id).position))
                 self._update_edges_of(ev.node_id)
                 self._grow_scene_rect(item)
+                frame = self._frame_of.get(ev.node_id)
+                if frame is not None:
+                    frame.update_rect()
             return
         elif kind == "node_added":
             self._add_node_item(ev.node_id)
@@ -100,11 +106,14 @@ class CanvasScene(QGraphicsScene):
             self._remove_edge_item(ev.edge_id)
         elif kind == "reset":
             self._rebuild()
+        if kind in ("node_added", "node_removed") or (kind == "node_changed" and self._groups):
+            self._rebuild_groups()
         self._grow_scene_rect()
 
     def _rebuild(self) -> None:
         self.connection.cancel()
         self.clear()
+        self._groups, self._frame_of = {}, {}
         self.nodes.clear()
         self.edges.clear()
         self._edges_of = {}
@@ -122,8 +131,32 @@ class CanvasScene(QGraphicsScene):
         for e in self.graph.edges:
             self._add_edge_item(e.id, refresh_ports=False)
         self._apply_issues()
+        self._rebuild_groups()
         self._has_rect = False
         self._grow_scene_rect()
+
+    def _rebuild_groups(self) -> None:
+        """Frames around the layers of each nested model (``extra["group"]``)."""
+        wanted: dict[str, list[NodeItem]] = {}
+        for nid, item in self.nodes.items():
+            group = self.graph.node(nid).extra.get("group") if nid in self.graph else None
+            if group:
+                wanted.setdefault(str(group), []).append(item)
+        for name in list(self._groups):
+            if name not in wanted:
+                frame = self._groups.pop(name)
+                if frame.scene() is self:
+                    self.removeItem(frame)
+        self._frame_of = {}
+        for name, items in wanted.items():
+            frame = self._groups.get(name)
+            if frame is None:
+                frame = self._groups[name] = GroupFrameItem(name)
+                self.addItem(frame)
+            frame.members = set(items)
+            for item in items:
+                self._frame_of[item.node_id] = frame
+            frame.update_rect()
 
     def _add_node_item(self, node_id: str) -> None:
         node = self.graph.node(node_id)
