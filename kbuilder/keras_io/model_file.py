@@ -70,6 +70,8 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
         if path.stat().st_size == 0:
             raise ModelFileError(f"{name} is empty.")
         raise ModelFileError(f"{name} is not a Keras model file (.h5, .keras or .json), or it is damaged.")
+    # Big files get more time (a slow disk reads ~20 MB/s).
+    timeout = timeout + path.stat().st_size / 20e6
     try:
         raw = read_model_file(path, timeout=timeout)
     except ReadError as exc:
@@ -127,6 +129,11 @@ def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> Impor
         weights, wnotes = map_weights(raw, tr)
         notes.extend(wnotes)
         weights = weights or None
+    elif raw is not None and raw.info.get("weights_note"):
+        notes.append(
+            f"The weights in {name} are stored in a way kbuilder cannot read yet ({raw.info['weights_note']}); "
+            "the layers start from fresh weights."
+        )
     result.notes = notes
     result.weights = weights
     return result

@@ -154,6 +154,10 @@ def models(K, lib: str, marker: str):
     mob = K.applications.MobileNetV2(input_shape=(32, 32, 3), alpha=0.35, weights=None, classes=5)
     built.append(("mobilenet", mob, ("h5", "keras")))
 
+    if lib == "k2":  # Rescaling, Normalization (Keras 2 keeps a count), squeeze-excite Multiply
+        eff = K.applications.EfficientNetB0(input_shape=(32, 32, 3), weights=None, classes=3)
+        built.append(("efficientnet", eff, ("h5",)))
+
     # Hostile: a Lambda whose function would write a marker file, and raw tf calls.
     inp = K.Input((4,), name="x")
     h = L.Dense(4, name="d1")(inp)

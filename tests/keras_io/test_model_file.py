@@ -23,6 +23,7 @@ CASES = (
         pytest.param(lib, f"{lib}_mobilenet", fmt, id=f"{lib}-mobilenet-{fmt}", marks=pytest.mark.slow)
         for lib, fmt in (("k2", "h5"), ("k3", "keras"))
     ]
+    + [pytest.param("k2", "k2_efficientnet", "h5", id="k2-efficientnet-h5", marks=pytest.mark.slow)]
 )
 
 
