@@ -51,7 +51,7 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
     of a ``.h5`` / ``.keras`` / ``.json`` model file."""
     path = Path(path)
     name = path.name
-    if path.is_dir():
+    if path.is_dir() and not (path / "config.json").is_file():
         if (path / "saved_model.pb").exists():
             raise ModelFileError(
                 f"{name} is a TensorFlow SavedModel folder, which holds compiled code rather than a layer list; "
@@ -66,12 +66,13 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
         raise ModelFileError(f"Cannot read {name}: {exc.strerror or exc}.") from None
     if kind == "json" or (kind == "unknown" and path.suffix.lower() == ".json"):
         return _open_json(path)
-    if kind not in ("hdf5", "zip"):
+    if kind not in ("hdf5", "zip", "directory"):
         if path.stat().st_size == 0:
             raise ModelFileError(f"{name} is empty.")
         raise ModelFileError(f"{name} is not a Keras model file (.h5, .keras or .json), or it is damaged.")
     # Big files get more time (a slow disk reads ~20 MB/s).
-    timeout = timeout + path.stat().st_size / 20e6
+    size = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
+    timeout = timeout + size / 20e6
     try:
         raw = read_model_file(path, timeout=timeout)
     except ReadError as exc:

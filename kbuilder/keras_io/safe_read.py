@@ -61,12 +61,11 @@ class RawModelFile:
 
 # ------------------------------------------------------------------ parent side
 def sniff(path: Path) -> str:
-    """``"hdf5"``, ``"zip"``, ``"json"`` or ``"unknown"`` from the first bytes."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except IsADirectoryError:
+    """``"hdf5"``, ``"zip"``, ``"json"``, ``"directory"`` or ``"unknown"`` from the first bytes."""
+    if Path(path).is_dir():
         return "directory"
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
     if head.startswith(HDF5_SIGNATURE):
         return "hdf5"
     if head.startswith(ZIP_SIGNATURE):
@@ -376,6 +375,40 @@ def _read_keras(path: str, out: str, with_weights: bool) -> dict[str, Any]:
     return result
 
 
+def _read_keras_dir(path: str, with_weights: bool) -> dict[str, Any]:
+    """A model saved unzipped (Keras 3 ``model.save(path, zipped=False)``)."""
+    folder = Path(path)
+    result: dict[str, Any] = {"kind": "keras"}
+    config = folder / "config.json"
+    if not config.is_file() or config.stat().st_size > MAX_CONFIG_BYTES:
+        result["error"] = f"The folder {folder.name} holds no Keras model (no config.json)."
+        return result
+    text = config.read_text("utf-8")
+    json.loads(text)
+    result["config"] = text
+    meta = folder / "metadata.json"
+    if meta.is_file() and meta.stat().st_size < 1024 * 1024:
+        try:
+            data = json.loads(meta.read_text("utf-8"))
+            if isinstance(data, dict):
+                result["keras_version"] = _attr_text(data.get("keras_version"))
+        except ValueError:
+            pass
+    weights = folder / "model.weights.h5"
+    if with_weights and weights.is_file():
+        import h5py
+
+        with open(weights, "rb") as fh:
+            if fh.read(8) != HDF5_SIGNATURE:
+                result["error"] = f"The weights in {folder.name} are damaged."
+                return result
+        arrays = _Arrays()
+        with h5py.File(weights, "r") as f:
+            result["weights"] = {"layout": "keras", "groups": _keras_weight_groups(f, arrays)}
+        result["_arrays"] = arrays.arrays
+    return result
+
+
 def child_main(path: str, out: str, with_weights: bool = True) -> int:
     """Entry point of the child process; writes ``result.json`` (and
     ``weights.npz``) into ``out``."""
@@ -394,6 +427,8 @@ def child_main(path: str, out: str, with_weights: bool = True) -> int:
         kind = sniff(Path(path))
         if kind == "hdf5":
             result = _read_h5(path, with_weights)
+        elif kind == "directory":
+            result = _read_keras_dir(path, with_weights)
         elif kind == "zip":
             result = _read_keras(path, out, with_weights)
         else:

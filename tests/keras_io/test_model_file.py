@@ -181,3 +181,17 @@ def test_cli_convert_and_summary(k2_files, tmp_path, capsys):
     assert cli.main(["summary", "--json", str(k2_files.path("k2_posts", "keras"))]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total_params"] == k2_files.manifest["k2_posts"]["params"]
+
+
+def test_unzipped_keras_folder(tmp_path):
+    k = keras()
+    inp = k.Input((3,))
+    model = k.Model(inp, k.layers.Dense(2)(k.layers.Dense(4, activation="relu")(inp)))
+    folder = tmp_path / "unzipped_model"
+    model.save(folder, zipped=False)
+    assert folder.is_dir()
+    result = model_file.open_model_file(folder)
+    built, notes = model_file.build_with_weights(result.graph, result.weights)
+    assert not notes
+    x = np.ones((2, 3), np.float32)
+    _assert_same(_predict(built, [x]), _predict(model, [x]))
