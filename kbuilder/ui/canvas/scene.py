@@ -92,6 +92,8 @@ class CanvasScene(QGraphicsScene):
                     frame.update_rect()
             return
         elif kind == "node_added":
+            if not self.nodes:
+                self.update()  # the empty-canvas hint goes
             self._add_node_item(ev.node_id)
         elif kind == "node_removed":
             item = self.nodes.pop(ev.node_id, None)
@@ -345,6 +347,8 @@ class CanvasScene(QGraphicsScene):
             class_name = bytes(mime.data(LAYER_MIME).data()).decode("utf-8").strip()
             if class_name:
                 self.editor.add_layer(class_name, event.scenePos())
+                for view in self.views():  # so Delete / Ctrl+Z act on the canvas next
+                    view.setFocus()
             event.acceptProposedAction()
         elif mime.hasUrls():
             paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]

@@ -5,7 +5,7 @@ canvas; fit to window."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from .node_item import LOD_TEXT, NodeItem
@@ -153,6 +153,20 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        scene = self.scene()
+        if getattr(scene, "nodes", None):
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#8a9099"))
+        font = QFont(painter.font())
+        font.setPointSizeF(12)
+        painter.setFont(font)
+        painter.drawText(QRectF(self.viewport().rect()), Qt.AlignmentFlag.AlignCenter,
+                         "Drag a layer here from the Layers list\n(start with an Input), or open a template: Ctrl+Shift+N")
+        painter.restore()
 
     # --------------------------------------------------------------- drops
     def dragEnterEvent(self, event) -> None:  # noqa: N802
