@@ -85,7 +85,19 @@ def create_application(argv0: str = "kbuilder"):
         QCoreApplication.setApplicationName("kbuilder")
         app = QApplication([argv0])
         app.setStyle("Fusion")
+        icon = _resources() / "icons" / "kbuilder.svg"
+        if icon.exists():
+            from PySide6.QtGui import QIcon
+
+            app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _resources():
+    from pathlib import Path
+
+    env = os.environ.get("KBUILDER_RESOURCES")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "resources"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -191,6 +191,18 @@ class Editor:
         menu.addAction("Disconnect", lambda: self.scene.execute(C.RemoveEdge(edge)))
         menu.exec(screen_pos)
 
+    def canvas_menu(self, scene_pos: QPointF, screen_pos) -> None:
+        """Right-click on empty canvas."""
+        menu = QMenu()
+        paste = menu.addAction("Paste", self.paste)
+        paste.setEnabled(bool(QGuiApplication.clipboard().text().startswith("{")))
+        menu.addAction("Select all", self.select_all)
+        menu.addSeparator()
+        menu.addAction("Auto layout", self.auto_layout)
+        for view in self.scene.views()[:1]:
+            menu.addAction("Fit to window", view.fit)
+        menu.exec(screen_pos)
+
     def edge_menu(self, item, screen_pos) -> None:
         edge = self.graph.edge(item.edge_id)
         menu = QMenu()

@@ -331,6 +331,12 @@ class CanvasScene(QGraphicsScene):
     def edge_context_menu(self, item: EdgeItem, screen_pos) -> None:
         self.editor.edge_menu(item, screen_pos)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        super().contextMenuEvent(event)  # an item under the mouse gets it first
+        if not event.isAccepted():
+            self.editor.canvas_menu(event.scenePos(), event.screenPos())
+            event.accept()
+
     # ---------------------------------------------------- drag and drop
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         mime = event.mimeData()
