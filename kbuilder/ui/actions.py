@@ -68,7 +68,7 @@ class Actions:
 def build_actions(w) -> Actions:
     a = Actions(w)
     sp = QStyle.StandardPixmap
-    files, scene, view, ed = w.files, w.scene, w.view, w.scene.editor
+    files, view, ed = w.files, w.view, w.scene.editor
 
     a.make("new", "&New", files.new_project, SK.New, "Start a new model with one Input layer", sp.SP_FileIcon)
     a.make("open", "&Open…", files.open_dialog, SK.Open,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
-_running: set["_Task"] = set()
+_running: set[_Task] = set()
 
 
 class _Signals(QObject):

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
                 self._deferred.append((key, module, cls_name, title))
             else:
                 self._build_panel(key, module, cls_name, title)
-        for a, b in zip(bottom, bottom[1:]):
+        for a, b in zip(bottom, bottom[1:], strict=False):
             self.tabifyDockWidget(a, b)
         if bottom:
             bottom[0].raise_()

@@ -18,7 +18,6 @@ from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
 from kbuilder.ui.canvas.node_item import NodeItem
 
-
 LEFT = Qt.MouseButton.LeftButton
 
 

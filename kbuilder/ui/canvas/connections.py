@@ -29,7 +29,8 @@ def check_connection(graph: Graph, info: LayerInfo, src_id: str, dst_id: str, po
                      ignore_edge: str | None = None) -> tuple[int | None, str | None]:
     """``(port, None)`` when ``src -> dst`` can be made (``port`` None means
     the next free input), else ``(None, reason)`` in plain words."""
-    src, dst = graph.node(src_id), graph.node(dst_id)
+    dst = graph.node(dst_id)
+    graph.node(src_id)  # raises GraphError for an unknown source
     if src_id == dst_id:
         return None, f"{dst.name} cannot be connected to itself."
     if dst.is_input:
