@@ -379,3 +379,26 @@ def test_layers_of_a_nested_model_are_framed(window, qtbot):
     centre = b.sceneBoundingRect().center()
     drag(qtbot, w, centre, centre + QPointF(0, 200))
     assert frames[0].boundingRect().contains(b.sceneBoundingRect())
+
+
+def test_arrow_keys_nudge_as_one_step_and_escape_cancels_a_connection(window, qtbot):
+    w = window
+    load(w, three_layers())
+    a = w.graph.by_name("a")
+    w.scene.select_nodes([a.id])
+    w.view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(w.view, Qt.Key.Key_Right)
+    qtbot.keyClick(w.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert w.graph.node(a.id).position == (30.0, 210.0)
+    assert w.stack.count() == 1
+    w.stack.undo()
+    assert w.graph.node(a.id).position == (0.0, 160.0)
+    viewport = w.view.viewport()
+    start = vp(w, out_port(w, "x"))
+    qtbot.mousePress(viewport, LEFT, pos=start)
+    qtbot.mouseMove(viewport, pos=vp(w, in_port(w, "a")))
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    assert not w.scene.connection.active
+    qtbot.mouseRelease(viewport, LEFT, pos=vp(w, in_port(w, "a")))
+    assert not w.graph.edges

@@ -311,6 +311,14 @@ class CanvasScene(QGraphicsScene):
         moved, self._moved, self._drag_start = self._moved, False, None
         return moved
 
+    def nudge(self, dx: float, dy: float) -> None:
+        """Arrow keys: move the selection; presses in a row on the same
+        selection are one undo step."""
+        ids = self.selected_node_ids()
+        old = {nid: self.graph.node(nid).position for nid in ids}
+        new = {nid: (x + dx, y + dy) for nid, (x, y) in old.items()}
+        self.execute(Move(old=old, new=new, text="Move", drag_id=("nudge", tuple(ids), self._drag_serial)))
+
     # -------------------------------------------------------- connections
     def begin_connection(self, port, pos: QPointF) -> None:
         self.connection.begin(port, pos)

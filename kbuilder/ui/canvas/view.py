@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsView
 from .node_item import LOD_TEXT, NodeItem
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
+NUDGE = {Qt.Key.Key_Left: (-10, 0), Qt.Key.Key_Right: (10, 0), Qt.Key.Key_Up: (0, -10), Qt.Key.Key_Down: (0, 10)}
 
 
 class CanvasView(QGraphicsView):
@@ -139,6 +140,19 @@ class CanvasView(QGraphicsView):
         v.setValue(v.value() - round(delta.y()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        scene = self.scene()
+        if event.key() == Qt.Key.Key_Escape and scene.connection.active:
+            scene.connection.cancel()
+            if scene.mouseGrabberItem() is not None:
+                scene.mouseGrabberItem().ungrabMouse()
+            event.accept()
+            return
+        step = NUDGE.get(event.key())
+        if step is not None and scene.selected_node_ids():
+            big = 5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+            scene.nudge(step[0] * big, step[1] * big)
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
