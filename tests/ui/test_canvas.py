@@ -402,3 +402,16 @@ def test_arrow_keys_nudge_as_one_step_and_escape_cancels_a_connection(window, qt
     assert not w.scene.connection.active
     qtbot.mouseRelease(viewport, LEFT, pos=vp(w, in_port(w, "a")))
     assert not w.graph.edges
+
+
+def test_drag_a_merge_input_onto_another_to_reorder(window, qtbot):
+    w = window
+    g = Graph()
+    ins = [g.add_input((4,), name=n, position=(i * 230.0, 0)) for i, n in enumerate("abc")]
+    cat = g.add("Concatenate", name="cat", position=(230, 200), inputs=ins)
+    load(w, g)
+    w.view.centerOn(w.scene.nodes[cat.id].sceneBoundingRect().center())
+    drag(qtbot, w, in_port(w, "cat", 0), in_port(w, "cat", 2))
+    assert [w.graph.node(e.src).name for e in w.graph.in_edges(cat.id)] == ["b", "c", "a"]
+    assert w.stack.count() == 1 and w.stack.undoText() == "Reorder inputs"
+    assert "input 3" in w.statusBar().currentMessage()

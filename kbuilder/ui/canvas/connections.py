@@ -2,7 +2,8 @@
 drag started on; the port under the mouse lights up blue when the
 connection can work, red when it cannot, and the reason goes to the status
 bar.  Dragging a connected input port picks its connection up: drop it on
-another input to move it, or on empty canvas to disconnect.
+another input to move it, on another occupied input of the same merge layer
+to change the order of its inputs, or on empty canvas to disconnect.
 
 :func:`check_connection` holds the rules.  A connection that closes a loop
 is allowed (the half-drawn graph is the user's to fix) and is then marked
@@ -14,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QToolTip
 
-from kbuilder.core.commands import AddEdge, Compound, RemoveEdge
+from kbuilder.core.commands import AddEdge, Compound, RemoveEdge, ReorderInputs
 from kbuilder.core.graph import Edge, Graph
 
 from .edge_item import EdgeItem
@@ -119,7 +120,10 @@ class ConnectionDrag:
         graph, info = self.scene.graph, self.scene.layer_info
         if self.from_output:
             dst = port.node_id if port is not None else (node_item.node_id if node_item else None)
-            if dst is not None:
+            if dst is not None and self._is_reorder(dst, port):
+                self._plan = ("reorder", dst, port.index)
+                end = port.scenePos()
+            elif dst is not None:
                 want_port = port.index if port is not None else None
                 got, reason = check_connection(graph, info, self.anchor_node, dst, want_port,
                                                ignore_edge=self.moving_edge.id if self.moving_edge else None)
@@ -161,6 +165,14 @@ class ConnectionDrag:
         else:
             QToolTip.hideText()
 
+    def _is_reorder(self, dst: str, port: PortItem | None) -> bool:
+        """A merge layer's connection picked up and dropped on another of
+        its occupied inputs: that changes the order of the inputs."""
+        m = self.moving_edge
+        if m is None or port is None or dst != m.dst or port.index == m.dst_port:
+            return False
+        return any(e.dst_port == port.index for e in self.scene.graph.in_edges(dst))
+
     def _set_target(self, port: PortItem | None) -> None:
         if self._target is not None and self._target is not port:
             self._target.set_highlight(None)
@@ -173,7 +185,15 @@ class ConnectionDrag:
         plan, reason, moving = self._plan, self._reason, self.moving_edge
         self.cancel()
         scene = self.scene
-        if plan is not None:
+        if plan is not None and plan[0] == "reorder":
+            _, dst, port = plan
+            order = [e.id for e in scene.graph.in_edges(dst)]
+            new = [eid for eid in order if eid != moving.id]
+            target = next(i for i, e in enumerate(scene.graph.in_edges(dst)) if e.dst_port == port)
+            new.insert(target, moving.id)
+            if scene.execute(ReorderInputs(dst, order, new)):
+                scene.status_message.emit(f"{scene.graph.node(moving.src).name} is now input {target + 1}")
+        elif plan is not None:
             src, dst, port = plan
             new = AddEdge(Edge(src=src, dst=dst, dst_port=port))
             if moving is not None:

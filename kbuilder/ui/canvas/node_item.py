@@ -132,7 +132,10 @@ class NodeItem(QGraphicsItem):
             return "Drop a connection here to add one more input"
         label = f"Input {port.index + 1}" if port.numbered else "Input"
         if port.connected:
-            return f"{label}: connected. Drag it away to disconnect; right-click to reorder"
+            if port.numbered:
+                return (f"{label}: connected. Drag it onto another numbered input to change the order, "
+                        "away to disconnect; right-click for more")
+            return f"{label}: connected. Drag it away to disconnect, or onto another layer's input to move it"
         return f"{label}: drop a connection from another layer's output here"
 
     def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> None:
