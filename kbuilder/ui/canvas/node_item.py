@@ -187,8 +187,9 @@ class NodeItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = QRectF(0, 0, WIDTH, HEIGHT)
         severity = self.severity
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
-            self._paint_far(painter, rect, severity)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_TEXT:
+            self._paint_far(painter, rect, severity, lod)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isSelected():
@@ -247,10 +248,17 @@ class NodeItem(QGraphicsItem):
             painter.setFont(bold)
             painter.drawText(QRectF(WIDTH - 18, HEADER + 4, 14, 14), Qt.AlignmentFlag.AlignCenter, "!")
 
-    def _paint_far(self, painter: QPainter, rect: QRectF, severity: str | None) -> None:
-        """Zoomed far out: a coloured block, no text (hundreds of nodes stay smooth)."""
+    def _paint_far(self, painter: QPainter, rect: QRectF, severity: str | None, lod: float) -> None:
+        """Zoomed far out: a coloured block with the layer's name in big
+        letters, or no text at all when even those would be a blur."""
         painter.fillRect(rect, QColor("#ffffff"))
         painter.fillRect(QRectF(0, 0, WIDTH, HEADER * 1.6), self._color)
+        if lod >= 0.15:
+            font = QFont(painter.font())
+            font.setPixelSize(round(max(7.0 / lod, 20)))
+            font.setBold(True)
+            self._text(painter, font, QColor("#1f2328"), QRectF(8, HEADER * 1.6, WIDTH - 16, HEIGHT - HEADER * 1.6),
+                       self._texts[1])
         if self.isSelected():
             pen = QPen(QColor("#2a7de1"), 6)
         elif severity:
