@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 def _exit_after_first_paint(window, app) -> None:
     """For benchmarks/bench_startup.py: print the seconds from the start of
     this module to the first paint of the canvas, then quit."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Watcher(QObject):
         def eventFilter(self, obj, event):  # noqa: N802
@@ -140,7 +140,8 @@ def _exit_after_first_paint(window, app) -> None:
                 print(f"first-paint {time.perf_counter() - _T0:.3f}", flush=True)
                 obj.removeEventFilter(self)
                 window.stack.setClean()
-                app.quit()
+                QTimer.singleShot(0, window.close)
+                QTimer.singleShot(0, app.quit)
             return False
 
     watcher = Watcher(window)
