@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, window.files.offer_recovery)
     if os.environ.get("KBUILDER_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(window, app)
-    return app.exec()
+    code = app.exec()
+    window.shutdown()  # join the worker threads before Python tears Qt down
+    return code
 
 
 def _exit_after_first_paint(window, app) -> None:

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._deferred: list[tuple] = []
         self._started = False
         self._shown_once = False
+        self._shut = False
         self._analyzers = analyzers
         self._want_analysis = analysis
         self._mount_palette()
@@ -325,6 +326,10 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the threads and stop following the graph (safe to call twice)."""
+        self._started = True  # a start_background still queued must not start threads now
+        if self._shut:
+            return
+        self._shut = True
         self.files.autosave_timer.stop()
         if self.analysis is not None:
             self.analysis.shutdown()
