@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._shown_once = False
         self._shut = False
+        self._loading_settings = False
         self._analyzers = analyzers
         self._want_analysis = analysis
         self._mount_palette()
@@ -188,9 +189,9 @@ class MainWindow(QMainWindow):
         if hasattr(widget, "set_graph_provider"):
             widget.set_graph_provider(lambda: self.graph)
         if hasattr(widget, "settings_changed"):
-            widget.settings_changed.connect(lambda d: self.files.settings.__setitem__("training", d))
+            widget.settings_changed.connect(lambda d: self._setting_changed("training", d))
         if hasattr(widget, "style_changed"):
-            widget.style_changed.connect(lambda st: self.files.settings.__setitem__("code_style", st))
+            widget.style_changed.connect(lambda st: self._setting_changed("code_style", st))
         self._load_panel_settings(widget)
         catalog = self.analysis.catalog if self.analysis is not None else None
         catalog = catalog or self.palette.catalog
@@ -200,8 +201,17 @@ class MainWindow(QMainWindow):
             if self.analysis.result is not None and hasattr(widget, "set_results"):
                 widget.set_results(self.analysis.result)
 
+    def _setting_changed(self, key: str, value: Any) -> None:
+        """A panel's project setting (training choices, code style) changed:
+        kept in the project, and the project is marked unsaved."""
+        if self._loading_settings or self.files.settings.get(key) == value:
+            return
+        self.files.settings[key] = value
+        self.stack.resetClean()  # not an undo step, but the file differs now
+
     def _load_panel_settings(self, widget: QWidget) -> None:
         settings = self.files.settings
+        self._loading_settings = True
         try:
             if hasattr(widget, "load_training_settings"):
                 widget.load_training_settings(settings.get("training"))
@@ -209,6 +219,8 @@ class MainWindow(QMainWindow):
                 widget.set_style(settings["code_style"])
         except Exception:  # noqa: BLE001 - stale settings must not break opening a file
             log.exception("panel settings")
+        finally:
+            self._loading_settings = False
 
     def _make_panel(self, module: str, cls_name: str, title: str) -> QWidget:
         try:

@@ -257,3 +257,18 @@ def test_open_a_keras_json_model_in_the_background(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not w.files.loading and w.graph.find("out") is not None, timeout=60000)
     assert [n.class_name for n in w.graph.nodes][-2:] == ["Dense", "Dense"]
     assert w.files.path is None and w.windowTitle().startswith("seq")
+
+
+def test_code_style_is_a_project_setting(window, qtbot, tmp_path):
+    w = window
+    load(w, small())
+    code = w.panels.get("code")
+    if code is None or not hasattr(code, "set_style"):
+        pytest.skip("no code panel in this build")
+    code.set_style("subclass")
+    assert w.files.settings.get("code_style") == "subclass" and w.isWindowModified()
+    w.files.save_to(tmp_path / "s.kbproj")
+    assert kbproj.load(tmp_path / "s.kbproj").settings["code_style"] == "subclass"
+    load(w, small())
+    assert w.files.open_path(tmp_path / "s.kbproj", ask=False)
+    assert code.code_style() == "subclass" and not w.isWindowModified()
