@@ -49,6 +49,7 @@ class Actions:
         for name in ("cut", "copy", "duplicate"):
             self.by_name[name].setEnabled(has_nodes)
         self.by_name["delete"].setEnabled(has_any)
+        self.by_name["rename"].setEnabled(len(self.w.scene.selected_node_ids()) == 1)
 
     def rebuild_recent(self) -> None:
         menu = self.recent_menu
@@ -108,13 +109,14 @@ def build_actions(w) -> Actions:
     a.make("delete", "&Delete", ed.delete_selection, [QKeySequence(SK.Delete), "Backspace"],
            "Delete the selected layers and connections", sp.SP_TrashIcon, canvas=True)
     a.make("select_all", "Select &all", ed.select_all, SK.SelectAll, "Select every layer", canvas=True)
+    a.make("rename", "&Rename…", ed.rename_selected, "F2", "Rename the selected layer", canvas=True)
     a.make("find", "&Find layer…", w.palette.focus_search, SK.Find, "Search the layer palette")
 
     a.make("zoom_in", "Zoom &in", view.zoom_in, [SK.ZoomIn, "Ctrl+="], "Zoom in (or use the mouse wheel)")
     a.make("zoom_out", "Zoom &out", view.zoom_out, SK.ZoomOut, "Zoom out (or use the mouse wheel)")
     a.make("zoom_reset", "&Actual size", view.reset_zoom, "Ctrl+1", "Show the canvas at 100 %")
     a.make("fit", "&Fit to window", view.fit, "Ctrl+0", "Zoom so the whole model fits the window")
-    a.make("layout", "Auto &layout", ed.auto_layout, "Ctrl+L",
+    a.make("layout", "Auto &layout", lambda: ed.auto_layout() and view.request_fit(), "Ctrl+L",
            "Arrange the layers top to bottom in the order data flows (undoable)")
 
     mb = w.menuBar()
@@ -141,7 +143,7 @@ def build_actions(w) -> Actions:
     m.addAction(undo)
     m.addAction(redo)
     m.addSeparator()
-    for name in ("cut", "copy", "paste", "duplicate", "delete"):
+    for name in ("cut", "copy", "paste", "duplicate", "delete", "rename"):
         m.addAction(a[name])
     m.addSeparator()
     m.addAction(a["select_all"])

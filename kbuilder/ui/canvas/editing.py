@@ -145,6 +145,11 @@ class Editor:
         if ok and name.strip() and name.strip() != node.name:
             self.scene.execute(C.Rename(node_id, node.name, name.strip()))
 
+    def rename_selected(self) -> None:
+        ids = self.scene.selected_node_ids()
+        if len(ids) == 1:
+            self.rename(ids[0])
+
     def toggle_output(self, node_id: str) -> None:
         node = self.graph.node(node_id)
         cmd = C.SetOutput(node_id, not node.is_output)
