@@ -111,23 +111,28 @@ def _open_json(path: Path) -> ImportResult:
 def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> ImportResult:
     try:
         tr = translate(config, keras_version)
+        result = graph_from_config(tr.config)
+        _restore_input_dim(result.graph, tr.config)
+        _restore_nested_modules(result.graph)
+        _mark_groups(result.graph, tr)
     except LegacyError as exc:
         raise ModelFileError(str(exc)) from None
-    except RecursionError:
-        raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
-    try:
-        result = graph_from_config(tr.config)
     except ConfigError as exc:
         raise ModelFileError(f"{name} cannot be read as a Keras model: {exc}.") from None
     except RecursionError:
         raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
-    _restore_input_dim(result.graph, tr.config)
-    _restore_nested_modules(result.graph)
-    _mark_groups(result.graph, tr)
+    except Exception as exc:  # noqa: BLE001 - a malformed description must not take the app down
+        raise ModelFileError(
+            f"The model description in {name} is malformed, so kbuilder cannot draw it ({type(exc).__name__})."
+        ) from None
     notes = list(tr.notes) + _explain_placeholders(result.graph, list(result.notes))
     weights: Weights | None = None
     if raw is not None and raw.weights_layout:
-        weights, wnotes = map_weights(raw, tr)
+        try:
+            weights, wnotes = map_weights(raw, tr)
+        except Exception as exc:  # noqa: BLE001 - the graph is still worth opening
+            weights, wnotes = {}, [f"The weights in {name} could not be matched to its layers ({type(exc).__name__}); "
+                                   "the layers start from fresh weights."]
         notes.extend(wnotes)
         weights = weights or None
     elif raw is not None and raw.info.get("weights_note"):

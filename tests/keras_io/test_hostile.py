@@ -220,3 +220,49 @@ def test_weights_pointing_outside_the_file_are_refused(k3_files, tmp_path):
             else:
                 g[name].create_dataset(wname, shape=(784, 300), dtype="f4", external=[(str(raw), 0, h5py.h5f.UNLIMITED)])
         assert "refuses" in _error(path)
+
+
+def _mutations(value, rng, depth=0):
+    """A copy of ``value`` with a few random breakages (wrong types, missing keys, odd numbers)."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            roll = rng.random()
+            if roll < 0.03:
+                continue
+            if roll < 0.06:
+                out[k] = rng.choice([None, -1, 1e308, "x", [], {}, [["nope", 9, 9, {}]], True])
+                continue
+            out[k] = _mutations(v, rng, depth + 1)
+        return out
+    if isinstance(value, list):
+        items = [_mutations(v, rng, depth + 1) for v in value if rng.random() > 0.03]
+        if items and rng.random() < 0.05:
+            rng.shuffle(items)
+        return items
+    if isinstance(value, int) and not isinstance(value, bool) and rng.random() < 0.05:
+        return rng.choice([0, -3, 10**12])
+    return value
+
+
+@pytest.mark.parametrize("lib", ["k2", "k3"])
+def test_mangled_descriptions_never_crash(files, tmp_path, lib):
+    import random
+
+    mf = files(lib)
+    configs = []
+    for key in (f"{lib}_nested", f"{lib}_siamese", f"{lib}_transfer", f"{lib}_rnn_zoo"):
+        with h5py.File(mf.path(key, "h5"), "r") as f:
+            configs.append(json.loads(f.attrs["model_config"]))
+    rng = random.Random(7)
+    opened = failed = 0
+    for i in range(60):
+        path = tmp_path / f"m{i}.json"
+        path.write_text(json.dumps(_mutations(configs[i % len(configs)], rng)))
+        try:
+            model_file.open_model_file(path)
+            opened += 1
+        except model_file.ModelFileError as exc:
+            _one_sentence(str(exc))
+            failed += 1
+    assert opened + failed == 60
