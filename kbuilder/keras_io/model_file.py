@@ -418,6 +418,8 @@ def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None
         wname = f"{path.stem}.weights.h5"
         write_weights_file(weights, path.parent / wname)
         project.weights_file = wname
+    else:
+        project.weights_file = None  # no stale pointer to a file that is not beside this one
     try:
         kbproj.save(project, path)
     except kbproj.ProjectError as exc:
