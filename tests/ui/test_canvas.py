@@ -415,3 +415,24 @@ def test_drag_a_merge_input_onto_another_to_reorder(window, qtbot):
     assert [w.graph.node(e.src).name for e in w.graph.in_edges(cat.id)] == ["b", "c", "a"]
     assert w.stack.count() == 1 and w.stack.undoText() == "Reorder inputs"
     assert "input 3" in w.statusBar().currentMessage()
+
+
+def test_scene_follows_graph_events_from_any_source(window, qtbot):
+    """Edits made without the canvas (a panel, a script) show up on it."""
+    from kbuilder.core import commands as C
+
+    w = window
+    load(w, three_layers())
+    g = w.graph
+    x, a = g.by_name("x"), g.by_name("a")
+    edge = g.connect(x.id, a.id)
+    assert edge.id in w.scene.edges and w.scene.nodes[a.id].in_ports[0].connected
+    g.move(a.id, (500.0, 500.0))
+    assert w.scene.nodes[a.id].pos() == QPointF(500, 500)
+    assert w.scene.edges[edge.id].path().pointAtPercent(1.0) == w.scene.nodes[a.id].in_ports[0].scenePos()
+    g.rename(a.id, "renamed")
+    assert w.scene.nodes[a.id]._texts[1] == "renamed"
+    C.remove_items(g, [x.id]).redo(g)
+    assert x.id not in w.scene.nodes and not w.scene.edges
+    g.load_from(three_layers())
+    assert sorted(n._texts[1] for n in w.scene.nodes.values()) == ["a", "b", "x"]
