@@ -208,7 +208,18 @@ class FileController(QObject):
 
     def save_to(self, path: Path) -> bool:
         try:
-            kbproj.save(self.project(), path)
+            if self.weights:
+                # An imported model's weights go beside the project (<name>.weights.h5).
+                from kbuilder.keras_io import model_file
+
+                project = self.project()
+                try:
+                    model_file.save_graph(self.graph, Path(path), weights=self.weights, project=project)
+                except model_file.ModelFileError as exc:
+                    raise kbproj.ProjectError(str(exc)) from None
+                self.weights_file = project.weights_file
+            else:
+                kbproj.save(self.project(), path)
         except kbproj.ProjectError as exc:
             self.error("Not saved", str(exc))
             return False
