@@ -178,12 +178,12 @@ def test_moving_a_node_is_one_undo_step_and_updates_its_edges(window, qtbot):
     load(w, g)
     a = w.scene.nodes[w.graph.by_name("a").id]
     edge = next(iter(w.scene.edges.values()))
-    before_end = edge.path().pointAtPercent(1.0)
+    before_end = edge.end_point()
     centre = a.sceneBoundingRect().center()
     drag(qtbot, w, centre, centre + QPointF(100, 40), steps=8)
     assert w.graph.by_name("a").position == (100.0, 200.0)
     assert w.stack.count() == 1 and w.stack.undoText() == "Move"
-    assert edge.path().pointAtPercent(1.0) == before_end + QPointF(100, 40)
+    assert edge.end_point() == before_end + QPointF(100, 40)
     w.stack.undo()
     assert w.graph.by_name("a").position == (0.0, 160.0)
 
@@ -429,7 +429,7 @@ def test_scene_follows_graph_events_from_any_source(window, qtbot):
     assert edge.id in w.scene.edges and w.scene.nodes[a.id].in_ports[0].connected
     g.move(a.id, (500.0, 500.0))
     assert w.scene.nodes[a.id].pos() == QPointF(500, 500)
-    assert w.scene.edges[edge.id].path().pointAtPercent(1.0) == w.scene.nodes[a.id].in_ports[0].scenePos()
+    assert w.scene.edges[edge.id].end_point() == w.scene.nodes[a.id].in_ports[0].scenePos()
     g.rename(a.id, "renamed")
     assert w.scene.nodes[a.id]._texts[1] == "renamed"
     C.remove_items(g, [x.id]).redo(g)

@@ -31,6 +31,7 @@ class EdgeItem(QGraphicsPathItem):
         self.dst_port = dst_port
         self._severity: str | None = None
         self._hit = QPainterPath()
+        self._end = QPointF()
         self.setZValue(0)
         if edge_id is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -76,7 +77,12 @@ class EdgeItem(QGraphicsPathItem):
             b = self.dst_item.mapToScene(self.dst_item.in_port_pos(self.dst_port))
         self.set_ends(a, b)
 
+    def end_point(self) -> QPointF:
+        """Where the curve meets the input port."""
+        return QPointF(self._end)
+
     def set_ends(self, a: QPointF, b: QPointF) -> None:
+        self._end = QPointF(b)
         path = curve(a, b)
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
