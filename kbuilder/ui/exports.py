@@ -102,14 +102,15 @@ class Exporter:
         if not path:
             return False
         snapshot = self.window.graph.copy()
+        weights = self.window.files.weights  # an imported model's weights go into the file
         if not Path(path).suffix:
             path += ".keras"
 
         def work():
-            from kbuilder.keras_io.build import build_model
+            from kbuilder.keras_io import model_file
 
-            model = build_model(snapshot)
-            model.save(path)
+            # Atomic; placeholders (Lambda, TFOpLambda) are named in one sentence.
+            model_file.save_model_file(snapshot, path, weights)
             return path
 
         self.window.show_message("Building the model (TensorFlow may take a few seconds to load)…")

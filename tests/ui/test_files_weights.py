@@ -27,3 +27,20 @@ def test_save_keeps_imported_weights(window, tmp_path):
     w.files.set_project(kbproj.Project(graph=Graph()), None, "empty")
     assert w.files.open_path(path)
     np.testing.assert_array_equal(w.files.weights["a"][0], weights["a"][0])
+
+
+def test_export_model_carries_imported_weights(window, qtbot, tmp_path):
+    w = window
+    g = Graph(name="net")
+    x = g.add_input((3,), name="x")
+    g.add("Dense", name="a", inputs=[x], units=2)
+    weights = {"a": [np.arange(6, dtype=np.float32).reshape(3, 2), np.ones(2, np.float32)]}
+    w.files.set_project(kbproj.Project(graph=g), None, "net", weights=weights)
+    path = tmp_path / "net.keras"
+    assert w.exporter.export_model(str(path))
+    qtbot.waitUntil(path.exists, timeout=60000)
+
+    from kbuilder.keras_io.backend import keras
+
+    model = keras().models.load_model(path)
+    np.testing.assert_array_equal(model.get_layer("a").get_weights()[0], weights["a"][0])
