@@ -60,15 +60,17 @@ def in_port(w, name: str, index: int = 0) -> QPointF:
     return w.scene.nodes[w.graph.by_name(name).id].in_ports[index].scenePos()
 
 
-def drop_from_palette(w, class_name: str, scene_pos: QPointF) -> None:
+def drop_from_palette(w, class_name: str, scene_pos: QPointF) -> QDropEvent:
     mime = w.palette.mime_for(class_name)
     viewport = w.view.viewport()
     pos = QPointF(vp(w, scene_pos))
-    actions = Qt.DropAction.CopyAction
+    # What QTreeWidget's startDrag offers; Shift would make the proposal a move.
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    drop = QDropEvent(pos, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)
     for ev in (QDragEnterEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier),
-               QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier),
-               QDropEvent(pos, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)):
+               QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier), drop):
         QApplication.sendEvent(viewport, ev)
+    return drop
 
 
 def dump(w) -> str:
@@ -79,7 +81,8 @@ def dump(w) -> str:
 def test_drag_dense_from_palette_onto_canvas(window, qtbot):
     w = window
     load(w, Graph())
-    drop_from_palette(w, "Dense", QPointF(150, 100))
+    drop = drop_from_palette(w, "Dense", QPointF(150, 100))
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction  # the palette keeps its item
     nodes = w.graph.nodes
     assert [n.class_name for n in nodes] == ["Dense"]
     x, y = nodes[0].position

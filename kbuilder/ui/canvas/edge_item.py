@@ -32,6 +32,7 @@ class EdgeItem(QGraphicsPathItem):
         self._severity: str | None = None
         self._hit = QPainterPath()
         self._end = QPointF()
+        self._hover = False
         self.setZValue(0)
         if edge_id is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -46,6 +47,8 @@ class EdgeItem(QGraphicsPathItem):
             return
         if self.isSelected():
             color, width = SELECTED, 3.0
+        elif self._hover:
+            color, width = (ERROR if self._severity == "error" else SELECTED), 2.6
         elif self._severity == "error":
             color, width = ERROR, 2.6
         elif self._severity == "warning":
@@ -102,6 +105,14 @@ class EdgeItem(QGraphicsPathItem):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._apply_pen()
         return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self._apply_pen()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self._apply_pen()
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         if self.edge_id is not None:

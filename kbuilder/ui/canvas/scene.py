@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
 
@@ -349,7 +349,9 @@ class CanvasScene(QGraphicsScene):
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802
         mime = event.mimeData()
         if mime.hasFormat(LAYER_MIME) or mime.hasUrls():
-            event.acceptProposedAction()
+            # Always a copy: a Move would make the palette delete its item.
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
         else:
             event.ignore()
 
@@ -363,12 +365,14 @@ class CanvasScene(QGraphicsScene):
                 self.editor.add_layer(class_name, event.scenePos())
                 for view in self.views():  # so Delete / Ctrl+Z act on the canvas next
                     view.setFocus()
-            event.acceptProposedAction()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
         elif mime.hasUrls():
             paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
             if paths:
                 self.files_dropped.emit(paths)
-            event.acceptProposedAction()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
         else:
             event.ignore()
 
