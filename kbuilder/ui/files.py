@@ -57,6 +57,24 @@ class FileController(QObject):
         return self.window.graph
 
     @property
+    def weights(self):
+        """An imported model's weights, by the layers' current names: they
+        are kept by node id, so they follow a rename and leave with a deleted layer."""
+        by_id = getattr(self, "_weights_by_id", None)
+        if not by_id:
+            return None
+        out = {self.graph.node(nid).name: arrays for nid, arrays in by_id.items() if nid in self.graph}
+        return out or None
+
+    @weights.setter
+    def weights(self, value) -> None:
+        self._weights_by_id = {}
+        if value:
+            for node in self.graph.nodes:
+                if node.name in value and not node.shared_with:
+                    self._weights_by_id[node.id] = value[node.name]
+
+    @property
     def stack(self):
         return self.window.stack
 

@@ -44,3 +44,14 @@ def test_export_model_carries_imported_weights(window, qtbot, tmp_path):
 
     model = keras().models.load_model(path)
     np.testing.assert_array_equal(model.get_layer("a").get_weights()[0], weights["a"][0])
+
+
+def test_weights_follow_a_renamed_layer(window, tmp_path):
+    w = window
+    g = Graph(name="net")
+    x = g.add_input((3,), name="x")
+    g.add("Dense", name="a", inputs=[x], units=2)
+    weights = {"a": [np.zeros((3, 2), np.float32), np.ones(2, np.float32)]}
+    w.files.set_project(kbproj.Project(graph=g), None, "net", weights=weights)
+    w.graph.rename(w.graph.by_name("a").id, "renamed")
+    assert list(w.files.weights) == ["renamed"]
