@@ -21,6 +21,7 @@ from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
 
 from .actions import build_actions
+from .background import run_in_background
 from .canvas import CanvasScene, CanvasView
 from .exports import Exporter
 from .files import FileController
@@ -119,8 +120,16 @@ class MainWindow(QMainWindow):
         if self._want_analysis:
             self._start_analysis(self._analyzers)
         for args in self._deferred:
-            self._build_panel(*args)
+            # Import the module on a pool thread (pyqtgraph: ~0.6 s), then
+            # build the widget here, on the UI thread.
+            run_in_background(lambda m=args[1]: importlib.import_module(m),
+                              lambda _mod, a=args: self._build_deferred(a),
+                              lambda _msg, a=args: self._build_deferred(a))
         self._deferred = []
+
+    def _build_deferred(self, args: tuple) -> None:
+        if not self._shut:
+            self._build_panel(*args)
 
     # ------------------------------------------------------------- editing
     def push(self, cmd: Command) -> str | None:
