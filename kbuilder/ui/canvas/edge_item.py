@@ -33,6 +33,7 @@ class EdgeItem(QGraphicsPathItem):
         self._hit = QPainterPath()
         self._end = QPointF()
         self._hover = False
+        self._messages: list[str] = []
         self.setZValue(0)
         if edge_id is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -58,6 +59,9 @@ class EdgeItem(QGraphicsPathItem):
         self.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
 
     def set_problems(self, severity: str | None, messages: list[str]) -> None:
+        if severity == self._severity and messages == self._messages:
+            return
+        self._messages = list(messages)
         self._severity = severity
         tip = "Connection: click to select, Delete to remove"
         if messages:

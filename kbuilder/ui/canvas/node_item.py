@@ -139,12 +139,15 @@ class NodeItem(QGraphicsItem):
         return f"{label}: drop a connection from another layer's output here"
 
     def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> None:
-        self._shape_text = format_shape(output_shape)
-        self._count_text = format_count(params)
-        self._info_error = error
+        new = (format_shape(output_shape), format_count(params), error)
+        if new == (self._shape_text, self._count_text, self._info_error):
+            return  # unchanged: keep the cached picture (an edit re-sends every node's info)
+        self._shape_text, self._count_text, self._info_error = new
         self._refresh_problems()
 
     def set_problems(self, severity: str | None, messages: list[str]) -> None:
+        if severity == self._severity and list(messages) == self._problems:
+            return
         self._severity = severity
         self._problems = list(messages)
         self._refresh_problems()
