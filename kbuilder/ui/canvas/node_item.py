@@ -102,6 +102,9 @@ class NodeItem(QGraphicsItem):
             free = False
         numbered = count > 1
         if len(self.in_ports) != count or any(p.numbered != numbered for p in self.in_ports):
+            scene = self.scene()
+            if scene is not None and scene.connection.origin in self.in_ports:
+                scene.connection.cancel()  # its port is about to go
             for p in self.in_ports:
                 p.setParentItem(None)
                 if p.scene() is not None:
@@ -296,12 +299,14 @@ class NodeItem(QGraphicsItem):
             self.scene().begin_move()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton and self.scene() is not None:
             if not self.isSelected():
                 self.setSelected(True)
             self.scene().drag_move(event.scenePos() - self._press_pos)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.scene() is None:  # removed while the button was down
+            return
         moved = self.scene().end_move()
         self._press_pos = None
         if not moved:

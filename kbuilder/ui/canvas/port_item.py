@@ -92,10 +92,12 @@ class PortItem(QGraphicsItem):
         self.scene().begin_connection(self, event.scenePos())
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.scene().update_connection(event.scenePos())
+        if self.scene() is not None:
+            self.scene().update_connection(event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.scene().finish_connection(event.scenePos())
+        if self.scene() is not None:
+            self.scene().finish_connection(event.scenePos())
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         self.scene().port_context_menu(self, event.screenPos())
