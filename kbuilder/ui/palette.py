@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from .canvas.scene import LAYER_MIME
@@ -35,6 +35,20 @@ class LayerTreeWidget(QTreeWidget):
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [LAYER_MIME]
+
+    def startDrag(self, supported_actions) -> None:  # noqa: N802
+        """A copy-only drag (a move would delete the palette's item) with a
+        small picture of the layer under the mouse."""
+        item = self.currentItem()
+        name = item.data(0, ROLE_CLASS) if item is not None else None
+        if not name:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        chip = _chip(name)
+        drag.setPixmap(chip)
+        drag.setHotSpot(QPoint(chip.width() // 2, chip.height() // 2))
+        drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802
         mime = QMimeData()
@@ -178,6 +192,27 @@ class PalettePanel(QWidget):
         name = item.data(0, ROLE_CLASS)
         if name:
             self.layer_activated.emit(name)
+
+
+def _chip(class_name: str) -> QPixmap:
+    """The drag picture: the layer's name on its category colour."""
+    from .canvas.layer_info import LayerInfo
+
+    font = QFont()
+    font.setBold(True)
+    width = QFontMetrics(font).horizontalAdvance(class_name) + 24
+    pixmap = QPixmap(width, 26)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(LayerInfo().color(class_name))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(pixmap.rect(), 6, 6)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.white)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, class_name)
+    painter.end()
+    return pixmap
 
 
 def _tooltip(spec: Any) -> str:

@@ -2,11 +2,18 @@
 viewport (pytest-qt), checked against the graph and the saved file.
 
 Dragging from the palette: ``QDrag.exec`` runs a modal loop that QTest
-cannot feed, so the test takes the exact QMimeData the palette's tree puts
-in its drag (``LayerTreeWidget.mimeData``) and delivers DragEnter,
-DragMove and Drop events to the canvas viewport with ``sendEvent``: the
-view, the scene and the drop handling are the real ones; only the OS drag
-loop is skipped."""
+cannot feed.  Two tests cover it honestly:
+
+* ``drop_from_palette`` takes the exact QMimeData the palette's tree puts in
+  its drag (``LayerTreeWidget.mimeData``) and delivers DragEnter, DragMove
+  and Drop events to the canvas viewport with ``sendEvent``;
+* ``test_mouse_drag_from_the_palette_onto_the_canvas`` presses and moves the
+  mouse on the palette's viewport, so Qt calls the palette's own
+  ``startDrag``; only ``QDrag.exec`` is replaced (monkeypatch) by the same
+  event delivery to the canvas.
+
+The view, the scene and the drop handling are the real ones in both; only
+the OS drag loop is skipped."""
 
 from __future__ import annotations
 
@@ -439,3 +446,38 @@ def test_scene_follows_graph_events_from_any_source(window, qtbot):
     assert x.id not in w.scene.nodes and not w.scene.edges
     g.load_from(three_layers())
     assert sorted(n._texts[1] for n in w.scene.nodes.values()) == ["a", "b", "x"]
+
+
+def test_mouse_drag_from_the_palette_onto_the_canvas(window, qtbot, monkeypatch):
+    """The palette's own startDrag runs from real mouse events; only
+    QDrag.exec (the OS drag loop, modal) is replaced by delivering the drag's
+    QMimeData to the canvas as DragEnter / DragMove / Drop events."""
+    from PySide6.QtGui import QDrag
+
+    w = window
+    load(w, Graph())
+    target = QPointF(120, 80)
+    seen = {}
+
+    def fake_exec(drag, actions=Qt.DropAction.MoveAction, default=Qt.DropAction.IgnoreAction):
+        seen["actions"] = actions
+        pos = QPointF(vp(w, target))
+        mime = drag.mimeData()
+        drop = QDropEvent(pos, actions, mime, LEFT, Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)
+        for ev in (QDragEnterEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier),
+                   QDragMoveEvent(pos.toPoint(), actions, mime, LEFT, Qt.KeyboardModifier.NoModifier), drop):
+            QApplication.sendEvent(w.view.viewport(), ev)
+        return drop.dropAction()
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    tree = w.palette.tree
+    item = w.palette.find_item("Dense")
+    tree.scrollToItem(item)
+    start = tree.visualItemRect(item).center()
+    qtbot.mousePress(tree.viewport(), LEFT, pos=start)
+    qtbot.mouseMove(tree.viewport(), pos=start + QPoint(10, 4))
+    qtbot.mouseMove(tree.viewport(), pos=start + QPoint(60, 10))
+    qtbot.mouseRelease(tree.viewport(), LEFT, pos=start + QPoint(60, 10))
+    assert seen["actions"] == Qt.DropAction.CopyAction
+    assert [n.class_name for n in w.graph.nodes] == ["Dense"]
+    assert w.palette.find_item("Dense") is not None  # still in the palette
