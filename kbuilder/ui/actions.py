@@ -110,7 +110,7 @@ def build_actions(w) -> Actions:
            "Delete the selected layers and connections", sp.SP_TrashIcon, canvas=True)
     a.make("select_all", "Select &all", ed.select_all, SK.SelectAll, "Select every layer", canvas=True)
     a.make("rename", "&Rename…", ed.rename_selected, "F2", "Rename the selected layer", canvas=True)
-    a.make("find", "&Find layer…", w.palette.focus_search, SK.Find, "Search the layer palette")
+    a.make("find", "&Find layer…", w.find_layer, SK.Find, "Search the layer palette")
 
     a.make("zoom_in", "Zoom &in", view.zoom_in, [SK.ZoomIn, "Ctrl+="], "Zoom in (or use the mouse wheel)")
     a.make("zoom_out", "Zoom &out", view.zoom_out, SK.ZoomOut, "Zoom out (or use the mouse wheel)")
@@ -121,6 +121,7 @@ def build_actions(w) -> Actions:
 
     mb = w.menuBar()
     m = mb.addMenu("&File")
+    m.setToolTipsVisible(True)
     for name in ("new", "open"):
         m.addAction(a[name])
     a.recent_menu = QMenu("Open &recent", m)
@@ -140,6 +141,7 @@ def build_actions(w) -> Actions:
     m.addAction(a["quit"])
 
     m = mb.addMenu("&Edit")
+    m.setToolTipsVisible(True)
     m.addAction(undo)
     m.addAction(redo)
     m.addSeparator()
@@ -150,6 +152,7 @@ def build_actions(w) -> Actions:
     m.addAction(a["find"])
 
     m = mb.addMenu("&View")
+    m.setToolTipsVisible(True)
     for name in ("zoom_in", "zoom_out", "zoom_reset", "fit"):
         m.addAction(a[name])
     m.addSeparator()

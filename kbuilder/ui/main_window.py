@@ -142,6 +142,13 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def find_layer(self) -> None:
+        """Ctrl+F: the palette's search box (showing the palette if hidden)."""
+        dock = self.docks["palette"]
+        dock.show()
+        dock.raise_()
+        self.palette.focus_search()
+
     def add_layer(self, class_name: str) -> str | None:
         return self.scene.editor.add_below_selection(class_name, self.view.visible_center())
 
