@@ -177,6 +177,10 @@ class FileController(QObject):
         path = Path(path)
         if ask and not self.maybe_save():
             return False
+        if not path.exists():
+            self.remove_recent(path)
+            self.error("Cannot open", f"{path.name} is not there any more (moved or deleted?).")
+            return False
         suffix = path.suffix.lower()
         if suffix not in OPEN_SUFFIXES:
             self.error("Cannot open", f"kbuilder cannot open '{path.name}': it opens {', '.join(OPEN_SUFFIXES)} files.")
@@ -261,6 +265,12 @@ class FileController(QObject):
         items = [p for p in self.recent() if p != str(path)]
         QSettings().setValue("recent_files", [str(path)] + items[: MAX_RECENT - 1])
         self.recent_changed.emit()
+
+    def remove_recent(self, path: Path) -> None:
+        items = self.recent()
+        if str(path) in items:
+            QSettings().setValue("recent_files", [p for p in items if p != str(path)])
+            self.recent_changed.emit()
 
     def clear_recent(self) -> None:
         QSettings().setValue("recent_files", [])

@@ -272,3 +272,16 @@ def test_code_style_is_a_project_setting(window, qtbot, tmp_path):
     load(w, small())
     assert w.files.open_path(tmp_path / "s.kbproj", ask=False)
     assert code.code_style() == "subclass" and not w.isWindowModified()
+
+
+def test_recent_file_that_is_gone_leaves_the_list(window, tmp_path):
+    w = window
+    errors = []
+    w.files.error = lambda title, text: errors.append(text)
+    path = tmp_path / "gone.kbproj"
+    kbproj.save(kbproj.Project(graph=small()), path)
+    assert w.files.open_path(path, ask=False)
+    assert w.files.recent()[0] == str(path)
+    path.unlink()
+    assert not w.files.open_path(path, ask=False)
+    assert str(path) not in w.files.recent() and "not there" in errors[0]
