@@ -200,3 +200,22 @@ def test_drag_a_merge_input_onto_another_to_reorder(window, qtbot):
     assert [w.graph.node(e.src).name for e in w.graph.in_edges(cat.id)] == ["b", "c", "a"]
     assert w.stack.count() == 1 and w.stack.undoText() == "Reorder inputs"
     assert "input 3" in w.statusBar().currentMessage()
+
+
+def test_a_layer_with_several_outputs_gets_a_port_for_each(window, qtbot):
+    from kbuilder.keras_io.shapes import NodeInfo
+
+    w = window
+    g = three_layers()
+    a = g.by_name("a")
+    a.class_name, a.params = "LSTM", {"units": 4, "return_state": True}
+    load(w, g)
+    w.scene.set_node_infos({a.id: NodeInfo(output_shape=[(None, 4), (None, 4), (None, 4)], params=144)})
+    item = w.scene.nodes[a.id]
+    assert [p.index for p in item.out_ports] == [0, 1, 2]
+    b_port = w.scene.nodes[w.graph.by_name("b").id].in_ports[0]
+    drag(qtbot, w, item.out_ports[2].scenePos(), b_port.scenePos())
+    (edge,) = w.graph.edges
+    assert (edge.src, edge.src_port) == (a.id, 2)
+    start = w.scene.edges[edge.id].path().elementAt(0)
+    assert QPointF(start.x, start.y) == item.out_ports[2].scenePos()

@@ -60,6 +60,7 @@ class ConnectionDrag:
         self.anchor_node: str | None = None  # the fixed end's node
         self.from_output = True
         self.moving_edge: Edge | None = None
+        self.src_port = 0  # which output of the source (multi-output layers)
         self._target: PortItem | None = None
         self._plan: tuple[str, str, int] | None = None
         self._reason: str | None = None
@@ -73,13 +74,14 @@ class ConnectionDrag:
         graph = self.scene.graph
         self.origin = port
         self.moving_edge = None
+        self.src_port = 0
         if port.kind == OUT:
-            self.from_output, self.anchor_node = True, port.node_id
+            self.from_output, self.anchor_node, self.src_port = True, port.node_id, port.index
         else:
             edge = next((e for e in graph.in_edges(port.node_id) if e.dst_port == port.index), None)
             if edge is not None:  # pick the connection up
                 self.moving_edge = edge
-                self.from_output, self.anchor_node = True, edge.src
+                self.from_output, self.anchor_node, self.src_port = True, edge.src, edge.src_port
                 item = self.scene.edges.get(edge.id)
                 if item is not None:
                     item.setVisible(False)
@@ -93,7 +95,8 @@ class ConnectionDrag:
     def _anchor_pos(self) -> QPointF:
         node_item = self.scene.nodes[self.anchor_node]
         if self.from_output:
-            return node_item.out_port.scenePos()
+            outs = node_item.out_ports
+            return outs[min(self.src_port, len(outs) - 1)].scenePos()
         return self.origin.scenePos()
 
     def _find_target(self, pos: QPointF) -> tuple[PortItem | None, NodeItem | None]:
@@ -138,8 +141,9 @@ class ConnectionDrag:
                 got, reason = check_connection(graph, info, src, self.anchor_node, self.origin.index)
                 self._reason = reason
                 if got is not None:
+                    self.src_port = port.index if port is not None else 0
                     self._plan = (src, self.anchor_node, got)
-                    end = self.scene.nodes[src].out_port.scenePos()
+                    end = self.scene.nodes[src].out_ports[self.src_port].scenePos()
         if port is not None:
             port.set_highlight("bad" if self._reason else "ok")
         self.live._severity = "error" if self._reason else None
@@ -182,7 +186,7 @@ class ConnectionDrag:
         if self.live is None:
             return
         self.update(pos)
-        plan, reason, moving = self._plan, self._reason, self.moving_edge
+        plan, reason, moving, src_port = self._plan, self._reason, self.moving_edge, self.src_port
         self.cancel()
         scene = self.scene
         if plan is not None and plan[0] == "reorder":
@@ -195,9 +199,9 @@ class ConnectionDrag:
                 scene.status_message.emit(f"{scene.graph.node(moving.src).name} is now input {target + 1}")
         elif plan is not None:
             src, dst, port = plan
-            new = AddEdge(Edge(src=src, dst=dst, dst_port=port))
+            new = AddEdge(Edge(src=src, dst=dst, dst_port=port, src_port=src_port))
             if moving is not None:
-                if (moving.src, moving.dst, moving.dst_port) == (src, dst, port):
+                if (moving.src, moving.dst, moving.dst_port, moving.src_port) == (src, dst, port, src_port):
                     return
                 cmd = Compound([RemoveEdge(moving), new], text="Move connection")
             else:

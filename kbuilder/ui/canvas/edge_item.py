@@ -23,8 +23,10 @@ def curve(a: QPointF, b: QPointF) -> QPainterPath:
 
 
 class EdgeItem(QGraphicsPathItem):
-    def __init__(self, edge_id: str | None = None, src_item=None, dst_item=None, dst_port: int = 0) -> None:
+    def __init__(self, edge_id: str | None = None, src_item=None, dst_item=None, dst_port: int = 0,
+                 src_port: int = 0) -> None:
         super().__init__()
+        self.src_port = src_port
         self.edge_id = edge_id
         self.src_item = src_item
         self.dst_item = dst_item
@@ -76,7 +78,8 @@ class EdgeItem(QGraphicsPathItem):
     def update_path(self) -> None:
         if self.src_item is None or self.dst_item is None:
             return
-        a = self.src_item.out_port.scenePos()
+        outs = self.src_item.out_ports
+        a = outs[self.src_port if self.src_port < len(outs) else 0].scenePos()
         ports = self.dst_item.in_ports
         if 0 <= self.dst_port < len(ports):
             b = ports[self.dst_port].scenePos()

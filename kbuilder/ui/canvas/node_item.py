@@ -33,7 +33,9 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.in_ports: list[PortItem] = []
-        self.out_port: PortItem | None = None
+        self.out_ports: list[PortItem] = []
+        self._n_outputs = 1  # from the analysis: a layer returning several tensors
+        self._used_outputs: list[int] = []
         self._texts = ("", "", "", "", "")
         self._color = QColor("#5a6e8a")
         self._shape_text = ""
@@ -119,16 +121,43 @@ class NodeItem(QGraphicsItem):
             p.setPos(self.in_port_pos(i))
             p.setToolTip(self._port_tip(p))
             p.update()
-        if self.out_port is None:
-            self.out_port = PortItem(self, OUT, 0)
-            self.out_port.setPos(WIDTH / 2, HEIGHT)
-            self.out_port.setToolTip("Output: drag from here to an input port to connect")
+        self._rebuild_out_ports()
+
+    def _rebuild_out_ports(self) -> bool:
+        """One output port per tensor the layer returns (LSTM with
+        ``return_state`` returns three); True when the ports changed."""
+        count = max(self._n_outputs, (max(self._used_outputs) + 1) if self._used_outputs else 1)
+        if len(self.out_ports) == count:
+            return False
+        for p in self.out_ports:
+            p.setParentItem(None)
+            if p.scene() is not None:
+                p.scene().removeItem(p)
+        numbered = count > 1
+        self.out_ports = [PortItem(self, OUT, i, numbered=False) for i in range(count)]
+        for i, p in enumerate(self.out_ports):
+            p.setPos(WIDTH * (i + 1) / (count + 1), HEIGHT)
+            p.setToolTip(f"Output {i + 1} of {count}: drag from here to an input port to connect" if numbered
+                         else "Output: drag from here to an input port to connect")
+            p.out_label = str(i + 1) if numbered else ""
+        scene = self.scene()
+        if scene is not None and getattr(scene, "far", False):
+            self.set_ports_visible(False)
+        return True
+
+    @property
+    def out_port(self) -> PortItem:
+        return self.out_ports[0]
+
+    def set_used_outputs(self, used: list[int]) -> bool:
+        self._used_outputs = sorted(set(used))
+        return self._rebuild_out_ports()
 
     def set_ports_visible(self, visible: bool) -> None:
         for p in self.in_ports:
             p.setVisible(visible)
-        if self.out_port is not None:
-            self.out_port.setVisible(visible)
+        for p in self.out_ports:
+            p.setVisible(visible)
 
     def _port_tip(self, port: PortItem) -> str:
         if port.free:
@@ -141,12 +170,18 @@ class NodeItem(QGraphicsItem):
             return f"{label}: connected. Drag it away to disconnect, or onto another layer's input to move it"
         return f"{label}: drop a connection from another layer's output here"
 
-    def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> None:
+    def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> bool:
+        """Show the analysis's figures; True when the output ports changed
+        (the scene then re-routes this node's edges)."""
+        several = isinstance(output_shape, list) and output_shape and isinstance(output_shape[0], (list, tuple))
+        self._n_outputs = len(output_shape) if several else 1
+        ports_changed = self._rebuild_out_ports()
         new = (format_shape(output_shape), format_count(params), error)
         if new == (self._shape_text, self._count_text, self._info_error):
-            return  # unchanged: keep the cached picture (an edit re-sends every node's info)
+            return ports_changed  # unchanged: keep the cached picture (an edit re-sends every node's info)
         self._shape_text, self._count_text, self._info_error = new
         self._refresh_problems()
+        return ports_changed
 
     def set_problems(self, severity: str | None, messages: list[str]) -> None:
         if severity == self._severity and list(messages) == self._problems:

@@ -25,6 +25,7 @@ class PortItem(QGraphicsItem):
         self.free = free
         self.numbered = numbered
         self.connected = False
+        self.out_label = ""  # "1", "2", ... under the outputs of a multi-output layer
         self.highlight: str | None = None  # "ok" | "bad" while a connection hovers
         self._hover = False
         self.setAcceptHoverEvents(True)
@@ -42,7 +43,7 @@ class PortItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         r = RADIUS + 3
         top = -r - (14 if self.numbered else 0)
-        return QRectF(-r, top, 2 * r, 2 * r - top - r)
+        return QRectF(-r, top, 2 * r, 2 * r - top - r + (14 if self.kind == OUT else 0))
 
     def set_highlight(self, state: str | None) -> None:
         if state != self.highlight:
@@ -68,6 +69,12 @@ class PortItem(QGraphicsItem):
             painter.setPen(QPen(edge, 1.4))
             painter.drawLine(QPointF(-3, 0), QPointF(3, 0))
             painter.drawLine(QPointF(0, -3), QPointF(0, 3))
+        if self.out_label:
+            font = QFont(painter.font())
+            font.setPointSizeF(7.5)
+            painter.setFont(font)
+            painter.setPen(QColor("#30343a"))
+            painter.drawText(QRectF(-10, RADIUS + 1, 20, 12), Qt.AlignmentFlag.AlignCenter, self.out_label)
         if self.numbered and not self.free:
             font = QFont(painter.font())
             font.setPointSizeF(7.5)

@@ -185,7 +185,9 @@ class CanvasScene(QGraphicsScene):
         src, dst = self.nodes.get(e.src), self.nodes.get(e.dst)
         if src is None or dst is None:
             return
-        item = EdgeItem(edge_id, src, dst, e.dst_port)
+        item = EdgeItem(edge_id, src, dst, e.dst_port, e.src_port)
+        if e.src_port and src.set_used_outputs(self._outputs_used(e.src)):
+            self._update_edges_of(e.src)
         self.addItem(item)
         self.edges[edge_id] = item
         self._edges_of[e.src].add(edge_id)
@@ -194,6 +196,10 @@ class CanvasScene(QGraphicsScene):
             self._refresh_node(e.dst)
         else:
             item.update_path()
+
+    def _outputs_used(self, node_id: str) -> list[int]:
+        return [self.graph.edge(eid).src_port for eid in self._edges_of.get(node_id, ())
+                if self.graph.has_edge(eid) and self.graph.edge(eid).src == node_id]
 
     def _remove_edge_item(self, edge_id: str) -> None:
         item = self.edges.pop(edge_id, None)
@@ -246,10 +252,12 @@ class CanvasScene(QGraphicsScene):
         info = self._infos.get(node_id)
         item = self.nodes[node_id]
         if info is None:
-            item.set_info(None, None, None)
+            changed = item.set_info(None, None, None)
         else:
-            item.set_info(getattr(info, "output_shape", None), getattr(info, "params", None),
-                          getattr(info, "error", None))
+            changed = item.set_info(getattr(info, "output_shape", None), getattr(info, "params", None),
+                                    getattr(info, "error", None))
+        if changed:
+            self._update_edges_of(node_id)
 
     def set_issues(self, issues: list[Any]) -> None:
         self._issues = list(issues or [])
