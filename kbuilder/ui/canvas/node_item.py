@@ -64,7 +64,7 @@ class NodeItem(QGraphicsItem):
         return QPointF(spacing * (index + 1), 0.0)
 
     # ----------------------------------------------------------- contents
-    def refresh(self, node: Node, n_inputs_connected: list[int] | None = None, class_label: str | None = None) -> None:
+    def refresh(self, node: Node, n_inputs_connected: list[int] | None = None, shared_name: str | None = None) -> None:
         """Re-read the node (name, params, class) and rebuild the ports."""
         info = self._layer_info
         params = node.params
@@ -77,9 +77,11 @@ class NodeItem(QGraphicsItem):
             parts = [f"{k}={format_value(v)}" for k, v in list(params.items())[:3]]
         detail = ", ".join(parts)
         self._has_params = bool(detail)
-        if not detail:
+        if node.shared_with and shared_name:
+            detail, self._has_params = f"reuses {shared_name} (same weights)", True
+        elif not detail:
             detail = info.summary(node.class_name)
-        title = class_label or node.class_name
+        title = node.class_name
         if node.shared_with:
             title += "  (shared)"
         if node.is_output:

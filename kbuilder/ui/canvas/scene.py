@@ -125,7 +125,7 @@ class CanvasScene(QGraphicsScene):
         for node in self.graph.nodes:
             item = NodeItem(node, self.layer_info)
             self.addItem(item)
-            item.refresh(node, ports.get(node.id, []))
+            item.refresh(node, ports.get(node.id, []), self._shared_name(node))
             item.set_ports_visible(not self.far)
             self.nodes[node.id] = item
             self._edges_of[node.id] = set()
@@ -177,7 +177,7 @@ class CanvasScene(QGraphicsScene):
         node = self.graph.node(node_id)
         connected = [self.graph.edge(eid).dst_port for eid in self._edges_of.get(node_id, ())
                      if self.graph.has_edge(eid) and self.graph.edge(eid).dst == node_id]
-        item.refresh(node, connected)
+        item.refresh(node, connected, self._shared_name(node))
         self._update_edges_of(node_id)
 
     def _add_edge_item(self, edge_id: str, refresh_ports: bool = True) -> None:
@@ -196,6 +196,9 @@ class CanvasScene(QGraphicsScene):
             self._refresh_node(e.dst)
         else:
             item.update_path()
+
+    def _shared_name(self, node) -> str | None:
+        return self.graph.owner(node).name if node.shared_with and node.shared_with in self.graph else None
 
     def _outputs_used(self, node_id: str) -> list[int]:
         return [self.graph.edge(eid).src_port for eid in self._edges_of.get(node_id, ())
