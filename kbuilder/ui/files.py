@@ -51,6 +51,9 @@ class FileController(QObject):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.loading = False
+        self._autosaved_state: int | None = None
+        self._edits = 0  # graph events seen: a merged drag changes the graph without a new undo step
+        window.graph.subscribe(self._count_edit)
 
     @property
     def graph(self) -> Graph:
@@ -77,6 +80,9 @@ class FileController(QObject):
     @property
     def stack(self):
         return self.window.stack
+
+    def _count_edit(self, _event) -> None:
+        self._edits += 1
 
     def is_dirty(self) -> bool:
         return not self.stack.isClean()
@@ -286,6 +292,9 @@ class FileController(QObject):
         there are unsaved changes)."""
         if not self.is_dirty():
             return False
+        state = self._edits
+        if state == self._autosaved_state:
+            return True  # nothing new since the last autosave
         data, meta = self._recovery_files()
         try:
             data.parent.mkdir(parents=True, exist_ok=True)
@@ -294,9 +303,11 @@ class FileController(QObject):
                                                        "name": self.display_name, "time": time.time()}))
         except (OSError, kbproj.ProjectError):
             return False
+        self._autosaved_state = state
         return True
 
     def clear_recovery(self) -> None:
+        self._autosaved_state = None
         for f in self._recovery_files():
             try:
                 f.unlink()
