@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ui_canvas_helpers import (
     LEFT,
     drag,
+    drop_from_palette,
     in_port,
     load,
     out_port,
@@ -219,3 +220,21 @@ def test_a_layer_with_several_outputs_gets_a_port_for_each(window, qtbot):
     assert (edge.src, edge.src_port) == (a.id, 2)
     start = w.scene.edges[edge.id].path().elementAt(0)
     assert QPointF(start.x, start.y) == item.out_ports[2].scenePos()
+
+
+def test_dropping_a_layer_on_a_connection_inserts_it(window, qtbot):
+    w = window
+    g = three_layers()
+    a, b = g.by_name("a"), g.by_name("b")
+    g.connect(a.id, b.id)
+    load(w, g)
+    (edge_item,) = w.scene.edges.values()
+    middle = edge_item.path().pointAtPercent(0.3)
+    drop_from_palette(w, "Dropout", middle)
+    new = w.graph.nodes[-1]
+    assert new.class_name == "Dropout"
+    assert sorted((w.graph.node(e.src).name, w.graph.node(e.dst).name) for e in w.graph.edges) == [
+        ("a", new.name), (new.name, "b")]
+    assert w.stack.count() == 1 and w.stack.undoText() == "Insert Dropout"
+    w.stack.undo()
+    assert [(e.src, e.dst) for e in w.graph.edges] == [(a.id, b.id)]

@@ -48,6 +48,35 @@ class Editor:
         self.scene.status_message.emit(f"Added {node.name}")
         return node.id
 
+    def drop_layer(self, class_name: str, pos: QPointF) -> str | None:
+        """A layer dropped from the palette: onto a connection it is put in
+        between (Dense -> [Dropout] -> Dense), elsewhere it is added alone."""
+        from .edge_item import EdgeItem
+
+        lo, hi = self.scene.layer_info.input_range(class_name)
+        if class_name != "Input" and lo <= 1 and (hi is None or hi >= 1):
+            for item in self.scene.items(pos):
+                if isinstance(item, EdgeItem) and item.edge_id and item.shape().contains(pos):
+                    return self._splice(class_name, pos, self.graph.edge(item.edge_id))
+        return self.add_layer(class_name, pos)
+
+    def _splice(self, class_name: str, center: QPointF, edge: Edge) -> str | None:
+        g, info = self.graph, self.scene.layer_info
+        node = Node(class_name=class_name, name=g.unique_name(_snake(class_name)),
+                    params=info.default_params(class_name),
+                    position=(round(center.x() - WIDTH / 2), round(center.y() - HEIGHT / 2)))
+        cmd = C.Compound([
+            C.AddNode(node),
+            C.RemoveEdge(edge),
+            C.AddEdge(Edge(src=edge.src, dst=node.id, dst_port=0, src_port=edge.src_port)),
+            C.AddEdge(Edge(src=node.id, dst=edge.dst, dst_port=edge.dst_port)),
+        ], text=f"Insert {class_name}")
+        if not self.scene.execute(cmd):
+            return None
+        self.scene.select_nodes([node.id])
+        self.scene.status_message.emit(f"Inserted {node.name} between {g.node(edge.src).name} and {g.node(edge.dst).name}")
+        return node.id
+
     def add_below_selection(self, class_name: str, fallback_center: QPointF) -> str | None:
         """Double-click in the palette: put the layer under the one selected
         layer and connect it, or at ``fallback_center``."""

@@ -373,7 +373,7 @@ class CanvasScene(QGraphicsScene):
         if mime.hasFormat(LAYER_MIME):
             class_name = bytes(mime.data(LAYER_MIME).data()).decode("utf-8").strip()
             if class_name:
-                self.editor.add_layer(class_name, event.scenePos())
+                self.editor.drop_layer(class_name, event.scenePos())
                 for view in self.views():  # so Delete / Ctrl+Z act on the canvas next
                     view.setFocus()
             event.setDropAction(Qt.DropAction.CopyAction)
