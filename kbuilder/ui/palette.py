@@ -71,8 +71,8 @@ class PalettePanel(QWidget):
         self.search.setToolTip("Type part of a layer's name or purpose, e.g. 'conv', 'dropout', 'merge'. "
                                "Enter adds the first match.")
         self.tree = LayerTreeWidget(self)
-        self.tree.setToolTip("Drag a layer onto the canvas, or double-click it to add it "
-                             "(below the selected layer, connected).")
+        self.tree.setToolTip("Drag a layer onto the canvas (onto a connection to insert it there), "
+                             "or double-click it to add it below the selected layer, connected.")
         self.hint = QLabel("Drag onto the canvas or double-click", self)
         self.hint.setStyleSheet("color: #6a7079; font-size: 11px;")
         layout = QVBoxLayout(self)
