@@ -31,9 +31,16 @@ class _Task(QRunnable):
             result = self.fn()
         except Exception as exc:  # noqa: BLE001 - reported to the user
             log.info("background task failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(str(exc).strip() or type(exc).__name__)
+            self._emit(self.signals.failed, str(exc).strip() or type(exc).__name__)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is already gone: nobody to tell
+            pass
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],

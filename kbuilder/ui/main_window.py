@@ -21,7 +21,7 @@ from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
 
 from .actions import build_actions
-from .background import run_in_background
+from .background import run_in_background, wait_all
 from .canvas import CanvasScene, CanvasView
 from .exports import Exporter
 from .files import FileController
@@ -368,3 +368,4 @@ class MainWindow(QMainWindow):
                 except Exception:  # noqa: BLE001
                     log.exception("panel detach failed")
         self.scene.detach()
+        wait_all(30000)  # a model export or an import still running finishes first
