@@ -57,13 +57,21 @@ def render_svg(scene: QGraphicsScene, path: str | Path, title: str = "model") ->
 
 
 def _unselect(scene: QGraphicsScene) -> list:
+    """Draw the picture as the model looks, not as the view is: nothing
+    selected, ports shown even when the view is zoomed far out."""
     items = scene.selectedItems()
     for item in items:
         item.setSelected(False)
-    return items
+    far = getattr(scene, "far", False)
+    if far:
+        scene.set_far(False)
+    return [scene, far, items]
 
 
-def _reselect(items: list) -> None:
+def _reselect(state: list) -> None:
+    scene, far, items = state
+    if far:
+        scene.set_far(True)
     for item in items:
         item.setSelected(True)
 
