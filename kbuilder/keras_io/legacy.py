@@ -137,6 +137,8 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
     tr = Translation(config={}, keras_major=major)
     # Weight paths follow the classes as saved (before ThresholdedReLU -> ReLU, say).
     _record_places(kind, body, (), "layers", major, tr)
+    if kind == "Sequential":
+        _embedding_input_shape(body)
     _translate_model_layers(kind, body, notes, ())
     if _has_nested(body):
         functional = _to_functional(kind, body, notes, major) if kind == "Sequential" else body
@@ -153,6 +155,22 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
         place.flat_name = renames.get(place.flat_name, place.flat_name)
     tr.notes = notes.render()
     return tr
+
+
+def _embedding_input_shape(body: Any) -> None:
+    """A Sequential that starts with an Embedding and states no input shape
+    (Keras 2.0-2.2): the sequence length is its ``input_length`` (Keras 3
+    has no such argument), and ``input_dim`` is the vocabulary, not a shape."""
+    layers = _layers(body)
+    if not layers or _class(layers[0]) != "Embedding" or not isinstance(layers[0].get("config"), dict):
+        return
+    cfg = layers[0]["config"]
+    if any(isinstance(cfg.get(k), list) for k in ("batch_input_shape", "batch_shape", "input_shape")):
+        return
+    length = cfg.get("input_length")
+    if isinstance(length, list):
+        length = length[0] if len(length) == 1 else None
+    cfg["batch_input_shape"] = [None, length if isinstance(length, int) and length > 0 else None]
 
 
 def _unwrap(config: dict) -> tuple[str, Any]:

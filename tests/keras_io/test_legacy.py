@@ -207,3 +207,15 @@ def test_rescaling_with_default_offset_builds():
     _, result = _graph(config)
     assert "offset" not in result.graph.by_name("rescaling").params  # a default, left out
     build_model(result.graph)
+
+
+def test_old_sequential_starting_with_embedding():
+    """Keras 2.0: Embedding(1000, 8, input_length=10) first, no input shape:
+    the length comes from input_length, not from input_dim (the vocabulary)."""
+    config = {"class_name": "Sequential", "config": [
+        {"class_name": "Embedding", "config": {"name": "emb", "input_dim": 1000, "output_dim": 8, "input_length": 10}},
+        {"class_name": "Flatten", "config": {"name": "flat"}},
+        {"class_name": "Dense", "config": {"name": "out", "units": 1}}]}
+    _, result = _graph(config, "2.0.8")
+    assert [n.params["shape"] for n in result.graph.inputs()] == [[10]]
+    assert build_model(result.graph).count_params() == 1000 * 8 + 10 * 8 + 1
