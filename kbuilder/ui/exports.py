@@ -65,11 +65,14 @@ def _unselect(scene: QGraphicsScene) -> list:
     far = getattr(scene, "far", False)
     if far:
         scene.set_far(False)
-    return [scene, far, items]
+    background = scene.backgroundBrush()
+    scene.setBackgroundBrush(QColor("#ffffff"))
+    return [scene, far, items, background]
 
 
 def _reselect(state: list) -> None:
-    scene, far, items = state
+    scene, far, items, background = state
+    scene.setBackgroundBrush(background)
     if far:
         scene.set_far(True)
     for item in items:

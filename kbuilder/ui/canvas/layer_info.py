@@ -60,6 +60,8 @@ _CATEGORY_COLORS = [
     ("merg", "#c23d6b"),
     ("reshap", "#5c6bc2"),
     ("activation", "#2ca06b"),
+    ("embed", "#5c8ac2"),
+    ("image", "#a0785c"),
     ("preprocess", "#8a7a5c"),
 ]
 _CLASS_HINTS = [
@@ -73,6 +75,7 @@ _CLASS_HINTS = [
     (r"^(Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|Dot)$", "merg"),
     (r"Reshape|Flatten|Permute|Repeat|Cropping|ZeroPadding|UpSampling", "reshap"),
     (r"ReLU|Softmax|Activation|ELU", "activation"),
+    (r"Embedding", "embed"),
 ]
 
 

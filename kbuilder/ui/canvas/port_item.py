@@ -43,7 +43,8 @@ class PortItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         r = RADIUS + 3
         top = -r - (14 if self.numbered else 0)
-        return QRectF(-r, top, 2 * r, 2 * r - top - r + (14 if self.kind == OUT else 0))
+        left = -21.0 if self.numbered else -r  # the number sits up and to the left of the arrow
+        return QRectF(left, top, r - left, 2 * r - top - r + (14 if self.kind == OUT else 0))
 
     def set_highlight(self, state: str | None) -> None:
         if state != self.highlight:
@@ -80,7 +81,7 @@ class PortItem(QGraphicsItem):
             font.setPointSizeF(7.5)
             painter.setFont(font)
             painter.setPen(QColor("#30343a"))
-            painter.drawText(QRectF(-10, -RADIUS - 15, 20, 12), Qt.AlignmentFlag.AlignCenter, str(self.index + 1))
+            painter.drawText(QRectF(-21, -RADIUS - 14, 13, 12), Qt.AlignmentFlag.AlignCenter, str(self.index + 1))
 
     # ----------------------------------------------------------- interaction
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
