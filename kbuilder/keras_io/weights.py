@@ -47,8 +47,10 @@ def _map_h5(groups: list[dict], arrays: dict[str, np.ndarray], tr: Translation) 
         if not entries:
             continue
         if (gname,) in tr.models:
+            inside = [p for p in tr.places if p.scope[:1] == (gname,)]
+            taken: dict[str, set[str]] = {}
             for wname, key in entries:
-                place = _place_for_weight((gname,), wname, by_scope, tr.models)
+                place = _place_for_weight((gname,), wname, inside, tr.models, taken)
                 if place is None:
                     lost.append(f"{gname}/{wname}")
                     continue
@@ -65,16 +67,29 @@ def _map_h5(groups: list[dict], arrays: dict[str, np.ndarray], tr: Translation) 
     return out, notes
 
 
-def _place_for_weight(scope: tuple[str, ...], wname: str, by_scope: dict, models: set) -> LayerPlace | None:
+def _place_for_weight(scope: tuple[str, ...], wname: str, inside: list[LayerPlace], models: set,
+                      taken: dict[str, set[str]]) -> LayerPlace | None:
     """The layer a weight of a nested model belongs to, from the segments of
-    its name (``"enc/dense/kernel:0"``, ``"dense_1/kernel:0"``)."""
-    for seg in wname.split("/")[:-1]:
+    its name (Keras 2: ``"dense_1/kernel:0"``; Keras 3: ``"enc/dense/kernel"``,
+    where a model built on its own leaves its name out).  When two layers of
+    the nested model share a name, the first in model order that has not yet
+    received this weight takes it (weights are saved in layer order)."""
+    segs = wname.split("/")
+    for i, seg in enumerate(segs[:-1]):
         if (*scope, seg) in models:
             scope = (*scope, seg)
             continue
-        place = by_scope.get((scope, seg))
-        if place is not None:
-            return place
+        if seg == scope[-1]:
+            continue  # the model's own name as a prefix
+        cands = [p for p in inside if p.scope[: len(scope)] == scope and p.name == seg]
+        if not cands:
+            continue
+        rest = "/".join(segs[i + 1:])
+        for place in cands:
+            if rest not in taken.setdefault(place.flat_name, set()):
+                taken[place.flat_name].add(rest)
+                return place
+        return cands[0]
     return None
 
 

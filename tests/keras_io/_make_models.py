@@ -28,6 +28,9 @@ MARKER_NAME = "LAMBDA_RAN.txt"
 
 def _randomize(model, rng) -> None:
     for layer in model.layers:
+        if hasattr(layer, "layers") and layer.weights and layer is not model:
+            _randomize(layer, rng)  # a nested model: its layers one by one
+            continue
         values = []
         for w in layer.weights:
             shape = tuple(w.shape)
@@ -141,6 +144,16 @@ def models(K, lib: str, marker: str):
     x = L.TimeDistributed(L.Dense(2))(x)
     x = L.GRU(3)(x)
     built.append(("rnn_zoo", K.Model(seq, L.Dense(1)(x), name="rnn_zoo"), ("h5", "keras")))
+
+    # Two levels of nesting, called twice, with a layer name used at both levels
+    # (tf_keras cannot write this one as .h5).
+    ii = K.Input((5,))
+    inner = K.Model(ii, L.BatchNormalization()(L.Dense(4, name="dense")(ii)), name="inner")
+    block = K.Sequential([K.Input((5,)), inner, L.Dense(3, name="dense")], name="block")
+    a2 = K.Input((5,), name="a")
+    b2 = K.Input((5,), name="b")
+    deep = K.Model([a2, b2], L.Dense(1, name="dense")(L.Add()([block(a2), block(b2)])), name="deep")
+    built.append(("deep", deep, ("keras",) if lib == "k2" else ("h5", "keras")))
 
     # A Sequential built without an Input (deferred), and one whose first layer is a model.
     deferred = K.Sequential([L.Dense(4, activation="relu"), L.Dense(2)], name="deferred")

@@ -24,6 +24,8 @@ CASES = (
         for lib, fmt in (("k2", "h5"), ("k3", "keras"))
     ]
     + [pytest.param("k2", "k2_efficientnet", "h5", id="k2-efficientnet-h5", marks=pytest.mark.slow)]
+    + [pytest.param(lib, f"{lib}_deep", fmt, id=f"{lib}-deep-{fmt}")
+       for lib, fmt in (("k2", "keras"), ("k3", "h5"), ("k3", "keras"))]
 )
 
 
