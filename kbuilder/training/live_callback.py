@@ -110,6 +110,8 @@ def _callback_class():
         # -- Keras hooks
         def on_train_begin(self, logs=None):
             self.control.model = self.model
+            if self.control.stop_requested:  # Stop pressed while the data was loading
+                self.model.stop_training = True
             self._epochs = int(self.params.get("epochs") or 1)
             self._steps = self.params.get("steps")
             self._t0 = time.monotonic()

@@ -345,3 +345,21 @@ def _n_classes(y, raw: RawData | None = None) -> int:
     if raw is not None and raw.class_names:
         n = max(n, len(raw.class_names))
     return n
+
+
+def graph_outputs(graph) -> list[Port]:
+    """The graph's outputs as ports (name, activation, units when known),
+    read from the layer parameters alone: no Keras, for the settings form."""
+    ports = []
+    for node in graph.outputs():
+        owner = graph.owner(node)
+        params = owner.params or {}
+        if owner.class_name == "Softmax":
+            act = "softmax"
+        else:
+            act = params.get("activation") or ("linear" if owner.class_name in ("Dense", "EinsumDense") else "")
+            if not isinstance(act, str):
+                act = ""
+        units = params.get("units")
+        ports.append(Port(node.name, (units,) if isinstance(units, int) else (), act))
+    return ports

@@ -95,6 +95,7 @@ class TrainingSession:
         self.outputs: dict = {}
         self.issues: list[Issue] = []
         self.result: RunResult | None = None
+        self._fitted = False
 
     # ------------------------------------------------------------ stages
     def load_data(self) -> datasets.RawData:
@@ -175,8 +176,12 @@ class TrainingSession:
         k.config.disable_interactive_logging()
         emit = emit or (lambda kind, payload: None)
         t0 = time.monotonic()
-        self.control = TrainingControl()
+        if self._fitted:  # a second fit on this session starts with fresh controls
+            self.control = TrainingControl()
+        self._fitted = True
+        emit("status", {"text": "Building the model…"})
         self.build()
+        emit("model", {"outputs": [p.name for p in self.info.outputs], "inputs": [p.name for p in self.info.inputs]})
         emit("status", {"text": "Preparing the data…"})
         self.prepare()
         cfg, prep, model = self.config, self.prepared, self.model

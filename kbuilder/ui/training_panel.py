@@ -1,0 +1,598 @@
+"""The training panel: settings, Train / Pause / Stop, live curves, results.
+
+Mounting (the main window does this)::
+
+    panel = TrainingPanel(graph, push, parent=window)   # push is unused
+    panel.set_graph_provider(lambda: window.graph)      # optional; default: the graph given
+    panel.load_training_settings(project.settings.get("training"))
+    panel.settings_changed.connect(lambda d: files.settings.__setitem__("training", d))
+    ...
+    panel.detach()   # on close: stops a run, joins the worker thread
+
+Threads: ``model.fit`` runs on a :class:`TrainingThread` (one long
+``run()``, see its docstring).  The :class:`TrainingWorker`'s signals are
+connected, queued, to ``@Slot`` methods of the panel (on the UI thread);
+the live callback emits at most
+15 batch updates a second.  Each run trains a snapshot of the graph, so
+editing while training is safe, and the panel keeps the last session: after
+a stop or a failure its weights can still be evaluated and saved.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import queue
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbuilder.core.graph import Graph
+from kbuilder.training.config import TrainConfig
+from kbuilder.ui.training_plots import CurvesView
+from kbuilder.ui.training_results import ResultsView
+from kbuilder.ui.training_settings import TrainingSettings
+
+log = logging.getLogger(__name__)
+Q = Qt.ConnectionType.QueuedConnection
+
+
+class TrainingThread(QThread):
+    """Runs the jobs the panel queues, one at a time, inside one long
+    ``run()`` call.
+
+    Why not a worker moved to a QThread with a queued slot: PySide gives each
+    slot call on such a thread a fresh Python thread state, so Python
+    thread-locals die between calls; TensorFlow keeps its graph stack in
+    thread-locals, and the second ``model.fit`` on that thread crashed the
+    process (segfault in tf.data tracing).  One ``run()`` keeps one thread state."""
+
+    def __init__(self, worker: TrainingWorker) -> None:
+        super().__init__()
+        self.setObjectName("kbuilder-training")
+        self.worker = worker
+        self.jobs: queue.Queue = queue.Queue()
+
+    def submit(self, kind: str, job: dict) -> None:
+        self.jobs.put((kind, job))
+
+    def finish(self) -> None:
+        """Ask the loop to end after the current job (then ``wait()``)."""
+        self.jobs.put(None)
+
+    def run(self) -> None:
+        while True:
+            item = self.jobs.get()
+            if item is None:
+                return
+            kind, job = item
+            del item
+            self.worker.run_job(kind, job)
+            del job
+
+
+class TrainingWorker(QObject):
+    """Runs one job at a time on the training thread; its signals are
+    queued to the panel's slots (the object itself stays on the UI thread)."""
+
+    status = Signal(str)
+    model_ready = Signal(object)
+    run_begin = Signal(object)
+    epoch_begin = Signal(int)
+    batch = Signal(object)
+    epoch = Signal(object)
+    paused = Signal(bool)
+    run_finished = Signal(object)  # RunResult
+    evaluated = Signal(object)  # RunResult
+    checked = Signal(object)  # list[Issue]
+    saved = Signal(str)
+    failed = Signal(object)  # TrainingError (message, kind)
+    busy_changed = Signal(bool)
+
+    def _emit(self, kind: str, payload: dict) -> None:
+        # Called from the training thread or Keras's callback thread.
+        if kind == "batch":
+            self.batch.emit(payload)
+        elif kind == "epoch":
+            self.epoch.emit(payload)
+        elif kind == "epoch_begin":
+            self.epoch_begin.emit(int(payload["epoch"]))
+        elif kind == "begin":
+            self.run_begin.emit(payload)
+        elif kind == "status":
+            self.status.emit(payload["text"])
+        elif kind == "model":
+            self.model_ready.emit(payload)
+        elif kind in ("paused", "resumed"):
+            self.paused.emit(kind == "paused")
+
+    def run_job(self, kind: str, job: Any) -> None:
+        from kbuilder.training.session import RunResult, TrainingError, translate_error
+
+        session = job["session"]
+        self.busy_changed.emit(True)
+        if job.get("retire") is not None:
+            # Free the previous model here, on the training thread: TensorFlow
+            # objects torn down on the UI thread while this thread traces a new
+            # model have crashed the process (seen as a segfault in tf.data).
+            job.pop("retire")
+            gc.collect()
+        try:
+            if kind == "fit":
+                self.run_finished.emit(session.fit(self._emit))
+            elif kind == "check":
+                self.status.emit("Checking the data against the model…")
+                session.model = None  # build afresh: the graph may have changed
+                self.checked.emit(session.prepare())
+            elif kind == "evaluate":
+                self.status.emit("Evaluating on the test split…")
+                self.evaluated.emit(session.evaluate_into(RunResult()))
+            elif kind == "save":
+                self.saved.emit(str(session.save(job["path"])))
+        except TrainingError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # noqa: BLE001 - the app stays up; the message says what happened
+            log.warning("training job %s failed:\n%s", kind, traceback.format_exc())
+            self.failed.emit(translate_error(exc))
+        finally:
+            self.busy_changed.emit(False)
+
+
+def _fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "…"
+    seconds = int(round(seconds))
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingPanel(QWidget):
+    settings_changed = Signal(dict)
+
+    def __init__(self, graph: Graph | None = None, push: Callable | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("training_panel")
+        self.graph = graph
+        self._provider: Callable[[], Graph | None] = lambda: self.graph
+        self.workdir = Path.home() / "kbuilder_runs"
+        self.session = None
+        self.result = None
+        self.previous_history: dict | None = None
+        self.busy = False
+        self.running = False
+        self.paused = False
+        self._steps: int | None = None
+        self._epochs = 1
+        self._closed = False
+        self._build_ui()
+        self._thread: QThread | None = None
+        self.worker: TrainingWorker | None = None
+        self._graph_timer = QTimer(self)
+        self._graph_timer.setSingleShot(True)
+        self._graph_timer.setInterval(300)
+        self._graph_timer.timeout.connect(self._refresh_graph)
+        if graph is not None:
+            graph.subscribe(self._on_graph_event)
+            self._refresh_graph()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ UI
+    def _build_ui(self) -> None:
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(split)
+        self.settings = TrainingSettings()
+        self.settings.setMinimumWidth(330)
+        split.addWidget(self.settings)
+        right = QWidget()
+        v = QVBoxLayout(right)
+        v.setContentsMargins(4, 0, 0, 0)
+        bar = QHBoxLayout()
+
+        def button(text: str, name: str, slot, tip: str) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            return b
+
+        self.check_button = button("Check", "check_button", self.check, "Load the data and compare it with the model")
+        self.train_button = button("Train", "train_button", self.train, "Build the model with fresh weights and train it")
+        self.pause_button = button("Pause", "pause_button", self.toggle_pause, "Pause after the current batch")
+        self.stop_button = button("Stop", "stop_button", self.stop,
+                                  "End after the current batch; the weights trained so far are kept")
+        bar.addSpacing(12)
+        self.evaluate_button = button("Evaluate", "evaluate_button", self.evaluate, "Evaluate on the test split")
+        self.save_button = button("Save model…", "save_button", self._ask_save, "Save the trained model (.keras or .h5)")
+        self.script_button = button("Export script…", "script_button", self._ask_script,
+                                    "A Python script that reproduces this run on its own")
+        bar.addSpacing(12)
+        self.compare = QCheckBox("Compare with previous run")
+        self.compare.setObjectName("compare_check")
+        self.compare.toggled.connect(self._compare_toggled)
+        bar.addWidget(self.compare)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        prog = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress_bar")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p%")
+        prog.addWidget(self.progress, 1)
+        self.eta = QLabel("")
+        self.eta.setObjectName("eta_label")
+        self.eta.setMinimumWidth(260)
+        prog.addWidget(self.eta)
+        v.addLayout(prog)
+        self.status = QLabel("Choose a data set and press Train.")
+        self.status.setObjectName("status_label")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.status)
+        self.tabs = QTabWidget()
+        self.curves = CurvesView()
+        self.results = ResultsView()
+        self.messages = QPlainTextEdit()
+        self.messages.setObjectName("messages")
+        self.messages.setReadOnly(True)
+        self.tabs.addTab(self.curves, "Curves")
+        self.tabs.addTab(self.results, "Results")
+        self.tabs.addTab(self.messages, "Messages")
+        v.addWidget(self.tabs, 1)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([340, 900])
+        self.settings.changed.connect(self._emit_settings)
+
+    def _update_buttons(self) -> None:
+        busy, has_model = self.busy, self.session is not None and self.session.model is not None
+        self.train_button.setEnabled(not busy)
+        self.check_button.setEnabled(not busy)
+        self.pause_button.setEnabled(self.running)
+        self.pause_button.setText("Resume" if self.paused else "Pause")
+        self.stop_button.setEnabled(self.running)
+        prepared = has_model and self.session.prepared is not None
+        self.evaluate_button.setEnabled(not busy and prepared)
+        self.save_button.setEnabled(not busy and has_model)
+        self.script_button.setEnabled(not busy and prepared)
+        self.settings.setEnabled(not busy)
+
+    # ------------------------------------------------------------ wiring
+    def set_graph_provider(self, provider: Callable[[], Graph | None]) -> None:
+        """Where Train takes the model from (called at each run; the graph is copied)."""
+        self._provider = provider
+        self._refresh_graph()
+
+    def set_workdir(self, path: str | Path) -> None:
+        """Folder for relative callback files (checkpoints, CSV log, TensorBoard logs)."""
+        self.workdir = Path(path)
+
+    def load_training_settings(self, settings: dict | None) -> None:
+        """Show the settings a project saved (``Project.settings["training"]``)."""
+        self.settings.set_config(TrainConfig.from_dict(settings or {}))
+        self._refresh_graph()
+
+    def training_settings(self) -> dict:
+        return self.settings.config().to_dict()
+
+    def config(self) -> TrainConfig:
+        return self.settings.config()
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        self.settings.set_config(cfg)
+        self._refresh_graph()
+
+    @Slot()
+    def _emit_settings(self) -> None:
+        self.settings_changed.emit(self.training_settings())
+
+    def _on_graph_event(self, event) -> None:
+        if event.kind != "node_moved" and not self._closed:
+            self._graph_timer.start()
+
+    @Slot()
+    def _refresh_graph(self) -> None:
+        try:
+            graph = self._provider()
+        except Exception:  # noqa: BLE001
+            graph = None
+        self.settings.set_graph(graph)
+
+    def _ensure_thread(self) -> None:
+        if self._thread is not None:
+            return
+        self.worker = TrainingWorker()
+        self._thread = TrainingThread(self.worker)
+        w = self.worker
+        w.status.connect(self._on_status, Q)
+        w.model_ready.connect(self._on_model_ready, Q)
+        w.run_begin.connect(self._on_run_begin, Q)
+        w.epoch_begin.connect(self._on_epoch_begin, Q)
+        w.batch.connect(self._on_batch, Q)
+        w.epoch.connect(self._on_epoch, Q)
+        w.paused.connect(self._on_paused, Q)
+        w.run_finished.connect(self._on_finished, Q)
+        w.evaluated.connect(self._on_evaluated, Q)
+        w.checked.connect(self._on_checked, Q)
+        w.saved.connect(self._on_saved, Q)
+        w.failed.connect(self._on_failed, Q)
+        w.busy_changed.connect(self._on_busy, Q)
+        self._thread.start()
+
+    def _new_session(self):
+        from kbuilder.training.session import TrainingSession
+
+        graph = self._provider()
+        if graph is None or len(graph) == 0:
+            self._show_error("There is no model to train: draw one or open a template first.")
+            return None
+        return TrainingSession(graph.copy(), self.settings.config(), workdir=self.workdir)
+
+    def _start(self, kind: str, session, **extra) -> None:
+        self._ensure_thread()
+        self.busy = True
+        self._update_buttons()
+        # The job holds the only reference to the previous session, so that
+        # the worker (not this thread) frees it.
+        job = {"session": session, "retire": self.session if self.session is not session else None, **extra}
+        self.session = session
+        self._thread.submit(kind, job)
+        del job
+
+    # ------------------------------------------------------------ actions
+    @Slot()
+    def train(self) -> None:
+        if self.busy:
+            return
+        session = self._new_session()
+        if session is None:
+            return
+        if self.result is not None and self.result.history:
+            self.previous_history = self.result.history
+        elif self.session is not None and self.session.result is not None:
+            self.previous_history = self.session.result.history
+        self.result = None
+        self.running, self.paused = True, False
+        self._steps = None
+        self.progress.setValue(0)
+        self.eta.setText("starting…")
+        self._set_status("Starting…")
+        self.messages.appendPlainText(f"--- run started {time.strftime('%H:%M:%S')}")
+        self.curves.begin([])
+        self.curves.set_previous(self.previous_history)
+        self.tabs.setCurrentWidget(self.curves)
+        self._emit_settings()
+        self._start("fit", session)
+
+    @Slot()
+    def check(self) -> None:
+        if self.busy:
+            return
+        session = self._new_session()
+        if session is None:
+            return
+        self._start("check", session)
+
+    @Slot()
+    def stop(self) -> None:
+        if self.session is not None and self.running:
+            self.session.stop()
+            self._set_status("Stopping after the current batch…")
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.session is None or not self.running:
+            return
+        if self.paused:
+            self.session.resume()
+        else:
+            self.session.pause()
+            self._set_status("Pausing after the current batch…")
+
+    @Slot()
+    def evaluate(self) -> None:
+        if self.session is not None and not self.busy and self.session.prepared is not None:
+            self._start("evaluate", self.session)
+
+    def save_model(self, path: str | Path) -> None:
+        """Save the session's model on the worker thread (``saved`` or ``failed`` follows)."""
+        if self.session is not None and self.session.model is not None and not self.busy:
+            self._start("save", self.session, path=str(path))
+
+    def export_script(self, path: str | Path) -> Path | None:
+        from kbuilder.project.kbproj import ProjectError, atomic_write_text
+        from kbuilder.training.script import export_script
+        from kbuilder.training.session import TrainingError
+
+        try:
+            text = export_script(self.session)
+            atomic_write_text(Path(path), text)
+        except (TrainingError, ProjectError) as exc:
+            self._show_error(str(exc))
+            return None
+        self._set_status(f"Wrote the training script {path}.")
+        self.messages.appendPlainText(f"wrote {path}")
+        return Path(path)
+
+    @Slot()
+    def _ask_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self.workdir / "model.keras"),
+                                              "Keras model (*.keras);;HDF5 (*.h5)")
+        if path:
+            self.save_model(path)
+
+    @Slot()
+    def _ask_script(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self.workdir / "train.py"),
+                                              "Python (*.py)")
+        if path:
+            self.export_script(path)
+
+    @Slot(bool)
+    def _compare_toggled(self, on: bool) -> None:
+        self.curves.set_previous(self.previous_history)
+        self.curves.show_previous(on)
+
+    # ------------------------------------------------------------ worker slots
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if not busy:
+            self.running = False
+            self.paused = False
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self._set_status(text)
+
+    @Slot(object)
+    def _on_model_ready(self, info: dict) -> None:
+        self.curves.begin(info.get("outputs", []))
+        self.curves.set_previous(self.previous_history)
+        self.curves.show_previous(self.compare.isChecked())
+
+    @Slot(object)
+    def _on_run_begin(self, info: dict) -> None:
+        self._epochs = int(info.get("epochs") or 1)
+        self._steps = info.get("steps")
+        if self.session is not None and self.session.prepared is not None:
+            for note in self.session.prepared.notes:
+                self.messages.appendPlainText("data: " + note)
+            for issue in self.session.issues:
+                self.messages.appendPlainText(f"{issue.severity}: {issue.message}")
+        self._set_status("Training…")
+
+    @Slot(int)
+    def _on_epoch_begin(self, epoch: int) -> None:
+        self.curves.epoch_begin()
+
+    @Slot(object)
+    def _on_batch(self, p: dict) -> None:
+        self.curves.add_batch(p["epoch"], p["step"], p.get("steps"), p["logs"])
+        self._progress(p.get("progress", 0.0), p.get("eta"),
+                       f"epoch {p['epoch'] + 1}/{self._epochs} · batch {p['step']}/{p.get('steps') or '?'}")
+
+    @Slot(object)
+    def _on_epoch(self, p: dict) -> None:
+        logs = p["logs"]
+        if self._steps:  # close the batch curve at the epoch's end (the throttle may have skipped it)
+            self.curves.add_batch(p["epoch"], self._steps, self._steps,
+                                  {k: v for k, v in logs.items() if not k.startswith("val_")})
+        self.curves.add_epoch(p["epoch"], logs)
+        self._progress(p.get("progress", 0.0), p.get("eta"), f"epoch {p['epoch'] + 1}/{p.get('epochs', self._epochs)} done")
+        parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
+        self.messages.appendPlainText(f"epoch {p['epoch'] + 1}: {parts}")
+
+    @Slot(bool)
+    def _on_paused(self, paused: bool) -> None:
+        self.paused = paused
+        self._set_status("Paused: press Resume to go on." if paused else "Training…")
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self.result = result
+        self.running = False
+        if result.stop_reason in ("", "early_stopping"):
+            self.progress.setValue(1000)
+        self.eta.setText(f"{result.epochs_done} epoch(s) in {_fmt_time(result.seconds)}")
+        self._set_status(result.message, error=result.stop_reason == "nan")
+        self.messages.appendPlainText(result.message)
+        for note in result.notes[-1:]:
+            self.messages.appendPlainText(note)
+        self.results.show_result(result)
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_evaluated(self, result) -> None:
+        if self.result is not None:
+            result.message = self.result.message
+        self.results.show_result(result)
+        self.tabs.setCurrentWidget(self.results)
+        self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+
+    @Slot(object)
+    def _on_checked(self, issues) -> None:
+        if self.session is not None and self.session.prepared is not None:
+            prep = self.session.prepared
+            sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
+            text = f"The data fits the model ({sizes} samples)."
+        else:
+            text = "The data fits the model."
+        warnings = [i.message for i in issues if i.severity == "warning"]
+        if warnings:
+            text += " Warnings: " + " ".join(warnings)
+        self._set_status(text)
+        for note in self.session.prepared.notes if self.session and self.session.prepared else []:
+            self.messages.appendPlainText("data: " + note)
+
+    @Slot(str)
+    def _on_saved(self, path: str) -> None:
+        self._set_status(f"Saved the model to {path}.")
+        self.messages.appendPlainText(f"saved {path}")
+
+    @Slot(object)
+    def _on_failed(self, exc) -> None:
+        self.running = False
+        self.eta.setText("")
+        self._show_error(str(exc))
+        for issue in getattr(exc, "issues", []) or []:
+            if issue.severity == "warning":
+                self.messages.appendPlainText("warning: " + issue.message)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ helpers
+    def _progress(self, frac: float, eta: float | None, where: str) -> None:
+        self.progress.setValue(int(round(1000 * max(0.0, min(1.0, frac or 0.0)))))
+        self.eta.setText(f"{where} · {_fmt_time(eta)} left")
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #c62828;" if error else "")
+        self.status.setText(text)
+
+    def _show_error(self, text: str) -> None:
+        self._set_status(text, error=True)
+        self.messages.appendPlainText("error: " + text)
+
+    def is_idle(self) -> bool:
+        return not self.busy
+
+    # ------------------------------------------------------------ shutdown
+    def detach(self) -> None:
+        """Stop a run, stop following the graph, join the worker thread."""
+        if self._closed:
+            return
+        self._closed = True
+        self._graph_timer.stop()
+        if self.graph is not None:
+            self.graph.unsubscribe(self._on_graph_event)
+        if self.session is not None:
+            self.session.stop()
+        if self._thread is not None:
+            self._thread.finish()
+            self._thread.wait()
+            self._thread = None
+
+    shutdown = detach
