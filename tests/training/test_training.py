@@ -1,0 +1,173 @@
+"""The training engine headless: data, pre-flight, fit, CLI, exported script."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kbuilder.core.graph import Graph
+from kbuilder.project.kbproj import Project, save
+from kbuilder.training import cli as tcli
+from kbuilder.training import datasets, recipes
+from kbuilder.training.config import DataConfig, TrainConfig
+from kbuilder.training.session import TrainingError, TrainingSession
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digits_graph(units: int = 10) -> Graph:
+    g = Graph("digits_mlp")
+    x = g.add_input((64,), name="img")
+    h = g.add("Dense", inputs=[x], units=32, activation="relu")
+    g.add("Dense", name="out", inputs=[h], units=units, activation="softmax")
+    return g
+
+
+def tabular_graph(n_in: int, units: int, activation: str) -> Graph:
+    g = Graph("tab")
+    x = g.add_input((n_in,), name="features")
+    h = g.add("Dense", inputs=[x], units=8, activation="relu")
+    g.add("Dense", name="out", inputs=[h], units=units, activation=activation)
+    return g
+
+
+@pytest.mark.parametrize("name", ["digits", "iris", "wine", "breast_cancer", "diabetes"])
+def test_bundled_sets_load_offline(name):
+    raw = datasets.load(DataConfig(source="sklearn", name=name))
+    info = datasets.DATASETS[name]
+    assert len(raw.arrays["x"]) == len(raw.arrays["y"]) > 100
+    assert raw.arrays["x"].shape[1:] == info.sample_shape
+    assert raw.task == info.task
+
+
+def test_split_is_seeded_and_disjoint():
+    arrays = {"x": np.arange(100)[:, None], "y": np.arange(100)}
+    a = recipes.split_arrays(arrays, None, 0.1, 0.2, seed=3)
+    b = recipes.split_arrays(arrays, None, 0.1, 0.2, seed=3)
+    assert [len(a[p]["y"]) for p in ("train", "val", "test")] == [70, 10, 20]
+    assert all(np.array_equal(a[p]["y"], b[p]["y"]) for p in a)
+    assert len(set(np.concatenate([a[p]["y"] for p in a]).tolist())) == 100
+
+
+def test_offline_keras_set_says_where_to_put_the_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+
+    def offline(**kw):
+        raise Exception("URL fetch failure on https://x/mnist.npz: None -- [Errno -2] Name or service not known")
+
+    monkeypatch.setattr(recipes, "load_keras", offline)
+    with pytest.raises(datasets.DatasetUnavailable) as info:
+        datasets.load(DataConfig(source="keras", name="mnist"))
+    text = str(info.value)
+    assert "could not be downloaded" in text
+    assert str(tmp_path / "datasets" / "mnist.npz") in text
+    assert "digits" in text  # an offline alternative
+
+
+def test_csv_with_word_labels(tmp_path):
+    path = tmp_path / "flowers.csv"
+    path.write_text("a,b,species\n1,2,setosa\n3,4,virginica\n5,6,setosa\n")
+    raw = datasets.load(DataConfig(source="csv", path=str(path), targets=["species"]))
+    assert raw.arrays["x"].shape == (3, 2)
+    assert raw.arrays["species"].tolist() == [0, 1, 0]
+    assert raw.task == "classification"
+
+
+def test_template_short_settings():
+    cfg = TrainConfig.from_dict({"dataset": "digits", "epochs": 10, "batch_size": 32, "validation_split": 0.2})
+    assert (cfg.data.source, cfg.data.name, cfg.epochs, cfg.data.val_fraction) == ("sklearn", "digits", 10, 0.2)
+    assert TrainConfig.from_dict(cfg.to_dict()).to_dict() == cfg.to_dict()
+
+
+def test_preflight_in_plain_words():
+    cfg = TrainConfig(data=DataConfig(source="sklearn", name="iris"))
+    session = TrainingSession(tabular_graph(4, 2, "softmax"), cfg)
+    with pytest.raises(TrainingError) as info:
+        session.prepare()
+    assert info.value.kind == "preflight"
+    assert "has 2 units but the labels have 3 classes" in str(info.value)
+    # More units than classes trains, with a warning.
+    session = TrainingSession(tabular_graph(4, 10, "softmax"), cfg)
+    issues = session.prepare()
+    assert any("has 10 units but the labels have 3 classes" in i.message for i in issues)
+    # Shapes: 30 features into a 4-feature input.
+    cfg2 = TrainConfig(data=DataConfig(source="sklearn", name="breast_cancer"))
+    with pytest.raises(TrainingError, match=r"expects samples of shape \(4,\) but the data 'x' has samples of shape \(30,\)"):
+        TrainingSession(tabular_graph(4, 1, "sigmoid"), cfg2).prepare()
+
+
+def test_suggested_losses_from_the_output_layer():
+    cfg = TrainConfig(data=DataConfig(source="sklearn", name="breast_cancer"))
+    s = TrainingSession(tabular_graph(30, 1, "sigmoid"), cfg)
+    s.prepare()
+    assert s.outputs["out"].loss == "binary_crossentropy"
+    s = TrainingSession(tabular_graph(10, 1, "linear"), TrainConfig(data=DataConfig(source="sklearn", name="diabetes")))
+    s.prepare()
+    assert s.outputs["out"].loss == "mean_squared_error"
+
+
+def test_nan_loss_stops_with_a_message_and_keeps_the_model():
+    cfg = TrainConfig(data=DataConfig(source="sklearn", name="diabetes", scale="none"), epochs=3,
+                      optimizer="sgd", learning_rate=10.0)
+    s = TrainingSession(tabular_graph(10, 1, "linear"), cfg)
+    result = s.fit()
+    assert result.stop_reason == "nan"
+    assert "NaN" in result.message and "learning rate" in result.message
+    assert s.model is not None
+
+
+def _train_args(file, **kw):
+    ns = argparse.ArgumentParser()
+    tcli.add_train_arguments(ns)
+    argv = [str(file)] + [x for k, v in kw.items() for x in (f"--{k.replace('_', '-')}", str(v))]
+    return ns.parse_args(argv)
+
+
+def test_cmd_train_three_epochs_loss_falls(tmp_path, capsys):
+    proj = tmp_path / "digits.kbproj"
+    g = Graph("digits")
+    x = g.add_input((8, 8), name="digit_image")
+    f = g.add("Flatten", inputs=[x])
+    h = g.add("Dense", inputs=[f], units=32, activation="relu")
+    g.add("Dense", name="digit", inputs=[h], units=10, activation="softmax")
+    save(Project(g, settings={"training": {"dataset": "digits", "epochs": 10}}), proj)
+    out = tmp_path / "trained.keras"
+    script = tmp_path / "train_digits.py"
+    args = _train_args(proj, dataset="digits", epochs=3, output=out, script=script)
+    args.json = True
+    assert tcli.cmd_train(args) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    epochs = [e for e in lines if e["event"] == "epoch"]
+    assert [e["epoch"] for e in epochs] == [1, 2, 3]
+    assert epochs[-1]["loss"] < epochs[0]["loss"]
+    assert lines[-1]["event"] == "end" and "accuracy" in lines[-1]["test"]
+    from kbuilder.keras_io.backend import keras
+
+    assert keras().models.load_model(out).output_shape == (None, 10)
+
+    # The exported script trains on its own, without kbuilder on the path.
+    saved = tmp_path / "from_script.keras"
+    run = subprocess.run([sys.executable, str(script), "--epochs", "1", "-o", str(saved)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "loss" in run.stdout and saved.exists()
+
+
+def test_cmd_datasets_json(capsys):
+    assert tcli.cmd_datasets(argparse.Namespace(json=True)) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = {d["name"] for d in data["datasets"]}
+    assert {"digits", "iris", "mnist", "cifar10", "imdb", "california_housing"} <= names
+
+
+def test_cmd_train_bad_dataset_is_exit_2(tmp_path, capsys):
+    proj = tmp_path / "m.kbproj"
+    save(Project(digits_graph()), proj)
+    assert tcli.cmd_train(_train_args(proj, dataset="nope")) == 2
+    assert "unknown data set" in capsys.readouterr().err
