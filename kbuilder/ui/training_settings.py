@@ -109,8 +109,8 @@ class TrainingSettings(QTabWidget):
         items = []
         for info in DATASETS.values():
             state = "bundled" if info.source == "sklearn" else ("cached" if is_cached(info) else "downloads")
-            items.append((f"{info.title}  ({state})", (info.source, info.name)))
-        items += [(text, (src, "")) for src, text in FILE_SOURCES]
+            items.append((f"{info.title}  ({state})", f"{info.source}:{info.name}"))
+        items += [(text, f"{src}:") for src, text in FILE_SOURCES]
         self.dataset = _combo(items, "dataset_combo")
         self.dataset.setToolTip("Bundled sets need no network; Keras sets are downloaded once and cached.")
         form.addRow("Data set", self.dataset)
@@ -266,7 +266,7 @@ class TrainingSettings(QTabWidget):
     # ------------------------------------------------------------ behaviour
     @Slot()
     def _source_changed(self) -> None:
-        src, name = self.dataset.currentData()
+        src, name = self.source()
         is_file = src in ("csv", "npz", "images")
         form = self._data_form
         form.setRowVisible(self.path_row, is_file)
@@ -282,7 +282,7 @@ class TrainingSettings(QTabWidget):
 
     @Slot()
     def _browse(self) -> None:
-        src, _ = self.dataset.currentData()
+        src, _ = self.source()
         if src == "images":
             path = QFileDialog.getExistingDirectory(self, "Image folder (one sub-folder per class)")
         else:
@@ -295,7 +295,7 @@ class TrainingSettings(QTabWidget):
     @Slot()
     def _read_columns(self, checked: list[str] | None = None) -> None:
         """Offer the CSV's columns or the .npz's arrays as targets."""
-        src, _ = self.dataset.currentData()
+        src, _ = self.source()
         path = self.path.text().strip()
         checked = checked if checked is not None else self._checked_targets()
         names: list[str] = []
@@ -319,6 +319,11 @@ class TrainingSettings(QTabWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if n in checked else Qt.CheckState.Unchecked)
             self.targets.addItem(item)
+
+    def source(self) -> tuple[str, str]:
+        """(source, data set name) chosen: ("sklearn", "digits"), ("csv", "")."""
+        src, _, name = str(self.dataset.currentData()).partition(":")
+        return src, name
 
     def _checked_targets(self) -> list[str]:
         return [self.targets.item(i).text() for i in range(self.targets.count())
@@ -399,7 +404,7 @@ class TrainingSettings(QTabWidget):
     # ------------------------------------------------------------ config io
     def set_config(self, cfg: TrainConfig) -> None:
         d = cfg.data
-        _select(self.dataset, (d.source, d.name if d.source in ("sklearn", "keras") else ""))
+        _select(self.dataset, f"{d.source}:{d.name if d.source in ('sklearn', 'keras') else ''}")
         self.path.setText(d.path)
         self._source_changed()
         if d.source in ("csv", "npz"):
@@ -449,7 +454,7 @@ class TrainingSettings(QTabWidget):
     def config(self) -> TrainConfig:
         cfg = TrainConfig()
         d = cfg.data
-        d.source, name = self.dataset.currentData()
+        d.source, name = self.source()
         d.name = name or d.source
         d.path = self.path.text().strip()
         d.targets = self._checked_targets() if d.source in ("csv", "npz") else []
