@@ -146,6 +146,19 @@ class TrainingSession:
         self.control.model = model
         return model
 
+    def log_keys(self) -> list[str]:
+        """The training log names Keras will report (without ``val_``), so the
+        curves can be laid out before the first batch."""
+        keys = ["loss"]
+        multi = len(self.outputs) > 1
+        for name, out in self.outputs.items():
+            if multi:
+                keys.append(f"{name}_loss")
+            for m in out.metrics or []:
+                metric = m if isinstance(m, str) else str(m)
+                keys.append(f"{name}_{metric}" if multi else metric)
+        return keys
+
     def prepare(self) -> list[Issue]:
         """Load data, build and compile, preprocess, run the pre-flight check.
         Raises TrainingError(kind="preflight") when there is an error."""
@@ -181,7 +194,8 @@ class TrainingSession:
         self._fitted = True
         emit("status", {"text": "Building the model…"})
         self.build()
-        emit("model", {"outputs": [p.name for p in self.info.outputs], "inputs": [p.name for p in self.info.inputs]})
+        emit("model", {"outputs": [p.name for p in self.info.outputs], "inputs": [p.name for p in self.info.inputs],
+                       "keys": self.log_keys()})
         emit("status", {"text": "Preparing the data…"})
         self.prepare()
         cfg, prep, model = self.config, self.prepared, self.model

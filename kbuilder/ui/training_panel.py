@@ -241,7 +241,7 @@ class TrainingPanel(QWidget):
         prog.addWidget(self.progress, 1)
         self.eta = QLabel("")
         self.eta.setObjectName("eta_label")
-        self.eta.setMinimumWidth(260)
+        self.eta.setFixedWidth(330)  # fixed: a changing text must not re-lay out the plots
         prog.addWidget(self.eta)
         v.addLayout(prog)
         self.status = QLabel("Choose a data set and press Train.")
@@ -470,6 +470,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_model_ready(self, info: dict) -> None:
         self.curves.begin(info.get("outputs", []))
+        self.curves.prepare(info.get("keys", []))  # lay the plots out now, not during the first batches
         self.curves.set_previous(self.previous_history)
         self.curves.show_previous(self.compare.isChecked())
 
@@ -477,6 +478,7 @@ class TrainingPanel(QWidget):
     def _on_run_begin(self, info: dict) -> None:
         self._epochs = int(info.get("epochs") or 1)
         self._steps = info.get("steps")
+        self.curves.set_epochs(self._epochs)
         if self.session is not None and self.session.prepared is not None:
             for note in self.session.prepared.notes:
                 self.messages.appendPlainText("data: " + note)

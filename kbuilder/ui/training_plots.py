@@ -18,6 +18,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 SKIP = {"learning_rate", "lr"}
 TRAIN = (31, 119, 180)
@@ -113,6 +114,11 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self.plots: dict[str, pg.PlotItem] = {}
         self.series: dict[str, Series] = {}
         self._previous: dict[str, list[float]] | None = None
+        self._epochs = 0
+        # Per plot: the y range shown.  It only grows (with a margin), so the
+        # axes are redrawn when a value leaves it, not at every update: the
+        # axis redraw is most of a repaint's cost.
+        self._yrange: dict[str, list[float]] = {}
         self._show_previous = False
         self._placeholder()
 
@@ -128,6 +134,18 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self.outputs = list(outputs)
         self.plots.clear()
         self.series.clear()
+        self._yrange.clear()
+
+    def prepare(self, keys: list[str]) -> None:
+        """Create the plots and curves for these log names ahead of the data."""
+        for key in keys:
+            self._series(key)
+
+    def set_epochs(self, epochs: int) -> None:
+        """Fix the x axis to 0..epochs (no re-ranging while training)."""
+        self._epochs = int(epochs)
+        for plot in self.plots.values():
+            plot.setXRange(0, max(self._epochs, 1), padding=0.02)
 
     def set_previous(self, history: dict[str, list[float]] | None) -> None:
         self._previous = history
@@ -166,8 +184,15 @@ class CurvesView(pg.GraphicsLayoutWidget):
             plot = self.addPlot(row=n // self.COLUMNS, col=n % self.COLUMNS, title=title)
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setLabel("bottom", "epoch")
-            plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+            legend = plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+            # Axes and legend as cached pixmaps: a curve update then repaints
+            # the curves, not the tick labels and the legend text.
+            for item in [legend] + [plot.getAxis(a) for a in ("left", "bottom")]:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             plot.setMenuEnabled(False)
+            plot.enableAutoRange(y=False)
+            if self._epochs:
+                plot.setXRange(0, self._epochs, padding=0.02)
             self.plots[group] = plot
         label = key if len(self.outputs) > 1 else "train"
         index = sum(1 for other in self.series.values() if self._group(other.key)[0] == group)
@@ -185,6 +210,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
             if s is not None:
                 s.add_batch(x, step, mean)
                 s.flush()
+                if s.by:
+                    self._fit_y(key, s.by[-1])
 
     def epoch_begin(self) -> None:
         for s in self.series.values():
@@ -195,6 +222,25 @@ class CurvesView(pg.GraphicsLayoutWidget):
             s = self._series(key)
             if s is not None:
                 s.add_epoch(epoch + 1, logs.get(key), logs.get("val_" + key))
+                for v in (logs.get(key), logs.get("val_" + key)):
+                    if v is not None:
+                        self._fit_y(key, v)
+
+    def _fit_y(self, key: str, value: float) -> None:
+        if not math.isfinite(value):
+            return
+        group = self._group(key)[0]
+        plot = self.plots.get(group)
+        if plot is None:
+            return
+        r = self._yrange.get(group)
+        if r is not None and r[0] <= value <= r[1]:
+            return
+        lo, hi = (value, value) if r is None else (min(r[0], value), max(r[1], value))
+        pad = max((hi - lo) * 0.15, abs(hi) * 0.05, 1e-3)
+        r = [lo - pad if (r is None or value < r[0]) else lo, hi + pad if (r is None or value > r[1]) else hi]
+        self._yrange[group] = r
+        plot.setYRange(r[0], r[1], padding=0)
 
     # ------------------------------------------------------------ queries
     def point_counts(self) -> dict[str, dict[str, int]]:
