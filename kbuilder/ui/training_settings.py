@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -190,7 +191,9 @@ class TrainingSettings(QTabWidget):
         self.out_table = QTableWidget(0, 4)
         self.out_table.setObjectName("outputs_table")
         self.out_table.setHorizontalHeaderLabels(["output", "loss", "weight", "metrics"])
-        self.out_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.out_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.out_table.verticalHeader().hide()
         self.out_table.setMinimumHeight(70)
         lay.addWidget(self.out_table)
@@ -226,12 +229,17 @@ class TrainingSettings(QTabWidget):
         monitors = [("val_loss", "val_loss"), ("loss", "loss"), ("val_accuracy", "val_accuracy")]
         self.cb: dict[str, dict[str, QWidget]] = {}
 
-        def group(key: str, title: str, fields: list[tuple[str, str, QWidget]]) -> None:
+        def group(key: str, title: str, tip: str, fields: list[tuple[str, str, QWidget]]) -> None:
             box = QGroupBox(title)
+            box.setToolTip(tip)
             box.setObjectName(f"cb_{key}")
             box.setCheckable(True)
             form = QFormLayout(box)
             widgets: dict[str, QWidget] = {"enabled": box}
+            note = QLabel(tip)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #666;")
+            form.addRow(note)
             for name, label, w in fields:
                 form.addRow(label, w)
                 widgets[name] = w
@@ -244,22 +252,22 @@ class TrainingSettings(QTabWidget):
             return c
 
         restore = QCheckBox()
-        group("early_stopping", "EarlyStopping: stop when it stops improving",
+        group("early_stopping", "EarlyStopping", "stop when the watched value stops improving",
               [("monitor", "watch", monitor()), ("patience", "patience (epochs)", _spin(0, 1000, 3, "")),
                ("restore_best_weights", "restore best weights", restore)])
         best_only = QCheckBox()
-        group("model_checkpoint", "ModelCheckpoint: save the model while training",
+        group("model_checkpoint", "ModelCheckpoint", "save the model while training",
               [("filepath", "file", QLineEdit("best.keras")), ("monitor", "watch", monitor()),
                ("save_best_only", "only the best", best_only)])
-        group("reduce_lr", "ReduceLROnPlateau: lower the learning rate on a plateau",
+        group("reduce_lr", "ReduceLROnPlateau", "lower the learning rate on a plateau",
               [("monitor", "watch", monitor()), ("factor", "factor", _dspin(0.01, 0.99, 0.5, 0.05, 2, "")),
                ("patience", "patience (epochs)", _spin(0, 1000, 2, "")),
                ("min_lr", "lowest rate", _dspin(0.0, 1.0, 1e-6, 1e-6, 7, ""))])
-        group("csv_logger", "CSVLogger: write each epoch to a CSV file",
+        group("csv_logger", "CSVLogger", "write each epoch to a CSV file",
               [("filename", "file", QLineEdit("training_log.csv"))])
-        group("tensorboard", "TensorBoard: logs for the TensorBoard viewer",
+        group("tensorboard", "TensorBoard", "logs for the TensorBoard viewer (needs the tensorboard package)",
               [("log_dir", "folder", QLineEdit("logs"))])
-        group("terminate_on_nan", "TerminateOnNaN: stop when the loss becomes NaN", [])
+        group("terminate_on_nan", "TerminateOnNaN", "stop when the loss becomes NaN", [])
         lay.addStretch(1)
         self.addTab(_scroll(page), "Callbacks")
 
@@ -353,7 +361,9 @@ class TrainingSettings(QTabWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setToolTip(f"activation: {port.activation or 'unknown'}")
             t.setItem(row, 0, item)
-            loss = _combo([(f"suggested: {sug.loss}", "")] + [(x, x) for x in LOSSES], "")
+            loss = _combo([(f"auto ({sug.loss})", "")] + [(x, x) for x in LOSSES], "")
+            loss.setToolTip(f"auto: {sug.loss}, suggested by the output layer's {port.activation or 'unknown'} activation")
+            loss.setMinimumContentsLength(12)
             c = chosen.get(port.name)
             _select(loss, c.loss if c else "")
             t.setCellWidget(row, 1, loss)
