@@ -171,3 +171,44 @@ def test_cmd_train_bad_dataset_is_exit_2(tmp_path, capsys):
     save(Project(digits_graph()), proj)
     assert tcli.cmd_train(_train_args(proj, dataset="nope")) == 2
     assert "unknown data set" in capsys.readouterr().err
+
+
+def test_training_imports_without_qt():
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "import kbuilder.training.session, kbuilder.training.cli, kbuilder.training.script\n"
+            "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_two_outputs_from_npz_mapped_by_name(tmp_path):
+    from sklearn.datasets import load_digits
+
+    d = load_digits()
+    path = tmp_path / "digits2.npz"
+    np.savez(path, pixels=d.data.astype("float32"), digit=d.target, parity=(d.target % 2).astype("int64"))
+    g = Graph("two_heads")
+    x = g.add_input((64,), name="pixels")
+    h = g.add("Dense", inputs=[x], units=16, activation="relu")
+    g.add("Dense", name="digit", inputs=[h], units=10, activation="softmax")
+    g.add("Dense", name="odd", inputs=[h], units=1, activation="sigmoid")
+    cfg = TrainConfig(data=DataConfig(source="npz", path=str(path), targets=["digit", "parity"],
+                                      output_map={"odd": "parity"}), epochs=1)
+    s = TrainingSession(g, cfg)
+    result = s.fit()
+    assert s.prepared.mapping.outputs == {"digit": "digit", "odd": "parity"}
+    assert s.outputs["odd"].loss == "binary_crossentropy"
+    assert {"digit_loss", "odd_loss", "digit_accuracy", "odd_accuracy"} <= set(result.history)
+    assert s.log_keys() == ["loss", "digit_loss", "digit_accuracy", "odd_loss", "odd_accuracy"]
+
+
+def test_missing_tensorboard_is_explained(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tensorboard" else real(name, *a))
+    cfg = TrainConfig(epochs=1)
+    cfg.callbacks.tensorboard["enabled"] = True
+    with pytest.raises(TrainingError, match="pip install tensorboard") as info:
+        TrainingSession(digits_graph(), cfg).fit()
+    assert info.value.kind == "tensorboard"
