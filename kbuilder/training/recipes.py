@@ -167,7 +167,7 @@ def apply_plan(splits, plan):
                 else:
                     mean, std = ref.mean(axis=0), ref.std(axis=0)
                     stats[op] = (mean, np.where(std > 0, std, 1.0))
-            for part, arrays in out.items():
+            for arrays in out.values():
                 if arrays is None or key not in arrays:
                     continue
                 v = arrays[key]

@@ -20,15 +20,12 @@ a stop or a failure its weights can still be evaluated and saved.
 
 from __future__ import annotations
 
-import gc
 import logging
-import queue
 import time
-import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -48,110 +45,10 @@ from kbuilder.training.config import TrainConfig
 from kbuilder.ui.training_plots import CurvesView
 from kbuilder.ui.training_results import ResultsView
 from kbuilder.ui.training_settings import TrainingSettings
+from kbuilder.ui.training_worker import TrainingThread, TrainingWorker
 
 log = logging.getLogger(__name__)
 Q = Qt.ConnectionType.QueuedConnection
-
-
-class TrainingThread(QThread):
-    """Runs the jobs the panel queues, one at a time, inside one long
-    ``run()`` call.
-
-    Why not a worker moved to a QThread with a queued slot: PySide gives each
-    slot call on such a thread a fresh Python thread state, so Python
-    thread-locals die between calls; TensorFlow keeps its graph stack in
-    thread-locals, and the second ``model.fit`` on that thread crashed the
-    process (segfault in tf.data tracing).  One ``run()`` keeps one thread state."""
-
-    def __init__(self, worker: TrainingWorker) -> None:
-        super().__init__()
-        self.setObjectName("kbuilder-training")
-        self.worker = worker
-        self.jobs: queue.Queue = queue.Queue()
-
-    def submit(self, kind: str, job: dict) -> None:
-        self.jobs.put((kind, job))
-
-    def finish(self) -> None:
-        """Ask the loop to end after the current job (then ``wait()``)."""
-        self.jobs.put(None)
-
-    def run(self) -> None:
-        while True:
-            item = self.jobs.get()
-            if item is None:
-                return
-            kind, job = item
-            del item
-            self.worker.run_job(kind, job)
-            del job
-
-
-class TrainingWorker(QObject):
-    """Runs one job at a time on the training thread; its signals are
-    queued to the panel's slots (the object itself stays on the UI thread)."""
-
-    status = Signal(str)
-    model_ready = Signal(object)
-    run_begin = Signal(object)
-    epoch_begin = Signal(int)
-    batch = Signal(object)
-    epoch = Signal(object)
-    paused = Signal(bool)
-    run_finished = Signal(object)  # RunResult
-    evaluated = Signal(object)  # RunResult
-    checked = Signal(object)  # list[Issue]
-    saved = Signal(str)
-    failed = Signal(object)  # TrainingError (message, kind)
-    busy_changed = Signal(bool)
-
-    def _emit(self, kind: str, payload: dict) -> None:
-        # Called from the training thread or Keras's callback thread.
-        if kind == "batch":
-            self.batch.emit(payload)
-        elif kind == "epoch":
-            self.epoch.emit(payload)
-        elif kind == "epoch_begin":
-            self.epoch_begin.emit(int(payload["epoch"]))
-        elif kind == "begin":
-            self.run_begin.emit(payload)
-        elif kind == "status":
-            self.status.emit(payload["text"])
-        elif kind == "model":
-            self.model_ready.emit(payload)
-        elif kind in ("paused", "resumed"):
-            self.paused.emit(kind == "paused")
-
-    def run_job(self, kind: str, job: Any) -> None:
-        from kbuilder.training.session import RunResult, TrainingError, translate_error
-
-        session = job["session"]
-        self.busy_changed.emit(True)
-        if job.get("retire") is not None:
-            # Free the previous model here, on the training thread: TensorFlow
-            # objects torn down on the UI thread while this thread traces a new
-            # model have crashed the process (seen as a segfault in tf.data).
-            job.pop("retire")
-            gc.collect()
-        try:
-            if kind == "fit":
-                self.run_finished.emit(session.fit(self._emit))
-            elif kind == "check":
-                self.status.emit("Checking the data against the model…")
-                session.model = None  # build afresh: the graph may have changed
-                self.checked.emit(session.prepare())
-            elif kind == "evaluate":
-                self.status.emit("Evaluating on the test split…")
-                self.evaluated.emit(session.evaluate_into(RunResult()))
-            elif kind == "save":
-                self.saved.emit(str(session.save(job["path"])))
-        except TrainingError as exc:
-            self.failed.emit(exc)
-        except Exception as exc:  # noqa: BLE001 - the app stays up; the message says what happened
-            log.warning("training job %s failed:\n%s", kind, traceback.format_exc())
-            self.failed.emit(translate_error(exc))
-        finally:
-            self.busy_changed.emit(False)
 
 
 def _fmt_time(seconds: float | None) -> str:
