@@ -135,6 +135,8 @@ class CodePanel(QWidget):
         self.message.setMargin(12)
         self.message.setStyleSheet("color: #c62828;")
         self.message.setToolTip("Why the code cannot be written in this style")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.editor)

@@ -38,7 +38,7 @@ from kbuilder.core.graph import Graph, GraphError, GraphEvent, Node
 from kbuilder.ui.param_editors import INVALID_STYLE, ParamEditor, create_editor, normalize, show_text, tooltip_for
 
 ERROR_STYLE = "color: #c62828;"
-MUTED_STYLE = "color: palette(mid);"
+MUTED_STYLE = "color: #666666;"
 _MISSING = object()
 
 
@@ -406,6 +406,7 @@ class InspectorPanel(QWidget):
         self.output_check.setEnabled(not node.is_input)
         self.output_check.toggled.connect(self._on_output_toggled)
         form.addRow("", self.output_check)
+        form.setRowVisible(self.output_check, not node.is_input)
 
         self.share_combo = QComboBox()
         self.share_combo.setObjectName("inspector_share")
@@ -416,8 +417,11 @@ class InspectorPanel(QWidget):
         self.share_combo.activated.connect(self._on_share_chosen)
         self.share_error = _error_label()
         self._fill_share_combo()
-        self.share_combo.setEnabled(not node.is_input and not node.is_placeholder)
-        form.addRow(self._label("Shares weights with", self.share_combo.toolTip()), _wrap(self.share_combo, self.share_error))
+        self.share_combo.setEnabled(not node.is_placeholder)
+        share_row = _wrap(self.share_combo, self.share_error)
+        form.addRow(self._label("Shares weights with", self.share_combo.toolTip()), share_row)
+        # An Input is no layer: nothing to share, never an output.
+        form.setRowVisible(share_row, not node.is_input)
         add(box)
 
         # settings

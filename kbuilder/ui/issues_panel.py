@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,27 +50,31 @@ class IssuesPanel(QWidget):
         self.header = QLabel("Checking the model…")
         self.header.setObjectName("issues_header")
         self.header.setToolTip("Problems kbuilder found in the model; click one to select its layer")
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("issues_tree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Layer", "Problem"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setToolTip("Click a problem to select the layer it is about")
-        h = self.tree.header()
-        h.setStretchLastSection(True)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("issues_table")
+        self.table.setHorizontalHeaderLabels(["Layer", "Problem"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setToolTip("Click a problem to select the layer it is about")
+        h = self.table.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemClicked.connect(self._on_item_clicked)
-        self.tree.itemActivated.connect(self._on_item_clicked)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Rows grow to show a long message whole (wrapped at the column width).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemClicked.connect(self._on_item_clicked)
+        self.table.itemActivated.connect(self._on_item_clicked)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
         lay.addWidget(self.header)
-        lay.addWidget(self.tree)
+        lay.addWidget(self.table)
         graph.subscribe(self._on_graph_event)
 
     # ------------------------------------------------------------- public
@@ -87,16 +91,24 @@ class IssuesPanel(QWidget):
     def issues(self) -> list[Any]:
         return list(self._issues)
 
+    def row_count(self) -> int:
+        return self.table.rowCount()
+
+    def row_texts(self, row: int) -> tuple[str, str]:
+        """(layer, message) of a row, as shown."""
+        return (self.table.item(row, 0).text(), self.table.item(row, 1).text())
+
     def set_selection(self, node_ids) -> None:
         """Highlight the first issue of a selected layer, without emitting."""
         ids = set(node_ids or [])
         self._selecting = True
         try:
-            self.tree.clearSelection()
-            for i in range(self.tree.topLevelItemCount()):
-                item = self.tree.topLevelItem(i)
-                if item.data(0, ID_ROLE) in ids:
-                    self.tree.setCurrentItem(item)
+            self.table.clearSelection()
+            for r in range(self.table.rowCount()):
+                item = self.table.item(r, 0)
+                if item.data(ID_ROLE) in ids:
+                    self.table.selectRow(r)
+                    self.table.scrollToItem(item)
                     break
         finally:
             self._selecting = False
@@ -106,7 +118,7 @@ class IssuesPanel(QWidget):
 
     # ---------------------------------------------------------- drawing
     def _render(self) -> None:
-        self.tree.clear()
+        self.table.clearContents()
         style = self.style()
         icons = {
             "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -116,7 +128,8 @@ class IssuesPanel(QWidget):
         rows = list(self._issues)
         if self._extra_error:
             rows.insert(0, _Plain("error", f"The analysis failed: {self._extra_error}"))
-        for issue in rows:
+        self.table.setRowCount(len(rows))
+        for r, issue in enumerate(rows):
             severity = getattr(issue, "severity", "error")
             node_id = getattr(issue, "node_id", None)
             edge_id = getattr(issue, "edge_id", None)
@@ -124,17 +137,18 @@ class IssuesPanel(QWidget):
                 node_id = self.graph.edge(edge_id).dst
             layer = self._name(node_id) if node_id else "model"
             message = str(getattr(issue, "message", issue))
-            item = QTreeWidgetItem([layer, message])
-            item.setIcon(0, icons.get(severity, info_icon))
-            item.setData(0, ID_ROLE, node_id)
-            item.setData(0, EDGE_ROLE, edge_id)
             code = getattr(issue, "code", None)
             tip = f"{severity.capitalize()}: {message}" + (f"\n[{code}]" if code else "")
             if node_id:
                 tip += "\nClick to select this layer."
-            item.setToolTip(0, tip)
-            item.setToolTip(1, tip)
-            self.tree.addTopLevelItem(item)
+            for c, text in enumerate((layer, message)):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, node_id)
+                item.setData(EDGE_ROLE, edge_id)
+                item.setToolTip(tip)
+                if c == 0:
+                    item.setIcon(icons.get(severity, info_icon))
+                self.table.setItem(r, c, item)
         errors = sum(1 for i in rows if getattr(i, "severity", "error") == "error")
         warnings = sum(1 for i in rows if getattr(i, "severity", "") == "warning")
         if not rows:
@@ -154,12 +168,12 @@ class IssuesPanel(QWidget):
         return self.graph.node(node_id).name if node_id in self.graph else "(removed layer)"
 
     # ----------------------------------------------------------- events
-    @Slot(QTreeWidgetItem, int)
-    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+    @Slot(QTableWidgetItem)
+    def _on_item_clicked(self, item: QTableWidgetItem) -> None:
         if self._selecting:
             return
-        node_id = item.data(0, ID_ROLE)
-        edge_id = item.data(0, EDGE_ROLE)
+        node_id = item.data(ID_ROLE)
+        edge_id = item.data(EDGE_ROLE)
         if edge_id:
             self.edge_selected.emit(edge_id)
         if node_id:
