@@ -30,7 +30,7 @@ class Command:
         merged into one undo step (a drag, typing in a spin box)."""
         return None
 
-    def merge(self, other: "Command") -> bool:
+    def merge(self, other: Command) -> bool:
         return False
 
 

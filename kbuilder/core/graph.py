@@ -30,8 +30,9 @@ from __future__ import annotations
 import copy
 import re
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 INPUT = "Input"
 PLACEHOLDER = "Placeholder"
@@ -79,7 +80,7 @@ class Node:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Node":
+    def from_dict(cls, d: dict[str, Any]) -> Node:
         pos = d.get("position") or (0.0, 0.0)
         return cls(
             id=str(d["id"]),
@@ -111,7 +112,7 @@ class Edge:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Edge":
+    def from_dict(cls, d: dict[str, Any]) -> Edge:
         return cls(
             id=str(d["id"]),
             src=str(d["src"]),
@@ -427,7 +428,7 @@ class Graph:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Graph":
+    def from_dict(cls, d: dict[str, Any]) -> Graph:
         g = cls(name=str(d.get("name") or "model"))
         for nd in d.get("nodes", []):
             g.add_node(Node.from_dict(nd))
@@ -435,10 +436,10 @@ class Graph:
             g.add_edge(Edge.from_dict(ed))
         return g
 
-    def copy(self) -> "Graph":
+    def copy(self) -> Graph:
         return Graph.from_dict(self.to_dict())
 
-    def load_from(self, other: "Graph") -> None:
+    def load_from(self, other: Graph) -> None:
         """Replace this graph's content with ``other``'s (one ``reset``)."""
         self.name = other.name
         self._nodes = {n.id: copy.deepcopy(n) for n in other.nodes}

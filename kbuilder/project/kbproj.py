@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kbuilder.core.graph import Graph, GraphError
 
@@ -48,7 +49,7 @@ class Project:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Project":
+    def from_dict(cls, d: dict[str, Any]) -> Project:
         d = migrate(d)
         try:
             graph = Graph.from_dict(d["graph"])

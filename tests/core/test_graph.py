@@ -1,7 +1,7 @@
 import pytest
 
 from kbuilder.core import commands as C
-from kbuilder.core.graph import Edge, Graph, GraphError, Node
+from kbuilder.core.graph import Graph, GraphError, Node
 
 
 def small_graph():
