@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
 
-COMMANDS = ("check", "summary", "export", "convert", "train", "datasets")
+COMMANDS = ("check", "summary", "export", "convert", "train", "evaluate", "datasets")
 STYLES = ("functional", "sequential", "subclass")
 CONVERT_SUFFIXES = (".kbproj", ".json", ".keras", ".h5")
 
@@ -150,6 +150,12 @@ def cmd_train(args: argparse.Namespace) -> int:
     return training_cli.cmd_train(args)
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from kbuilder.training import cli as training_cli
+
+    return training_cli.cmd_evaluate(args)
+
+
 def cmd_datasets(args: argparse.Namespace) -> int:
     from kbuilder.training import cli as training_cli
 
@@ -194,6 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     if training_cli is not None:
         training_cli.add_train_arguments(p)
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="measure a saved model's weights on a data set, without training")
+    if training_cli is not None:
+        training_cli.add_evaluate_arguments(p)
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("datasets", help="list the data sets kbuilder can train on")
     if training_cli is not None and hasattr(training_cli, "add_datasets_arguments"):

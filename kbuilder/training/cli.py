@@ -34,6 +34,19 @@ def add_train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON lines (one per epoch, then a summary)")
     p.add_argument("-o", "--output", metavar="OUT.keras", help="save the trained model (.keras or .h5)")
     p.add_argument("--script", metavar="OUT.py", help="also write a Python script that reproduces this run")
+    p.add_argument("--fresh", action="store_true",
+                   help="start from fresh weights even when FILE carries trained ones (.h5, .keras)")
+
+
+def add_evaluate_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a model file with weights (.h5, .keras) or a project saved with them")
+    p.add_argument("--dataset", metavar="NAME", help="a data set name (see 'kbuilder datasets'), or a .csv, "
+                   ".npz/.npy file or an image folder; default: the project's choice")
+    p.add_argument("--target", metavar="COL", action="append", help="CSV: the column to predict (repeat for several)")
+    p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
+    p.add_argument("--test-split", type=float, metavar="F", help="fraction of the data to evaluate on (0-1)")
+    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
+    p.add_argument("--json", action="store_true", help="print the metrics as JSON")
 
 
 def add_datasets_arguments(p: argparse.ArgumentParser) -> None:
@@ -79,31 +92,28 @@ def config_from_args(args: argparse.Namespace, base: dict | None = None) -> Trai
     return cfg
 
 
-def load_graph(path: str):
-    """(graph, training settings dict) from a project or model file."""
-    try:
-        from kbuilder.project.loader import OpenError, open_path
-    except ImportError:  # pragma: no cover - loader is part of the package
-        from kbuilder.project import kbproj
+def load_model_file(path: str):
+    """(graph, training settings dict, weights or None) from a project or model file."""
+    from kbuilder.project.loader import OpenError, open_path
 
-        project = kbproj.load(path)
-        return project.graph, project.settings.get("training") or {}
     try:
         opened = open_path(path)
     except OpenError as exc:
         raise ValueError(str(exc)) from None
-    return opened.graph, opened.project.settings.get("training") or {}
+    return opened.graph, opened.project.settings.get("training") or {}, opened.weights or None
 
 
 def cmd_train(args: argparse.Namespace) -> int:
     from kbuilder.project.kbproj import ProjectError
 
     try:
-        graph, settings = load_graph(args.file)
+        graph, settings, weights = load_model_file(args.file)
         cfg = config_from_args(args, settings)
     except (ValueError, ProjectError) as exc:
         _err(str(exc))
         return 2
+    if args.fresh:
+        weights = None
     if args.output and Path(args.output).suffix.lower() not in (".keras", ".h5"):
         _err(f"OUT must end in .keras or .h5 (got '{Path(args.output).name}')")
         return 2
@@ -127,9 +137,12 @@ def cmd_train(args: argparse.Namespace) -> int:
                 parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
                 print(f"epoch {n}/{payload['epochs']}  {parts}  ({secs:.1f} s)", flush=True)
 
-    session = TrainingSession(graph, cfg, workdir=Path.cwd())
+    session = TrainingSession(graph, cfg, workdir=Path.cwd(), initial_weights=weights)
     try:
         result = session.fit(emit)
+        if not as_json:
+            for note in session.build_notes:
+                print(f"note: {note}", file=sys.stderr)
         for w in result.warnings:
             print(f"warning: {w}", file=sys.stderr)
         saved = str(session.save(args.output)) if args.output else None
@@ -148,7 +161,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 1
     if as_json:
         print(json.dumps({"event": "end", "epochs_done": result.epochs_done, "stop_reason": result.stop_reason,
-                          "message": result.message, "test": result.test_metrics, "saved": saved, "script": script,
+                          "message": result.message, "notes": session.build_notes, "test": result.test_metrics, "saved": saved, "script": script,
                           "seconds": round(result.seconds, 3)}), flush=True)
     else:
         if result.test_metrics:
@@ -159,6 +172,39 @@ def cmd_train(args: argparse.Namespace) -> int:
         if script:
             print(f"wrote {script}")
     return 1 if result.stop_reason == "nan" else 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Evaluate FILE's saved weights on the test split of a data set, without training."""
+    from kbuilder.project.kbproj import ProjectError
+
+    try:
+        graph, settings, weights = load_model_file(args.file)
+        cfg = config_from_args(args, settings)
+    except (ValueError, ProjectError) as exc:
+        _err(str(exc))
+        return 2
+    if not weights:
+        _err(f"'{Path(args.file).name}' carries no trained weights, so there is nothing to evaluate: "
+             "train it first (kbuilder train FILE -o OUT.keras).")
+        return 2
+
+    from kbuilder.training.session import TrainingError, TrainingSession
+
+    session = TrainingSession(graph, cfg, workdir=Path.cwd(), initial_weights=weights)
+    try:
+        result = session.evaluate()
+    except TrainingError as exc:
+        _err(str(exc))
+        return 1
+    if args.json:
+        print(json.dumps({"event": "evaluate", "test": result.test_metrics, "notes": result.notes,
+                          "seconds": round(result.seconds, 3)}), flush=True)
+    else:
+        for note in result.notes:
+            print(f"note: {note}", file=sys.stderr)
+        print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+    return 0
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:

@@ -79,11 +79,18 @@ def build_model_from_graph(graph):
 
 class TrainingSession:
     """One model and its training.  ``graph`` or ``model_factory`` gives the
-    model; ``workdir`` is where relative callback paths (checkpoints, logs) go."""
+    model; ``workdir`` is where relative callback paths (checkpoints, logs) go.
+    ``initial_weights`` (layer name -> arrays, as an opened .h5/.keras file
+    carries them) are set on the model each time it is built, so training
+    continues from them and Evaluate measures them; a layer whose arrays no
+    longer fit (the user changed it) starts fresh, and a note says so."""
 
     def __init__(self, graph=None, config: TrainConfig | None = None, *,
-                 model_factory: Callable[[], Any] | None = None, workdir: str | os.PathLike | None = None) -> None:
+                 model_factory: Callable[[], Any] | None = None, workdir: str | os.PathLike | None = None,
+                 initial_weights: dict[str, list] | None = None) -> None:
         self.graph = graph
+        self.initial_weights = initial_weights or None
+        self.build_notes: list[str] = []
         self.config = config or TrainConfig()
         self.model_factory = model_factory
         self.workdir = Path(workdir) if workdir else Path.cwd()
@@ -114,7 +121,7 @@ class TrainingSession:
         return self.raw
 
     def build(self):
-        """Build and compile a fresh model (fresh weights)."""
+        """Build and compile the model: fresh weights, or ``initial_weights``."""
         k = keras()
         cfg = self.config
         k.utils.set_random_seed(int(cfg.data.seed))
@@ -126,6 +133,7 @@ class TrainingSession:
                 raise
             except Exception as exc:  # noqa: BLE001
                 raise TrainingError(f"The model cannot be built: {_first_line(exc)}", "model") from None
+            self.build_notes = self._set_initial_weights(model)
             info = describe_model(model)
             outputs = resolved_outputs(cfg, info)
             single = len(info.outputs) == 1
@@ -146,6 +154,37 @@ class TrainingSession:
         self.model, self.info, self.outputs = model, info, outputs
         self.control.model = model
         return model
+
+    def _set_initial_weights(self, model) -> list[str]:
+        if not self.initial_weights:
+            return []
+        from kbuilder.keras_io.weights import apply_weights
+
+        names = {layer.name for layer in model.layers if layer.weights}
+        used = len(names & set(self.initial_weights))
+        try:
+            problems = apply_weights(model, self.initial_weights)
+        except Exception as exc:  # noqa: BLE001 - the model still trains, from fresh weights
+            return [f"The saved weights could not be set ({_first_line(exc)}); the model starts from fresh weights."]
+        if not used:
+            return ["None of the saved weights belongs to a layer of this model, so it starts from fresh weights."]
+        return [f"Started from the saved weights ({used} of {len(names)} layers with weights)."] + problems
+
+    def evaluate(self, emit: Emit | None = None) -> RunResult:
+        """Evaluate the model as it is (its ``initial_weights``, or what an
+        earlier fit left) on the test split, without training."""
+        emit = emit or (lambda kind, payload: None)
+        t0 = time.monotonic()
+        if self.model is None:
+            emit("status", {"text": "Building the model…"})
+            self.build()
+        if self.prepared is None:
+            emit("status", {"text": "Preparing the data…"})
+            self.prepare()
+        emit("status", {"text": "Evaluating on the test split…"})
+        result = self.evaluate_into(RunResult(notes=list(self.build_notes)))
+        result.seconds = time.monotonic() - t0
+        return result
 
     def log_keys(self) -> list[str]:
         """The training log names Keras will report (without ``val_``), so the
@@ -205,7 +244,7 @@ class TrainingSession:
         val = prep.xy("val") if prep.n("val") else None
         live = make_live_callback(emit, self.control, stop_on_nan=bool(cfg.callbacks.terminate_on_nan.get("enabled")))
         callbacks = [live] + self._keras_callbacks()
-        result = RunResult(notes=list(prep.notes), warnings=[i.message for i in self.issues])
+        result = RunResult(notes=self.build_notes + list(prep.notes), warnings=[i.message for i in self.issues])
         emit("status", {"text": "Training…"})
         try:
             history = model.fit(
@@ -294,10 +333,6 @@ class TrainingSession:
                 s["pred"] = _num(p[i])
             result.samples.append(s)
         return result
-
-    def evaluate(self) -> dict[str, float]:
-        result = self.evaluate_into(RunResult())
-        return result.test_metrics
 
     def save(self, path: str | os.PathLike) -> Path:
         if self.model is None:

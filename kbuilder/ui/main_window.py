@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
             widget.node_selected.connect(self.select_node)
         if hasattr(widget, "set_graph_provider"):
             widget.set_graph_provider(lambda: self.graph)
+        if hasattr(widget, "set_weights_provider"):
+            widget.set_weights_provider(lambda: self.files.weights)
         if hasattr(widget, "settings_changed"):
             widget.settings_changed.connect(lambda d: self._setting_changed("training", d))
         if hasattr(widget, "style_changed"):

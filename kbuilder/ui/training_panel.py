@@ -68,6 +68,7 @@ class TrainingPanel(QWidget):
         self.setObjectName("training_panel")
         self.graph = graph
         self._provider: Callable[[], Graph | None] = lambda: self.graph
+        self._weights_provider: Callable[[], dict | None] = lambda: None
         self.workdir = Path.home() / "kbuilder_runs"
         self.session = None
         self.result = None
@@ -123,6 +124,14 @@ class TrainingPanel(QWidget):
         self.script_button = button("Export script…", "script_button", self._ask_script,
                                     "A Python script that reproduces this run on its own")
         bar.addSpacing(12)
+        self.from_weights = QCheckBox("Start from the file's weights")
+        self.from_weights.setObjectName("from_weights_check")
+        self.from_weights.setToolTip("Train and evaluate from the weights saved in the opened model file, not fresh "
+                                     "ones.\nA layer you changed since so that its weights no longer fit starts fresh.")
+        self.from_weights.setChecked(True)
+        self.from_weights.setVisible(False)  # shown when the open file carries weights
+        self.from_weights.toggled.connect(lambda _on: self._update_buttons())
+        bar.addWidget(self.from_weights)
         self.compare = QCheckBox("Compare with previous run")
         self.compare.setObjectName("compare_check")
         self.compare.toggled.connect(self._compare_toggled)
@@ -170,7 +179,10 @@ class TrainingPanel(QWidget):
         self.pause_button.setText("Resume" if self.paused else "Pause")
         self.stop_button.setEnabled(self.running)
         prepared = has_model and self.session.prepared is not None
-        self.evaluate_button.setEnabled(not busy and prepared)
+        self.evaluate_button.setEnabled(not busy and (prepared or self._file_weights() is not None))
+        self.train_button.setToolTip("Build the model from the file's weights and train it"
+                                     if self._file_weights() is not None else
+                                     "Build the model with fresh weights and train it")
         self.save_button.setEnabled(not busy and has_model)
         self.script_button.setEnabled(not busy and prepared)
         self.settings.setEnabled(not busy)
@@ -180,6 +192,22 @@ class TrainingPanel(QWidget):
         """Where Train takes the model from (called at each run; the graph is copied)."""
         self._provider = provider
         self._refresh_graph()
+
+    def set_weights_provider(self, provider: Callable[[], dict | None]) -> None:
+        """Where the opened file's weights come from (layer name -> arrays, or
+        None); while there are some, "Start from the file's weights" shows."""
+        self._weights_provider = provider
+        self._refresh_graph()
+
+    def _file_weights(self) -> dict | None:
+        """The weights a new run starts from: the file's, when it has some
+        and the box is ticked; else None (fresh weights)."""
+        if self.from_weights.isHidden() or not self.from_weights.isChecked():
+            return None
+        try:
+            return self._weights_provider() or None
+        except Exception:  # noqa: BLE001 - a stale provider means fresh weights
+            return None
 
     def set_workdir(self, path: str | Path) -> None:
         """Folder for relative callback files (checkpoints, CSV log, TensorBoard logs)."""
@@ -215,6 +243,13 @@ class TrainingPanel(QWidget):
         except Exception:  # noqa: BLE001
             graph = None
         self.settings.set_graph(graph)
+        try:
+            has_weights = bool(self._weights_provider())
+        except Exception:  # noqa: BLE001
+            has_weights = False
+        if has_weights != (not self.from_weights.isHidden()):
+            self.from_weights.setVisible(has_weights)
+            self._update_buttons()
 
     def _ensure_thread(self) -> None:
         if self._thread is not None:
@@ -244,7 +279,8 @@ class TrainingPanel(QWidget):
         if graph is None or len(graph) == 0:
             self._show_error("There is no model to train: draw one or open a template first.")
             return None
-        return TrainingSession(graph.copy(), self.settings.config(), workdir=self.workdir)
+        return TrainingSession(graph.copy(), self.settings.config(), workdir=self.workdir,
+                               initial_weights=self._file_weights())
 
     def _start(self, kind: str, session, **extra) -> None:
         self._ensure_thread()
@@ -309,8 +345,18 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def evaluate(self) -> None:
-        if self.session is not None and not self.busy and self.session.prepared is not None:
+        """Evaluate the trained model; before any training, the model with
+        the opened file's weights (built and checked against the data first)."""
+        if self.busy:
+            return
+        if self.session is not None and self.session.prepared is not None:
             self._start("evaluate", self.session)
+        elif self._file_weights() is not None:
+            session = self._new_session()
+            if session is not None:
+                self.result = None
+                self._set_status("Evaluating the file's weights…")
+                self._start("evaluate", session)
 
     def save_model(self, path: str | Path) -> None:
         """Save the session's model on the worker thread (``saved`` or ``failed`` follows)."""
@@ -381,6 +427,8 @@ class TrainingPanel(QWidget):
                 self.messages.appendPlainText("data: " + note)
             for issue in self.session.issues:
                 self.messages.appendPlainText(f"{issue.severity}: {issue.message}")
+        for note in self.session.build_notes if self.session is not None else []:
+            self.messages.appendPlainText("weights: " + note)
         self._set_status("Training…")
 
     @Slot(int)
@@ -429,6 +477,8 @@ class TrainingPanel(QWidget):
         if self.result is not None:
             result.message = self.result.message
         self.results.show_result(result)
+        for note in result.notes:
+            self.messages.appendPlainText(note)
         self.tabs.setCurrentWidget(self.results)
         self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
 

@@ -50,7 +50,7 @@ class TrainingWorker(QObject):
             self.paused.emit(kind == "paused")
 
     def run_job(self, kind: str, job: Any) -> None:
-        from kbuilder.training.session import RunResult, TrainingError, translate_error
+        from kbuilder.training.session import TrainingError, translate_error
 
         session = job["session"]
         self.busy_changed.emit(True)
@@ -68,8 +68,7 @@ class TrainingWorker(QObject):
                 session.model = None  # build afresh: the graph may have changed
                 self.checked.emit(session.prepare())
             elif kind == "evaluate":
-                self.status.emit("Evaluating on the test split…")
-                self.evaluated.emit(session.evaluate_into(RunResult()))
+                self.evaluated.emit(session.evaluate(self._emit))
             elif kind == "save":
                 self.saved.emit(str(session.save(job["path"])))
         except TrainingError as exc:

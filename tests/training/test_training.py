@@ -151,12 +151,59 @@ def test_cmd_train_three_epochs_loss_falls(tmp_path, capsys):
 
     assert keras().models.load_model(out).output_shape == (None, 10)
 
+    # kbuilder evaluate measures the saved weights: the same test figures, no training.
+    ev = argparse.ArgumentParser()
+    tcli.add_evaluate_arguments(ev)
+    assert tcli.cmd_evaluate(ev.parse_args([str(out), "--dataset", "digits", "--json"])) == 0
+    evaluated = json.loads(capsys.readouterr().out)
+    assert evaluated["test"] == pytest.approx(lines[-1]["test"], rel=1e-5)
+    assert "Started from the saved weights (2 of 2 layers with weights)." in evaluated["notes"]
+
+    # Training the saved model again goes on from its weights (--fresh starts over).
+    args = _train_args(out, dataset="digits", epochs=1)
+    args.json = True
+    assert tcli.cmd_train(args) == 0
+    again = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert again[0]["epoch"] == 1 and again[0]["loss"] < epochs[0]["loss"]
+    assert again[-1]["notes"] == ["Started from the saved weights (2 of 2 layers with weights)."]
+
     # The exported script trains on its own, without kbuilder on the path.
     saved = tmp_path / "from_script.keras"
     run = subprocess.run([sys.executable, str(script), "--epochs", "1", "-o", str(saved)], cwd=tmp_path,
                          capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert run.returncode == 0, run.stderr[-3000:]
     assert "loss" in run.stdout and saved.exists()
+
+
+def test_evaluate_without_weights_is_exit_2(tmp_path, capsys):
+    proj = tmp_path / "digits.kbproj"
+    save(Project(digits_graph()), proj)
+    ev = argparse.ArgumentParser()
+    tcli.add_evaluate_arguments(ev)
+    assert tcli.cmd_evaluate(ev.parse_args([str(proj), "--dataset", "digits"])) == 2
+    assert "carries no trained weights" in capsys.readouterr().err
+
+
+def test_initial_weights_set_and_a_changed_layer_starts_fresh():
+    cfg = TrainConfig(epochs=2, batch_size=32)
+    cfg.data = DataConfig(source="sklearn", name="digits")
+    trained = TrainingSession(digits_graph(), cfg)
+    trained.fit()
+    weights = {layer.name: [np.array(w) for w in layer.get_weights()] for layer in trained.model.layers}
+    before = trained.result.test_metrics
+
+    same = TrainingSession(digits_graph(), cfg, initial_weights=weights)
+    assert same.evaluate().test_metrics == pytest.approx(before, rel=1e-5)
+    assert same.build_notes == ["Started from the saved weights (2 of 2 layers with weights)."]
+
+    changed = digits_graph()
+    hidden = next(n for n in changed.nodes if n.class_name == "Dense" and n.name != "out")
+    changed.set_params(hidden.id, {"units": 48})  # its kernel (64, 32) no longer fits, nor does out's (32, 10)
+    session = TrainingSession(changed, cfg, initial_weights=weights)
+    session.build()
+    assert any(hidden.name in note and "fresh weights" in note for note in session.build_notes)
+    assert any("'out'" in note and "fresh weights" in note for note in session.build_notes)
+    assert session.build_notes[0] == "Started from the saved weights (2 of 2 layers with weights)."
 
 
 def test_cmd_datasets_json(capsys):

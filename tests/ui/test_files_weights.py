@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
@@ -55,3 +56,49 @@ def test_weights_follow_a_renamed_layer(window, tmp_path):
     w.files.set_project(kbproj.Project(graph=g), None, "net", weights=weights)
     w.graph.rename(w.graph.by_name("a").id, "renamed")
     assert list(w.files.weights) == ["renamed"]
+
+
+@pytest.mark.slow
+def test_opened_h5_evaluates_and_trains_from_its_weights(window, qtbot, tmp_path):
+    """Open a trained .h5: the training panel offers its weights, Evaluate
+    measures them before any training (the same figures as when it was
+    trained), and a model without weights hides the choice again."""
+    from PySide6.QtCore import Qt
+
+    from kbuilder.training.config import DataConfig, TrainConfig
+    from kbuilder.training.session import TrainingSession
+
+    g = Graph(name="digits")
+    x = g.add_input((64,), name="pixels")
+    h = g.add("Dense", inputs=[x], units=16, activation="relu")
+    g.add("Dense", name="digit", inputs=[h], units=10, activation="softmax")
+    cfg = TrainConfig(epochs=3, batch_size=32)
+    cfg.data = DataConfig(source="sklearn", name="digits")
+    trained = TrainingSession(g, cfg)
+    trained.fit()
+    h5 = trained.save(tmp_path / "digits.h5")
+    accuracy = trained.result.test_metrics["accuracy"]
+
+    w = window
+    assert w.files.open_path(h5, ask=False)
+    qtbot.waitUntil(lambda: w.files.weights is not None and "training" in w.panels, timeout=60_000)
+    w.docks["training"].raise_()
+    panel = w.panels["training"]
+    qtbot.waitUntil(lambda: not panel.from_weights.isHidden(), timeout=5_000)
+    assert panel.from_weights.isChecked()
+    assert panel.evaluate_button.isEnabled()  # nothing trained yet, but the file's weights can be measured
+
+    qtbot.mouseClick(panel.evaluate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.worker is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: not panel.busy and "Test:" in panel.results.metrics.text(), timeout=120_000)
+    assert f"accuracy <b>{accuracy:.4f}</b>" in panel.results.metrics.text()
+    assert "Started from the saved weights (2 of 2 layers with weights)." in panel.messages.toPlainText()
+
+    # Unticked, Train starts from fresh weights and says nothing of the file.
+    qtbot.mouseClick(panel.from_weights, Qt.MouseButton.LeftButton)
+    assert not panel.from_weights.isChecked()
+    assert panel._new_session().initial_weights is None
+
+    # A model without weights: the choice goes away.
+    w.files.set_project(kbproj.Project(graph=Graph(name="empty")), None, "empty")
+    qtbot.waitUntil(lambda: panel.from_weights.isHidden(), timeout=5_000)
