@@ -285,3 +285,35 @@ def test_recent_file_that_is_gone_leaves_the_list(window, tmp_path):
     path.unlink()
     assert not w.files.open_path(path, ask=False)
     assert str(path) not in w.files.recent() and "not there" in errors[0]
+
+
+@pytest.mark.slow
+def test_every_template_shows_keras_total_in_the_app(qtbot, tmp_path, monkeypatch):
+    """The real window with the real analysis thread (Keras): each template
+    opens with no problems listed and the Summary panel's total is the one
+    Keras counts for the built model."""
+    from kbuilder.keras_io.build import build_model
+    from kbuilder.project.templates import list_templates, load_template
+    from kbuilder.ui import files
+    from kbuilder.ui.main_window import MainWindow
+
+    monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
+    w = MainWindow()
+    w.files.ask_save_changes = lambda: files.DISCARD
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.analysis is not None, timeout=10_000)
+    summary, issues = w.panels["summary"], w.panels["issues"]
+    try:
+        for t in list_templates():
+            expected = build_model(load_template(t.slug).graph).count_params()
+            assert w.files.open_template(t.path, ask=False), t.slug
+            qtbot.waitUntil(lambda e=expected: w.analysis.is_idle() and summary.total_params() == e, timeout=60_000)
+            assert f"Total params: {expected:,}" in summary.totals.text(), t.slug
+            assert issues.header.text() == "✔ No problems found.", (t.slug, issues.header.text())
+    finally:
+        w.stack.setClean()
+        w.close()
+        w.shutdown()
