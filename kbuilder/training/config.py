@@ -39,8 +39,10 @@ class DataConfig:
     targets: list[str] = field(default_factory=list)
     # csv: input columns / npz: input arrays.  Empty: every other one.
     features: list[str] = field(default_factory=list)
-    image_size: list[int] = field(default_factory=lambda: [64, 64])
-    color_mode: str = "rgb"
+    # image folder: [height, width] to resize to, [0, 0] = the model's input size;
+    # colour rgb | grayscale | rgba | auto (from the model's input channels)
+    image_size: list[int] = field(default_factory=lambda: [0, 0])
+    color_mode: str = "auto"
     num_words: int = 10000  # imdb, reuters
     # auto | none | 0-1 | standardize
     scale: str = "auto"

@@ -9,6 +9,7 @@ is for the user.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import math
 import os
@@ -106,13 +107,33 @@ class TrainingSession:
         self._fitted = False
 
     # ------------------------------------------------------------ stages
+    def data_config(self):
+        """The data settings with the image folder's "as the model" choices
+        (size 0 x 0, colour "auto") taken from the model's image input."""
+        d = self.config.data
+        if d.source != "images":
+            return d
+        d = copy.copy(d)
+        shape = next((p.shape for p in self.info.inputs if len(p.shape) == 3), None) if self.info else None
+        size = [int(v or 0) for v in (list(d.image_size or []) + [0, 0])[:2]]
+        if not all(size):
+            if shape is None or not shape[0] or not shape[1]:
+                raise TrainingError("Give the image size in the Data settings: the model has no image input of "
+                                    "a fixed size (height, width, channels) to take it from.", "data")
+            size = [int(shape[0]), int(shape[1])]
+        d.image_size = size
+        if d.color_mode not in ("rgb", "grayscale", "rgba"):
+            d.color_mode = {1: "grayscale", 4: "rgba"}.get(shape[2] if shape else 3, "rgb")
+        return d
+
     def load_data(self) -> datasets.RawData:
-        key = repr([(k, v) for k, v in sorted(vars(self.config.data).items())
+        data = self.data_config()
+        key = repr([(k, v) for k, v in sorted(vars(data).items())
                     if k not in ("scale", "labels", "maxlen", "val_fraction", "test_fraction", "seed",
                                  "input_map", "output_map")])
         if self.raw is None or self._raw_key != key:
             try:
-                self.raw = datasets.load(self.config.data)
+                self.raw = datasets.load(data)
             except datasets.DatasetUnavailable as exc:
                 raise TrainingError(str(exc), "download") from None
             except datasets.DataError as exc:
@@ -202,9 +223,9 @@ class TrainingSession:
     def prepare(self) -> list[Issue]:
         """Load data, build and compile, preprocess, run the pre-flight check.
         Raises TrainingError(kind="preflight") when there is an error."""
-        raw = self.load_data()
         if self.model is None or self.info is None:
             self.build()
+        raw = self.load_data()
         try:
             mapping = map_arrays(raw, self.info, self.config)
             plan, notes = make_plan(raw, self.info, mapping, self.outputs, self.config)

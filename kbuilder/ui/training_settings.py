@@ -133,8 +133,13 @@ class TrainingSettings(QTabWidget):
         self.targets.setToolTip("Tick the column(s) or array(s) the model should predict; the others are inputs.")
         form.addRow("Predict", self.targets)
         size = QHBoxLayout()
-        self.img_h, self.img_w = _spin(8, 1024, 64, "image_height"), _spin(8, 1024, 64, "image_width")
-        self.color = _combo([("colour", "rgb"), ("grey", "grayscale")], "color_mode")
+        self.img_h, self.img_w = _spin(0, 1024, 0, "image_height"), _spin(0, 1024, 0, "image_width")
+        for spin in (self.img_h, self.img_w):
+            spin.setSpecialValueText("model's")  # 0: the model's input size
+        self.img_h.setToolTip("Height the pictures are resized to; \"model's\": the model's input height")
+        self.img_w.setToolTip("Width the pictures are resized to; \"model's\": the model's input width")
+        self.color = _combo([("as the model", "auto"), ("colour", "rgb"), ("grey", "grayscale")], "color_mode")
+        self.color.setToolTip("Colour or grey pictures; \"as the model\": from its input's channels (1 grey, 3 colour)")
         for w in (self.img_h, self.img_w, self.color):
             size.addWidget(w)
         size.setContentsMargins(0, 0, 0, 0)

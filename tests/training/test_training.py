@@ -259,3 +259,55 @@ def test_missing_tensorboard_is_explained(monkeypatch):
     with pytest.raises(TrainingError, match="pip install tensorboard") as info:
         TrainingSession(digits_graph(), cfg).fit()
     assert info.value.kind == "tensorboard"
+
+
+def _image_folder(root: Path, per_class: int = 24) -> Path:
+    """Two classes of 16x16 PNGs a small model can tell apart: bright and dark."""
+    import tensorflow as tf
+
+    rng = np.random.default_rng(0)
+    for cls, (lo, hi) in {"bright": (170, 255), "dark": (0, 85)}.items():
+        (root / cls).mkdir(parents=True)
+        for i in range(per_class):
+            img = rng.integers(lo, hi, size=(16, 16, 3), dtype=np.uint8)
+            (root / cls / f"{i}.png").write_bytes(tf.io.encode_png(img).numpy())
+    return root
+
+
+@pytest.mark.slow
+def test_image_folder_trains_and_names_its_classes(tmp_path, capsys):
+    folder = _image_folder(tmp_path / "pictures")
+    g = Graph("pictures")
+    x = g.add_input((16, 16, 3), name="picture")
+    c = g.add("Conv2D", inputs=[x], filters=4, kernel_size=3, activation="relu")
+    p = g.add("GlobalAveragePooling2D", inputs=[c])
+    g.add("Dense", name="kind", inputs=[p], units=2, activation="softmax")
+    proj = tmp_path / "pictures.kbproj"
+    save(Project(g), proj)
+    args = _train_args(proj, dataset=folder, epochs=8, batch_size=8)
+    cfg = tcli.config_from_args(args, {})
+    assert (cfg.data.source, cfg.data.path) == ("images", str(folder))
+    # Pictures are resized to the model's input (16x16, 3 channels) unless the user gives a size.
+
+    session = TrainingSession(g, cfg)
+    result = session.fit()
+    assert session.raw.class_names == ["bright", "dark"]
+    assert session.raw.arrays["x"].shape == (48, 16, 16, 3)
+    assert result.history["loss"][-1] < result.history["loss"][0]
+    assert result.class_names == ["bright", "dark"] and result.confusion.shape == (2, 2)
+    assert result.samples and "image" in result.samples[0]
+
+    cfg.data.image_size, cfg.data.color_mode = [20, 24], "grayscale"
+    with pytest.raises(TrainingError) as err:
+        TrainingSession(g, cfg).prepare()
+    assert "expects samples of shape (16, 16, 3)" in str(err.value) and "(20, 24, 1)" in str(err.value)
+
+
+def test_an_image_folder_without_class_folders_is_a_message(tmp_path):
+    empty = tmp_path / "nothing_here"
+    empty.mkdir()
+    cfg = TrainConfig()
+    cfg.data = DataConfig(source="images", path=str(empty), image_size=[16, 16])
+    with pytest.raises(TrainingError) as err:
+        TrainingSession(digits_graph(), cfg).load_data()
+    assert "nothing_here" in str(err.value) and "Traceback" not in str(err.value)
