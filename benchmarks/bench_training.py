@@ -192,7 +192,7 @@ def main() -> int:
     print(f"longest Qt event-loop stall while training with the panel: {1000 * max(stall_live):.1f} ms "
           f"(plain fit: {1000 * max(stall_plain):.1f} ms; aim <= 50 ms)")
     print(f"batch points plotted in the last live fit: {updates} over ~{secs:.1f} s "
-          f"(~{updates / secs:.1f} updates/s; throttle 15/s)")
+          f"(~{updates / secs:.1f} updates/s; throttle 10/s)")
     panel.detach()
     return 0
 

@@ -63,7 +63,7 @@ class TrainingControl:
         return time.monotonic() - t0
 
 
-def make_live_callback(emit: Emit, control: TrainingControl | None = None, rate: float = 15.0,
+def make_live_callback(emit: Emit, control: TrainingControl | None = None, rate: float = 10.0,
                        stop_on_nan: bool = True):
     """Build the callback (a keras.callbacks.Callback subclass, made lazily so
     this module imports without Keras)."""

@@ -6,22 +6,20 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kbuilder.core.graph import Graph
+from kbuilder.project.templates import load_template
 from kbuilder.ui.training_panel import TrainingPanel
 
 WAIT = 120_000
 
 
-def digits_graph() -> Graph:
-    g = Graph("digits_mlp")
-    x = g.add_input((64,), name="img")
-    h = g.add("Dense", inputs=[x], units=32, activation="relu")
-    g.add("Dense", name="out", inputs=[h], units=10, activation="softmax")
-    return g
+def digits_template() -> Graph:
+    """The gallery's default template: 8x8 digit images, Flatten, Dense, Dropout, softmax."""
+    return load_template("digits_classifier").graph
 
 
 @pytest.fixture
 def panel(qtbot, tmp_path):
-    p = TrainingPanel(digits_graph())
+    p = TrainingPanel(digits_template())
     p.set_workdir(tmp_path)
     qtbot.addWidget(p)
     p.resize(1250, 560)
@@ -112,7 +110,7 @@ def test_data_that_does_not_fit_is_a_message(panel, qtbot):
     choose(panel.settings.dataset, "sklearn:iris")  # 4 features into a 64-wide input
     qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.busy and "does not fit" in panel.status.text(), timeout=WAIT)
-    assert "expects samples of shape (64,)" in panel.status.text()
+    assert "expects samples of shape (8, 8)" in panel.status.text()
     assert panel.train_button.isEnabled()
 
 
