@@ -27,6 +27,8 @@ def add_train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--epochs", type=int, metavar="N", help="passes over the training data")
     p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
     p.add_argument("--validation-split", type=float, metavar="F", help="fraction kept for validation (0-1)")
+    p.add_argument("--validation-data", metavar="FILE", help="validate on this .csv/.npz file (same columns or "
+                   "arrays as --dataset FILE) instead of a part of the training data")
     p.add_argument("--test-split", type=float, metavar="F", help="fraction kept for the final test (0-1)")
     p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adam")
@@ -81,6 +83,10 @@ def config_from_args(args: argparse.Namespace, base: dict | None = None) -> Trai
             setattr(cfg, field, v)
     if getattr(args, "validation_split", None) is not None:
         cfg.data.val_fraction = float(args.validation_split)
+    if getattr(args, "validation_data", None):
+        if cfg.data.source not in ("csv", "npz"):
+            raise ValueError("--validation-data works with your own .csv or .npz data (--dataset FILE)")
+        cfg.data.val_path = str(args.validation_data)
     if getattr(args, "test_split", None) is not None:
         cfg.data.test_fraction = float(args.test_split)
     if getattr(args, "seed", None) is not None:

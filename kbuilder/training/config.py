@@ -50,6 +50,9 @@ class DataConfig:
     labels: str = "auto"
     maxlen: int = 0  # pad sequences to this length (0: auto for sequence data)
     val_fraction: float = 0.1
+    # csv / npz: validation data from this file (same columns or arrays)
+    # instead of val_fraction of the training data
+    val_path: str = ""
     test_fraction: float = 0.2
     seed: int = 42
     # model input/output name -> array name, for several inputs or outputs

@@ -135,9 +135,11 @@ class RawData:
     recipe: tuple[str, dict] = ("", {})
 
 
-def load(cfg: DataConfig) -> RawData:
+def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
     """Load the data ``cfg`` names.  Raises :class:`DataError` (or
-    :class:`DatasetUnavailable`) with a message for the user."""
+    :class:`DatasetUnavailable`) with a message for the user.
+    ``classes_from``: for a CSV validation file, the training CSV whose
+    words give the class numbers."""
     src = cfg.source
     if src in ("sklearn", "keras"):
         info = DATASETS.get(cfg.name)
@@ -162,6 +164,8 @@ def load(cfg: DataConfig) -> RawData:
         if not cfg.targets:
             raise DataError("Choose the column (or columns) the model should predict.")
         kw = {"path": path, "targets": list(cfg.targets), "features": list(cfg.features) or None}
+        if classes_from:
+            kw["classes_from"] = classes_from
         arrays, test = _call("load_csv", kw)
         y0 = arrays[cfg.targets[0]]
         task = "classification" if y0.dtype.kind in "iu" or _looks_integer(y0) else "regression"

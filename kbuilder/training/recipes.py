@@ -59,32 +59,46 @@ def load_keras(name, num_words=None):
     return {"x": x, "y": y}, {"x": xt, "y": yt}
 
 
-def load_csv(path, targets, features=None, delimiter=","):
+def load_csv(path, targets, features=None, delimiter=",", classes_from=None):
     """A CSV file with a header row.  ``targets``: the column(s) to predict;
     ``features``: the input columns (None: every other column).  Columns of
-    words (like "setosa") become class numbers in sorted order.
+    words (like "setosa") become class numbers in sorted order; with
+    ``classes_from`` (the training file, when this is the validation file)
+    in the order of that file's words, so both number the classes alike.
     Returns ({"x": ..., <target>: ...}, None)."""
     import csv
 
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        rows = [r for r in csv.reader(fh, delimiter=delimiter) if r and any(c.strip() for c in r)]
-    if not rows:
-        raise ValueError(f"{path} is empty")
-    header = [h.strip() for h in rows[0]]
-    body = rows[1:]
+    def read(name):
+        with open(name, newline="", encoding="utf-8-sig") as fh:
+            rows = [r for r in csv.reader(fh, delimiter=delimiter) if r and any(c.strip() for c in r)]
+        if not rows:
+            raise ValueError(f"{name} is empty")
+        return [h.strip() for h in rows[0]], rows[1:]
+
+    def values_of(header, body, name):
+        i = header.index(name)
+        return [r[i].strip() if i < len(r) else "" for r in body]
+
+    header, body = read(path)
     missing = [t for t in list(targets) + list(features or []) if t not in header]
     if missing:
         raise ValueError(f"{path} has no column named {', '.join(missing)} (columns: {', '.join(header)})")
     if features is None:
         features = [h for h in header if h not in targets]
+    reference = read(classes_from) if classes_from else None
 
     def column(name):
-        i = header.index(name)
-        values = [r[i].strip() if i < len(r) else "" for r in body]
+        values = values_of(header, body, name)
         try:
             return np.array([float(v) for v in values], dtype="float32")
         except ValueError:
-            classes = sorted(set(values))
+            words = values
+            if reference is not None and name in reference[0]:
+                words = values_of(*reference, name)
+            classes = sorted(set(words))
+            unknown = sorted(set(values) - set(classes))
+            if unknown:
+                raise ValueError(f"column {name} has {unknown[0]!r}, which {classes_from} does not have") from None
             return np.array([classes.index(v) for v in values], dtype="int64")
 
     arrays = {"x": np.stack([column(f).astype("float32") for f in features], axis=1)}

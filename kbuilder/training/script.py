@@ -14,6 +14,7 @@ import datetime as _dt
 import inspect
 import json
 import pprint
+from pathlib import Path
 
 from kbuilder.training import recipes
 from kbuilder.training.session import OPTIMIZER_CLASSES, TrainingError, callback_specs
@@ -48,8 +49,10 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     w("#!/usr/bin/env python3")
     w(f'"""Train the model {graph_name!r} as kbuilder did ({now}).')
     w("")
+    val_raw = getattr(session, "val_raw", None)
+    val_text = f"validation from {Path(d.val_path).name}" if val_raw is not None else f"validation {d.val_fraction:g}"
     w(f"Data: {raw.title or d.name} ({d.source}); split with seed {d.seed}: "
-      f"validation {d.val_fraction:g}, test {d.test_fraction:g}" + (" (the data set's own test part)" if raw.test_arrays is not None else "") + ".")
+      f"{val_text}, test {d.test_fraction:g}" + (" (the data set's own test part)" if raw.test_arrays is not None else "") + ".")
     for note in prep.notes:
         w(f"  {note}")
     w("Run it:  python this_script.py [--epochs N] [-o OUT.keras]")
@@ -109,8 +112,13 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     w("")
     w("    keras.utils.set_random_seed(SEED)")
     w(f"    arrays, test_arrays = {fn}(**{_literal(kw)})")
-    w(f"    splits = split_arrays(arrays, test_arrays, val_fraction={float(d.val_fraction)!r}, "
+    val_fraction = 0.0 if val_raw is not None else float(d.val_fraction)
+    w(f"    splits = split_arrays(arrays, test_arrays, val_fraction={val_fraction!r}, "
       f"test_fraction={float(d.test_fraction)!r}, seed=SEED)")
+    if val_raw is not None:
+        vfn, vkw = val_raw.recipe
+        w(f"    val_arrays, _ = {vfn}(**{_literal(vkw)})  # the validation file")
+        w('    splits["val"] = {k: val_arrays[k] for k in arrays}')
     w("    splits = apply_plan(splits, PLAN)")
     w('    x_train, y_train = xy(splits["train"])')
     w('    x_val, y_val = xy(splits["val"])')

@@ -99,6 +99,7 @@ class TrainingSession:
         self.model = None
         self.info: ModelInfo | None = None
         self.raw: datasets.RawData | None = None
+        self.val_raw: datasets.RawData | None = None  # from DataConfig.val_path
         self._raw_key: str | None = None
         self.prepared: Prepared | None = None
         self.outputs: dict = {}
@@ -139,7 +140,26 @@ class TrainingSession:
             except datasets.DataError as exc:
                 raise TrainingError(str(exc), "data") from None
             self._raw_key = key
+        self.val_raw = self._load_validation_file(data, self.raw)
         return self.raw
+
+    def _load_validation_file(self, data, raw: datasets.RawData) -> datasets.RawData | None:
+        """The validation file's arrays, with the same names as the training data's."""
+        if data.source not in ("csv", "npz") or not data.val_path.strip():
+            return None
+        val_data = copy.copy(data)
+        val_data.path = data.val_path.strip()
+        if data.source == "npz":
+            val_data.features, val_data.targets = list(raw.features), list(raw.targets)
+        try:
+            val = datasets.load(val_data, classes_from=data.path if data.source == "csv" else None)
+        except datasets.DataError as exc:
+            raise TrainingError(f"The validation file: {exc}", "data") from None
+        missing = [k for k in raw.arrays if k not in val.arrays]
+        if missing:
+            raise TrainingError(f"The validation file {Path(val_data.path).name} lacks "
+                                f"{', '.join(repr(m) for m in missing)}, which the training data has.", "data")
+        return val
 
     def build(self):
         """Build and compile the model: fresh weights, or ``initial_weights``."""
@@ -230,7 +250,10 @@ class TrainingSession:
             mapping = map_arrays(raw, self.info, self.config)
             plan, notes = make_plan(raw, self.info, mapping, self.outputs, self.config)
             d = self.config.data
-            splits = recipes.split_arrays(raw.arrays, raw.test_arrays, d.val_fraction, d.test_fraction, d.seed)
+            val_fraction = 0.0 if self.val_raw is not None else d.val_fraction
+            splits = recipes.split_arrays(raw.arrays, raw.test_arrays, val_fraction, d.test_fraction, d.seed)
+            if self.val_raw is not None:
+                splits["val"] = {k: self.val_raw.arrays[k] for k in raw.arrays}
             splits = recipes.apply_plan(splits, plan)
         except datasets.DataError as exc:
             raise TrainingError(str(exc), "data") from None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -161,6 +162,25 @@ class TrainingSettings(QTabWidget):
         self.test_fraction = _dspin(0.0, 0.9, 0.2, 0.05, 2, "test_fraction")
         self.seed = _spin(0, 2**31 - 1, 42, "seed")
         form.addRow("Validation part", self.val_fraction)
+        self.val_path = QLineEdit()
+        self.val_path.setObjectName("val_path")
+        self.val_path.setPlaceholderText("empty: the validation part above")
+        self.val_path.setToolTip("Validate on this file (same columns or arrays as the training file) "
+                                 "instead of a part of the training data")
+        self.val_path.textChanged.connect(self._val_path_changed)
+        val_browse = QPushButton("Browse…")
+        val_browse.setToolTip("Choose the validation file")
+        val_browse.clicked.connect(self._browse_val)
+        vrow = QHBoxLayout()
+        vrow.setContentsMargins(0, 0, 0, 0)
+        vrow.addWidget(self.val_path, 1)
+        vrow.addWidget(val_browse)
+        self.val_row = QWidget()
+        self.val_row.setLayout(vrow)
+        form.addRow("Validation file", self.val_row)
+        for row_widget in (self.path_row, self.size_row, self.val_row):
+            # One line high: a taller page must not stretch the row away from its label.
+            row_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         form.addRow("Test part", self.test_fraction)
         form.addRow("Seed", self.seed)
         self.mapping = QTableWidget(0, 3)
@@ -285,6 +305,8 @@ class TrainingSettings(QTabWidget):
         form.setRowVisible(self.path_row, is_file)
         form.setRowVisible(self.targets, src in ("csv", "npz"))
         form.setRowVisible(self.size_row, src == "images")
+        form.setRowVisible(self.val_row, src in ("csv", "npz"))
+        self._val_path_changed()
         form.setRowVisible(self.num_words, name in ("imdb", "reuters"))
         form.setRowVisible(self.maxlen, name in ("imdb", "reuters") or src == "npz")
         if is_file:
@@ -304,6 +326,23 @@ class TrainingSettings(QTabWidget):
         if path:
             self.path.setText(path)
             self._read_columns()
+
+    @Slot()
+    def _browse_val(self) -> None:
+        src, _ = self.source()
+        filt = "CSV files (*.csv)" if src == "csv" else "NumPy files (*.npz *.npy)"
+        path, _ = QFileDialog.getOpenFileName(self, "Validation file", "", filt)
+        if path:
+            self.val_path.setText(path)
+
+    @Slot()
+    def _val_path_changed(self) -> None:
+        src, _ = self.source()
+        from_file = src in ("csv", "npz") and bool(self.val_path.text().strip())
+        self.val_fraction.setEnabled(not from_file)
+        self.val_fraction.setToolTip("Ignored: validation comes from the validation file" if from_file else
+                                     "The part of the training data kept aside to validate after each epoch")
+        self.changed.emit()
 
     @Slot()
     def _read_columns(self, checked: list[str] | None = None) -> None:
@@ -432,6 +471,7 @@ class TrainingSettings(QTabWidget):
         _select(self.labels, d.labels)
         self.maxlen.setValue(int(d.maxlen))
         self.val_fraction.setValue(float(d.val_fraction))
+        self.val_path.setText(d.val_path)
         self.test_fraction.setValue(float(d.test_fraction))
         self.seed.setValue(int(d.seed))
         self._fill_mapping(d.input_map, d.output_map)
@@ -479,6 +519,7 @@ class TrainingSettings(QTabWidget):
         d.scale, d.labels = self.scale.currentData(), self.labels.currentData()
         d.maxlen = self.maxlen.value()
         d.val_fraction, d.test_fraction = self.val_fraction.value(), self.test_fraction.value()
+        d.val_path = self.val_path.text().strip() if d.source in ("csv", "npz") else ""
         d.seed = self.seed.value()
         d.input_map, d.output_map = self._maps()
         cfg.optimizer = self.optimizer.currentData()

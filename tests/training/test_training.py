@@ -311,3 +311,59 @@ def test_an_image_folder_without_class_folders_is_a_message(tmp_path):
     with pytest.raises(TrainingError) as err:
         TrainingSession(digits_graph(), cfg).load_data()
     assert "nothing_here" in str(err.value) and "Traceback" not in str(err.value)
+
+
+def _flowers_csv(path: Path, rows: list[tuple[float, float, str]]) -> Path:
+    path.write_text("length,width,species\n" + "".join(f"{a},{b},{c}\n" for a, b, c in rows))
+    return path
+
+
+@pytest.mark.slow
+def test_validation_file_instead_of_a_split(tmp_path, capsys):
+    rng = np.random.default_rng(1)
+    kinds = {"setosa": 1.0, "versicolor": 3.0, "virginica": 5.0}
+
+    def rows(n, names):
+        return [(kinds[k] + rng.normal(0, 0.3), kinds[k] + rng.normal(0, 0.3), k)
+                for k in (names[i % len(names)] for i in range(n))]
+
+    train = _flowers_csv(tmp_path / "train.csv", rows(90, list(kinds)))
+    # The validation file lacks "setosa": its words must still be numbered as in the training file.
+    val = _flowers_csv(tmp_path / "val.csv", rows(20, ["virginica", "versicolor"]))
+    g = tabular_graph(2, 3, "softmax")
+    proj = tmp_path / "flowers.kbproj"
+    save(Project(g), proj)
+    args = _train_args(proj, dataset=train, target="species", validation_data=val, epochs=2, test_split=0.2)
+    cfg = tcli.config_from_args(args, {})
+    assert cfg.data.val_path == str(val)
+
+    session = TrainingSession(g, cfg)
+    session.prepare()
+    prep = session.prepared
+    assert (prep.n("train"), prep.n("val"), prep.n("test")) == (72, 20, 18)  # no validation part taken from train
+    _, y_val = prep.xy("val")
+    assert sorted(set(np.asarray(y_val).reshape(-1).tolist())) == [1, 2]  # versicolor, virginica as in train.csv
+
+    args.json = True
+    script = tmp_path / "train_flowers.py"
+    args.script = str(script)
+    assert tcli.cmd_train(args) == 0
+    epochs = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"epoch"' in line]
+    assert "val_loss" in epochs[0]
+    text = script.read_text()
+    assert "classes_from" in text and "val.csv" in text
+    run = subprocess.run([sys.executable, str(script), "--epochs", "1", "-o", str(tmp_path / "s.keras")],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "val_loss" in run.stdout
+
+
+def test_validation_file_with_an_unknown_class_is_a_message(tmp_path):
+    train = _flowers_csv(tmp_path / "train.csv", [(1, 1, "setosa"), (5, 5, "virginica")] * 5)
+    val = _flowers_csv(tmp_path / "val.csv", [(3, 3, "versicolor")])
+    cfg = TrainConfig()
+    cfg.data = DataConfig(source="csv", path=str(train), targets=["species"], val_path=str(val))
+    with pytest.raises(TrainingError) as err:
+        TrainingSession(tabular_graph(2, 2, "softmax"), cfg).prepare()
+    assert "validation file" in str(err.value) and "'versicolor'" in str(err.value)

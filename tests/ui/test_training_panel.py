@@ -125,3 +125,17 @@ def test_settings_round_trip(panel):
     assert (got.data.source, got.data.name, got.epochs, got.batch_size) == ("sklearn", "wine", 7, 8)
     assert got.data.val_fraction == 0.25 and got.optimizer == "sgd" and got.learning_rate == 0.01
     assert got.callbacks.early_stopping["enabled"] and got.callbacks.terminate_on_nan["enabled"]
+
+
+def test_validation_file_row(panel, qtbot, tmp_path):
+    s = panel.settings
+    assert s._data_form.isRowVisible(s.val_row) is False  # digits: no file to pair it with
+    choose(s.dataset, "csv:")
+    assert s._data_form.isRowVisible(s.val_row)
+    assert s.val_fraction.isEnabled()
+    s.val_path.setFocus()
+    qtbot.keyClicks(s.val_path, str(tmp_path / "val.csv"))
+    assert not s.val_fraction.isEnabled()  # the file replaces the validation part
+    assert panel.config().data.val_path == str(tmp_path / "val.csv")
+    s.val_path.clear()
+    assert s.val_fraction.isEnabled() and panel.config().data.val_path == ""
