@@ -109,15 +109,26 @@ def load_model_file(path: str):
     return opened.graph, opened.project.settings.get("training") or {}, opened.weights or None
 
 
-def cmd_train(args: argparse.Namespace) -> int:
+def _open_for_training(args: argparse.Namespace):
+    """(graph, config, weights or None) from FILE and the options; None,
+    with the message printed, when either is wrong."""
     from kbuilder.project.kbproj import ProjectError
 
     try:
         graph, settings, weights = load_model_file(args.file)
-        cfg = config_from_args(args, settings)
+        return graph, config_from_args(args, settings), weights
     except (ValueError, ProjectError) as exc:
         _err(str(exc))
+        return None
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from kbuilder.project.kbproj import ProjectError
+
+    opened = _open_for_training(args)
+    if opened is None:
         return 2
+    graph, cfg, weights = opened
     if args.fresh:
         weights = None
     if args.output and Path(args.output).suffix.lower() not in (".keras", ".h5"):
@@ -182,14 +193,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Evaluate FILE's saved weights on the test split of a data set, without training."""
-    from kbuilder.project.kbproj import ProjectError
-
-    try:
-        graph, settings, weights = load_model_file(args.file)
-        cfg = config_from_args(args, settings)
-    except (ValueError, ProjectError) as exc:
-        _err(str(exc))
+    opened = _open_for_training(args)
+    if opened is None:
         return 2
+    graph, cfg, weights = opened
     if not weights:
         _err(f"'{Path(args.file).name}' carries no trained weights, so there is nothing to evaluate: "
              "train it first (kbuilder train FILE -o OUT.keras).")

@@ -202,14 +202,15 @@ class TrainingSession:
         from kbuilder.keras_io.weights import apply_weights
 
         names = {layer.name for layer in model.layers if layer.weights}
-        used = len(names & set(self.initial_weights))
         try:
             problems = apply_weights(model, self.initial_weights)
         except Exception as exc:  # noqa: BLE001 - the model still trains, from fresh weights
             return [f"The saved weights could not be set ({_first_line(exc)}); the model starts from fresh weights."]
+        # apply_weights names each layer it could not set (as 'name') in its notes.
+        used = [n for n in names & set(self.initial_weights) if not any(repr(n) in note for note in problems)]
         if not used:
-            return ["None of the saved weights belongs to a layer of this model, so it starts from fresh weights."]
-        return [f"Started from the saved weights ({used} of {len(names)} layers with weights)."] + problems
+            return ["None of the saved weights fits a layer of this model, so it starts from fresh weights."] + problems
+        return [f"Started from the saved weights ({len(used)} of {len(names)} layers with weights)."] + problems
 
     def evaluate(self, emit: Emit | None = None) -> RunResult:
         """Evaluate the model as it is (its ``initial_weights``, or what an

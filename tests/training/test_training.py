@@ -203,7 +203,15 @@ def test_initial_weights_set_and_a_changed_layer_starts_fresh():
     session.build()
     assert any(hidden.name in note and "fresh weights" in note for note in session.build_notes)
     assert any("'out'" in note and "fresh weights" in note for note in session.build_notes)
-    assert session.build_notes[0] == "Started from the saved weights (2 of 2 layers with weights)."
+    assert session.build_notes[0].startswith("None of the saved weights fits a layer of this model")
+
+    # Only the output layer changed: the hidden layer keeps its trained weights.
+    out_changed = digits_graph(units=12)
+    session = TrainingSession(out_changed, cfg, initial_weights=weights)
+    session.build()
+    assert session.build_notes[0] == "Started from the saved weights (1 of 2 layers with weights)."
+    hidden_name = next(n.name for n in out_changed.nodes if n.class_name == "Dense" and n.name != "out")
+    np.testing.assert_array_equal(session.model.get_layer(hidden_name).get_weights()[0], weights[hidden_name][0])
 
 
 def test_cmd_datasets_json(capsys):
