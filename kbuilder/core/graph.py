@@ -122,6 +122,16 @@ class Edge:
         )
 
 
+def unique_name(base: str, taken: set[str]) -> str:
+    """``base`` if it is not in ``taken``, else ``base_1``, ``base_2``, ..."""
+    if base not in taken:
+        return base
+    i = 1
+    while f"{base}_{i}" in taken:
+        i += 1
+    return f"{base}_{i}"
+
+
 @dataclass(frozen=True)
 class GraphEvent:
     """What changed.  ``kind`` is one of ``node_added``, ``node_removed``,
@@ -245,14 +255,8 @@ class Graph:
         return [n for n in self._nodes.values() if n.shared_with == node_id]
 
     def unique_name(self, base: str) -> str:
-        """``base`` if free, else ``base_1``, ``base_2``, ..."""
-        taken = {n.name for n in self._nodes.values()}
-        if base not in taken:
-            return base
-        i = 1
-        while f"{base}_{i}" in taken:
-            i += 1
-        return f"{base}_{i}"
+        """``base`` if no node has it, else ``base_1``, ``base_2``, ..."""
+        return unique_name(base, {n.name for n in self._nodes.values()})
 
     def to_networkx(self):
         """A ``networkx.MultiDiGraph`` with node ids as nodes."""

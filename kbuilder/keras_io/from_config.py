@@ -124,7 +124,7 @@ class _Importer:
         self.nodes: dict[tuple[str, str, int], Node] = {}
         self.aliases: dict[tuple[str, str, int, int], tuple[str, str, int, int]] = {}
         self.wiring: list[tuple[Node, list[tuple[str, str, int, int]]]] = []
-        self.top_names = {_layer_name(e) for e in body["layers"] if isinstance(e, dict)}
+        self.top_names = {entry_name(e) for e in body["layers"] if isinstance(e, dict)}
         output_refs = self.scope(body, "", None, None)
         for node, refs in self.wiring:
             for port, ref in enumerate(refs):
@@ -179,11 +179,11 @@ class _Importer:
         input_names = [ref[0] for ref in _refs_list(body.get("input_layers"))]
         rank = {n: i for i, n in enumerate(input_names)}
         # Model inputs first, in the model's input order (stable sort).
-        layers.sort(key=lambda e: rank.get(_layer_name(e), len(rank)) if _class(e) in _INPUT_CLASSES else len(rank))
+        layers.sort(key=lambda e: rank.get(entry_name(e), len(rank)) if entry_class(e) in _INPUT_CLASSES else len(rank))
         prefix = body.get("name") if isinstance(body.get("name"), str) else "model"
         for entry in layers:
-            name = _layer_name(entry)
-            cls = _class(entry)
+            name = entry_name(entry)
+            cls = entry_class(entry)
             inbound = entry.get("inbound_nodes") or []
             if not isinstance(inbound, list):
                 inbound = []
@@ -256,7 +256,7 @@ class _Importer:
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
             raise ConfigError("the Sequential config has no list of layers")
         layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
-        if not (layers and _class(layers[0]) in _INPUT_CLASSES):
+        if not (layers and entry_class(layers[0]) in _INPUT_CLASSES):
             shape = None
             first_cfg = layers[0].get("config") if layers else None
             if isinstance(first_cfg, dict):
@@ -276,7 +276,7 @@ class _Importer:
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         shape = _batch_shape(cfg)
         if shape is None:
-            self.notes.append(f"Input {_layer_name(entry)!r} has no shape in the file; set it.")
+            self.notes.append(f"Input {entry_name(entry)!r} has no shape in the file; set it.")
             shape = [None]
         params = {"shape": _shape(shape), "dtype": _dtype_name(cfg.get("dtype")) or "float32"}
         if cfg.get("sparse"):
@@ -284,7 +284,7 @@ class _Importer:
         return self.graph.add_node(Node(INPUT, self._name(entry), params))
 
     def add_layer(self, entry: dict, name: str | None = None) -> Node:
-        cls = _class(entry)
+        cls = entry_class(entry)
         name = self._name(entry) if name is None else name
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         why = None
@@ -309,9 +309,9 @@ class _Importer:
         return self.graph.add_node(Node(cls, name, params))
 
     def _name(self, entry: dict) -> str:
-        name = _layer_name(entry)
+        name = entry_name(entry)
         if not name.strip() or self.graph.find(name) is not None:
-            new = self.graph.unique_name(_class(entry).lower() or "layer")
+            new = self.graph.unique_name(entry_class(entry).lower() or "layer")
             if name.strip():
                 self.notes.append(f"The layer name {name!r} is used twice; the second is now {new!r}.")
             return new
@@ -380,7 +380,7 @@ _PLAIN_MODULES = {"keras", "keras.initializers", "keras.regularizers", "keras.co
 
 
 def _free_name(layers: list[dict], base: str) -> str:
-    taken = {_layer_name(e) for e in layers}
+    taken = {entry_name(e) for e in layers}
     name, i = base, 1
     while name in taken:
         name, i = f"{base}_{i}", i + 1
@@ -390,26 +390,26 @@ def _free_name(layers: list[dict], base: str) -> str:
 def _chain(body: dict, layers: list[dict], notes: list[str] | None = None) -> dict:
     """A Sequential body (first layer an InputLayer) as a functional one."""
     out = [dict(layers[0], inbound_nodes=[])]
-    prev = _layer_name(layers[0])
+    prev = entry_name(layers[0])
     for entry in layers[1:]:
-        if _class(entry) in _INPUT_CLASSES:
+        if entry_class(entry) in _INPUT_CLASSES:
             if notes is not None:
-                notes.append(f"A second InputLayer {_layer_name(entry)!r} in a Sequential model was skipped.")
+                notes.append(f"A second InputLayer {entry_name(entry)!r} in a Sequential model was skipped.")
             continue
-        name = _layer_name(entry) or _free_name(out, _class(entry).lower() or "layer")
+        name = entry_name(entry) or _free_name(out, entry_class(entry).lower() or "layer")
         out.append(dict(entry, name=name, inbound_nodes=[[[prev, 0, 0, {}]]]))
         prev = name
     return {
         "name": body.get("name"),
         "layers": out,
-        "input_layers": [[_layer_name(layers[0]), 0, 0]],
+        "input_layers": [[entry_name(layers[0]), 0, 0]],
         "output_layers": [[prev, 0, 0]],
     }
 
 
 def _nested_body(entry: dict) -> dict | None:
     """The functional body of a model used as a layer, or None."""
-    if _class(entry) not in _MODEL_CLASSES or not _is_keras_module(entry.get("module")):
+    if entry_class(entry) not in _MODEL_CLASSES or not _is_keras_module(entry.get("module")):
         return None
     body = entry.get("config")
     if isinstance(body, list):
@@ -419,19 +419,23 @@ def _nested_body(entry: dict) -> dict | None:
     layers = [e for e in body["layers"] if isinstance(e, dict)]
     if not layers:
         return None
-    if _class(entry) == "Sequential" or "input_layers" not in body:
-        if _class(layers[0]) not in _INPUT_CLASSES:
+    if entry_class(entry) == "Sequential" or "input_layers" not in body:
+        if entry_class(layers[0]) not in _INPUT_CLASSES:
             layers = [{"class_name": "InputLayer", "name": _free_name(layers, "input"), "config": {}}, *layers]
         return _chain(body, layers)
     return body
 
 
-def _class(entry: dict) -> str:
-    cls = entry.get("class_name")
+def entry_class(entry: Any) -> str:
+    """The ``class_name`` of a layer entry in a Keras config ("" if none)."""
+    cls = entry.get("class_name") if isinstance(entry, dict) else None
     return cls if isinstance(cls, str) else ""
 
 
-def _layer_name(entry: dict) -> str:
+def entry_name(entry: Any) -> str:
+    """A layer entry's name: its own ``name`` (Keras 2 functional) or its config's ("" if none)."""
+    if not isinstance(entry, dict):
+        return ""
     name = entry.get("name")
     if not isinstance(name, str):
         cfg = entry.get("config")

@@ -31,18 +31,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .from_config import entry_class, entry_name
 from .unnest import (  # noqa: F401 - LegacyError is part of this module's API
     INPUT_CLASS,
     MODEL_CLASSES,
     LegacyError,
-    _class,
     _fix_names,
     _Flattener,
     _has_nested,
     _is_model,
     _layers,
     _model_body,
-    _name,
     _Notes,
     _to_functional,
     _unwrap,
@@ -143,7 +142,7 @@ def _embedding_input_shape(body: Any) -> None:
     (Keras 2.0-2.2): the sequence length is its ``input_length`` (Keras 3
     has no such argument), and ``input_dim`` is the vocabulary, not a shape."""
     layers = _layers(body)
-    if not layers or _class(layers[0]) != "Embedding" or not isinstance(layers[0].get("config"), dict):
+    if not layers or entry_class(layers[0]) != "Embedding" or not isinstance(layers[0].get("config"), dict):
         return
     cfg = layers[0]["config"]
     if any(isinstance(cfg.get(k), list) for k in ("batch_input_shape", "batch_shape", "input_shape")):
@@ -183,16 +182,16 @@ def _translate_model_layers(kind: str, body: Any, notes: _Notes, scope: tuple[st
     for entry in _layers(body):
         if _is_model(entry):
             inner_kind, inner = _model_body(entry)
-            _translate_model_layers(inner_kind, inner, notes, (*scope, _name(entry)))
+            _translate_model_layers(inner_kind, inner, notes, (*scope, entry_name(entry)))
             continue
         cfg = entry.get("config")
         if isinstance(cfg, dict):
-            _translate_layer(entry, cfg, notes, _name(entry))
+            _translate_layer(entry, cfg, notes, entry_name(entry))
 
 
 def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
     """Rewrite one layer's ``{"class_name", "config"}`` in place."""
-    cls = _class(entry)
+    cls = entry_class(entry)
     if cls in ("Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer"):
         return
     if cls == INPUT_CLASS:
@@ -248,8 +247,8 @@ def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
             cfg.pop(key, None)
     for key, value in list(cfg.items()):
         cfg[key] = _fix_identifier(key, value)
-        if isinstance(value, dict) and _class(value) and isinstance(value.get("config"), dict) and (
-            key in ("layer", "backward_layer", "cell") or _class(value) in RECURRENT
+        if isinstance(value, dict) and entry_class(value) and isinstance(value.get("config"), dict) and (
+            key in ("layer", "backward_layer", "cell") or entry_class(value) in RECURRENT
         ):
             _translate_layer(value, value["config"], notes, where)
             _layer_module(value)
@@ -258,7 +257,7 @@ def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
                 if isinstance(cell, dict) and isinstance(cell.get("config"), dict):
                     _translate_layer(cell, cell["config"], notes, where)
                     _layer_module(cell)
-    _drop_unknown(_class(entry), cfg, notes, where)
+    _drop_unknown(entry_class(entry), cfg, notes, where)
 
 
 def _layer_module(value: dict) -> None:
@@ -285,7 +284,7 @@ def _fix_identifier(key: str, value: Any) -> Any:
             return CONSTRAINT_ALIASES.get(low, value)
         return copy.deepcopy(REGULARIZER_ALIASES.get(low, value))
     if isinstance(value, dict) and isinstance(value.get("config"), dict):
-        cls = _class(value)
+        cls = entry_class(value)
         cfg = value["config"]
         if kind == "initializer" and cls == "VarianceScaling" and cfg.get("distribution") == "normal":
             cfg["distribution"] = "truncated_normal"
@@ -372,10 +371,10 @@ def _record_places(kind: str, body: Any, scope: tuple[str, ...], prefix: str, ma
     snake = _snake3 if major >= 3 else _snake2
     used: dict[str, int] = {}
     entries = _layers(body)
-    if kind == "Sequential" and entries and _class(entries[0]) == INPUT_CLASS:
+    if kind == "Sequential" and entries and entry_class(entries[0]) == INPUT_CLASS:
         entries = entries[1:]
     for entry in entries:
-        cls = _class(entry)
+        cls = entry_class(entry)
         base = snake(cls or "layer")
         if base in used:
             used[base] += 1
@@ -386,8 +385,8 @@ def _record_places(kind: str, body: Any, scope: tuple[str, ...], prefix: str, ma
         path = f"{prefix}/{key}"
         if _is_model(entry):
             inner_kind, inner = _model_body(entry)
-            tr.models.add((*scope, _name(entry)))
-            _record_places(inner_kind, inner, (*scope, _name(entry)), f"{path}/layers", major, tr)
+            tr.models.add((*scope, entry_name(entry)))
+            _record_places(inner_kind, inner, (*scope, entry_name(entry)), f"{path}/layers", major, tr)
         elif cls != INPUT_CLASS:
-            tr.places.append(LayerPlace(flat_name=_name(entry), name=_name(entry), scope=scope,
+            tr.places.append(LayerPlace(flat_name=entry_name(entry), name=entry_name(entry), scope=scope,
                                         class_name=cls, keras_path=path))

@@ -16,6 +16,9 @@ import copy
 import re
 from typing import Any
 
+from kbuilder.core.graph import unique_name
+from kbuilder.keras_io.from_config import entry_class, entry_name
+
 MODEL_CLASSES = {"Functional", "Model", "Sequential"}
 INPUT_CLASS = "InputLayer"
 
@@ -72,19 +75,6 @@ def _unwrap(config: dict) -> tuple[str, Any]:
     raise LegacyError("The file's model description has no list of layers.")
 
 
-def _class(entry: Any) -> str:
-    cls = entry.get("class_name") if isinstance(entry, dict) else None
-    return cls if isinstance(cls, str) else ""
-
-
-def _name(entry: dict) -> str:
-    name = entry.get("name")
-    if not isinstance(name, str):
-        cfg = entry.get("config")
-        name = cfg.get("name") if isinstance(cfg, dict) else None
-    return name if isinstance(name, str) else ""
-
-
 def _layers(body: Any) -> list[dict]:
     if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
         return []
@@ -92,13 +82,13 @@ def _layers(body: Any) -> list[dict]:
 
 
 def _is_model(entry: dict) -> bool:
-    return _class(entry) in MODEL_CLASSES and isinstance(entry.get("config"), (dict, list))
+    return entry_class(entry) in MODEL_CLASSES and isinstance(entry.get("config"), (dict, list))
 
 
 def _model_body(entry: dict) -> tuple[str, dict]:
-    kind, body = _unwrap({"class_name": _class(entry), "config": entry.get("config")})
+    kind, body = _unwrap({"class_name": entry_class(entry), "config": entry.get("config")})
     if isinstance(body, dict) and not body.get("name"):
-        body["name"] = _name(entry)
+        body["name"] = entry_name(entry)
     entry["config"] = body
     return kind, body
 
@@ -179,7 +169,7 @@ def _first_shape(kind: str, body: dict) -> list | None:
         if inner_kind == "Sequential":
             return _first_shape(inner_kind, inner)
         for e in _layers(inner):
-            if _class(e) == INPUT_CLASS:
+            if entry_class(e) == INPUT_CLASS:
                 return _first_shape("Sequential", {"layers": [e]})
     if isinstance(body.get("build_input_shape"), list):
         return body["build_input_shape"]
@@ -194,7 +184,7 @@ def _call_offset(entry: dict, major: int) -> int:
         return 0
     kind, inner = _model_body(entry)
     layers = _layers(inner)
-    return 1 if kind != "Sequential" or (layers and _class(layers[0]) == INPUT_CLASS) else 0
+    return 1 if kind != "Sequential" or (layers and entry_class(layers[0]) == INPUT_CLASS) else 0
 
 
 def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict:
@@ -202,7 +192,7 @@ def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict
     entries = _layers(body)
     name = body.get("name") or "sequential"
     layers: list[dict] = []
-    if entries and _class(entries[0]) == INPUT_CLASS:
+    if entries and entry_class(entries[0]) == INPUT_CLASS:
         inp = copy.deepcopy(entries[0])
         entries = entries[1:]
     else:
@@ -211,7 +201,7 @@ def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict
             shape = [None, None]
             notes.add(f"The file does not say the input shape of {name!r}; set it on its Input layer.")
         inp = {"class_name": INPUT_CLASS, "config": {"batch_shape": shape, "dtype": "float32"}}
-    in_name = _name(inp) or f"{name}_input"
+    in_name = entry_name(inp) or f"{name}_input"
     inp["name"] = in_name
     inp.setdefault("config", {})["name"] = in_name
     inp["inbound_nodes"] = []
@@ -219,7 +209,7 @@ def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict
     prev, prev_node = in_name, 0
     for entry in entries:
         entry = dict(entry)
-        entry["name"] = _name(entry)
+        entry["name"] = entry_name(entry)
         entry["inbound_nodes"] = [[[prev, prev_node, 0, {}]]]
         layers.append(entry)
         prev, prev_node = entry["name"], _call_offset(entry, major)
@@ -235,14 +225,14 @@ class _Flattener:
         """Inline every nested model of a functional ``body``.  Returns the
         new body and ``(*scope, name) -> flat name`` for renamed layers."""
         entries = _layers(body)
-        taken = {_name(e) for e in entries if not _is_model(e)}
+        taken = {entry_name(e) for e in entries if not _is_model(e)}
         renames: dict[tuple, str] = {}
         # Per nested model: inner flat body, its calls, and a renaming.
         nested: dict[str, dict[str, Any]] = {}
         for entry in entries:
             if not _is_model(entry):
                 continue
-            mname = _name(entry)
+            mname = entry_name(entry)
             kind, inner = _model_body(entry)
             offset = _call_offset(entry, self.major)
             if kind == "Sequential":
@@ -253,13 +243,13 @@ class _Flattener:
             counts: dict[str, int] = {}
             flat: dict[str, str] = {}
             for e in inner_layers:
-                n = _name(e)
+                n = entry_name(e)
                 counts[n] = max(1, len(e.get("inbound_nodes") or []))
-                if _class(e) == INPUT_CLASS:
+                if entry_class(e) == INPUT_CLASS:
                     continue
                 new = n
                 if new in taken:
-                    new = _unique(f"{mname}_{n}", taken)
+                    new = unique_name(f"{mname}_{n}", taken)
                 taken.add(new)
                 flat[n] = new
             for key, value in inner_renames.items():
@@ -306,12 +296,12 @@ class _Flattener:
                 new["inbound_nodes"] = [_map_refs(node, resolve) for node in entry.get("inbound_nodes") or []]
                 out_layers.append(new)
                 continue
-            info = nested[_name(entry)]
+            info = nested[entry_name(entry)]
             for e in _layers(info["inner"]):
-                if _class(e) == INPUT_CLASS:
+                if entry_class(e) == INPUT_CLASS:
                     continue
                 new = dict(e)
-                new["name"] = info["flat"][_name(e)]
+                new["name"] = info["flat"][entry_name(e)]
                 if isinstance(new.get("config"), dict):
                     new["config"] = dict(new["config"], name=new["name"])
                 own = e.get("inbound_nodes") or []
@@ -335,13 +325,13 @@ def _fix_names(body: dict, notes: _Notes) -> dict[str, str]:
     """Keras 3 refuses ``/`` in layer names, which Keras 2's applications
     used (``conv1/conv``): rename those layers and every reference to them."""
     entries = _layers(body)
-    taken = {_name(e) for e in entries}
+    taken = {entry_name(e) for e in entries}
     renames: dict[str, str] = {}
     for entry in entries:
-        old = _name(entry)
+        old = entry_name(entry)
         if "/" not in old:
             continue
-        new = _unique(re.sub(r"/+", "_", old).strip("_") or "layer", taken)
+        new = unique_name(re.sub(r"/+", "_", old).strip("_") or "layer", taken)
         taken.add(new)
         renames[old] = new
         entry["name"] = new
@@ -365,12 +355,3 @@ def _fix_names(body: dict, notes: _Notes) -> dict[str, str]:
         f"(such as {first[0]!r}, now {first[1]!r}): Keras 3 does not allow '/' in layer names."
     )
     return renames
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    i = 1
-    while f"{base}_{i}" in taken:
-        i += 1
-    return f"{base}_{i}"
