@@ -19,18 +19,24 @@ from kbuilder.training.config import OPTIMIZERS, TrainConfig, dataset_source
 from kbuilder.training.datasets import DATASETS, is_cached, keras_cache_dir
 
 
-def add_train_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="a project or model file (.kbproj, .json, .h5, .keras)")
+def _add_data_arguments(p: argparse.ArgumentParser, file_help: str, test_help: str) -> None:
+    """FILE and the data options that train and evaluate share."""
+    p.add_argument("file", metavar="FILE", help=file_help)
     p.add_argument("--dataset", metavar="NAME", help="a data set name (see 'kbuilder datasets'), or a .csv, "
                    ".npz/.npy file or an image folder; default: the project's choice")
     p.add_argument("--target", metavar="COL", action="append", help="CSV: the column to predict (repeat for several)")
-    p.add_argument("--epochs", type=int, metavar="N", help="passes over the training data")
     p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
+    p.add_argument("--test-split", type=float, metavar="F", help=test_help)
+    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
+
+
+def add_train_arguments(p: argparse.ArgumentParser) -> None:
+    _add_data_arguments(p, "a project or model file (.kbproj, .json, .h5, .keras)",
+                        "fraction kept for the final test (0-1)")
+    p.add_argument("--epochs", type=int, metavar="N", help="passes over the training data")
     p.add_argument("--validation-split", type=float, metavar="F", help="fraction kept for validation (0-1)")
     p.add_argument("--validation-data", metavar="FILE", help="validate on this .csv/.npz file (same columns or "
                    "arrays as --dataset FILE) instead of a part of the training data")
-    p.add_argument("--test-split", type=float, metavar="F", help="fraction kept for the final test (0-1)")
-    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
     p.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adam")
     p.add_argument("--learning-rate", type=float, metavar="F", help="default: 0.001")
     p.add_argument("--json", action="store_true", help="print JSON lines (one per epoch, then a summary)")
@@ -41,13 +47,8 @@ def add_train_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_evaluate_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="a model file with weights (.h5, .keras) or a project saved with them")
-    p.add_argument("--dataset", metavar="NAME", help="a data set name (see 'kbuilder datasets'), or a .csv, "
-                   ".npz/.npy file or an image folder; default: the project's choice")
-    p.add_argument("--target", metavar="COL", action="append", help="CSV: the column to predict (repeat for several)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
-    p.add_argument("--test-split", type=float, metavar="F", help="fraction of the data to evaluate on (0-1)")
-    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
+    _add_data_arguments(p, "a model file with weights (.h5, .keras) or a project saved with them",
+                        "fraction of the data to evaluate on (0-1)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
 
 

@@ -179,9 +179,9 @@ class TrainingPanel(QWidget):
         self.pause_button.setText("Resume" if self.paused else "Pause")
         self.stop_button.setEnabled(self.running)
         prepared = has_model and self.session.prepared is not None
-        self.evaluate_button.setEnabled(not busy and (prepared or self._file_weights() is not None))
-        self.train_button.setToolTip("Build the model from the file's weights and train it"
-                                     if self._file_weights() is not None else
+        from_file = self._file_weights() is not None
+        self.evaluate_button.setEnabled(not busy and (prepared or from_file))
+        self.train_button.setToolTip("Build the model from the file's weights and train it" if from_file else
                                      "Build the model with fresh weights and train it")
         self.save_button.setEnabled(not busy and has_model)
         self.script_button.setEnabled(not busy and prepared)
