@@ -11,11 +11,35 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from kbuilder.core import commands as C
-from kbuilder.core.graph import Edge, Node, _snake
+from kbuilder.core.graph import Edge, Graph, Node, _snake
 
 from .node_item import HEIGHT, WIDTH
 
 FRAGMENT_MIME = "application/x-kbuilder-fragment"
+SPACE = 32.0  # free room kept around a layer put between two others
+
+
+def make_room(graph: Graph, x: float, y: float) -> tuple[float, dict[str, tuple[float, float]]]:
+    """Where a new layer wanted at (``x``, ``y``) goes so that it overlaps no
+    other: below every layer above it in its column, and the layers from its
+    top down all moved down by one step when it would cover one of them.
+    Returns the new layer's y and the moved layers' new positions."""
+    def in_column(pos) -> bool:
+        return pos[0] < x + WIDTH + SPACE and x < pos[0] + WIDTH + SPACE
+
+    positions = {n.id: n.position for n in graph.nodes}
+    while True:  # clear of the layers that start above it (each pass only goes down)
+        low = [p[1] + HEIGHT + SPACE for p in positions.values()
+               if p[1] < y < p[1] + HEIGHT + SPACE and in_column(p)]
+        if not low:
+            break
+        y = max(low)
+    below = {nid: p for nid, p in positions.items() if p[1] >= y}
+    hit = [p[1] for p in below.values() if in_column(p)]
+    step = round(max(0.0, y + HEIGHT + SPACE - min(hit))) if hit else 0
+    if not step:
+        return y, {}
+    return y, {nid: (px, py + step) for nid, (px, py) in below.items()}
 
 
 class Editor:
@@ -62,16 +86,19 @@ class Editor:
 
     def _splice(self, class_name: str, center: QPointF, edge: Edge) -> str | None:
         g, info = self.graph, self.scene.layer_info
+        x, y = round(center.x() - WIDTH / 2), round(center.y() - HEIGHT / 2)
+        y, moves = make_room(g, x, y)
         node = Node(class_name=class_name, name=g.unique_name(_snake(class_name)),
-                    params=info.default_params(class_name),
-                    position=(round(center.x() - WIDTH / 2), round(center.y() - HEIGHT / 2)))
-        cmd = C.Compound([
-            C.AddNode(node),
+                    params=info.default_params(class_name), position=(x, y))
+        children: list[C.Command] = [C.AddNode(node)]
+        if moves:  # the layers below step down: one undo step with the insert
+            children.append(C.Move(old={nid: g.node(nid).position for nid in moves}, new=moves))
+        children += [
             C.RemoveEdge(edge),
             C.AddEdge(Edge(src=edge.src, dst=node.id, dst_port=0, src_port=edge.src_port)),
             C.AddEdge(Edge(src=node.id, dst=edge.dst, dst_port=edge.dst_port)),
-        ], text=f"Insert {class_name}")
-        if not self.scene.execute(cmd):
+        ]
+        if not self.scene.execute(C.Compound(children, text=f"Insert {class_name}")):
             return None
         self.scene.select_nodes([node.id])
         self.scene.status_message.emit(f"Inserted {node.name} between {g.node(edge.src).name} and {g.node(edge.dst).name}")

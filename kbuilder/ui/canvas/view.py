@@ -1,6 +1,7 @@
 """The canvas view: wheel zoom around the mouse, pan with the middle
 button, Space + drag or the scroll bars; rubber band selection on empty
-canvas; fit to window."""
+canvas; fit to window, which never zooms out below a readable size (a big
+model then shows its inputs, and the status bar says so)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from PySide6.QtWidgets import QGraphicsView
 
 from .node_item import LOD_TEXT, NodeItem
 
-MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
+MIN_ZOOM, MAX_ZOOM = 0.1, 3.0  # the wheel's range: far out is an overview
+READABLE_PX = 9.0  # Fit to window keeps a layer's name at least this many pixels tall
+NAME_PT = 8.5  # the point size NodeItem draws a layer's name in
+FIT_MARGIN = 40.0
+TOO_LARGE = ("The model is too large to fit at a readable size: showing its inputs; "
+             "scroll or zoom out to see the rest")
 NUDGE = {Qt.Key.Key_Left: (-10, 0), Qt.Key.Key_Right: (10, 0), Qt.Key.Key_Up: (0, -10), Qt.Key.Key_Down: (0, 10)}
 
 
@@ -73,22 +79,40 @@ class CanvasView(QGraphicsView):
         self._fit_pending = False
         self.set_zoom(1.0)
 
+    def readable_zoom(self) -> float:
+        """The least zoom at which a layer's name is ``READABLE_PX`` pixels
+        tall: Fit to window goes no lower (the wheel may, for an overview)."""
+        return READABLE_PX / (NAME_PT * self.logicalDpiY() / 72.0)
+
     def fit(self) -> None:
-        scene = self.scene()
-        rect = QRectF()
-        for item in scene.items():
-            if isinstance(item, NodeItem):
-                rect = rect.united(item.sceneBoundingRect())
+        """Show the whole model, at 100 % at most; a model too big for that
+        at a readable zoom is shown from its top (its inputs) instead."""
+        items = [item for item in self.scene().items() if isinstance(item, NodeItem)]
+        rect = _united(items)
         if rect.isEmpty():
             self.centerOn(0, 0)
             return
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        self._zoom_changed()
+        self.fitInView(rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN),
+                       Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
-        elif self.zoom() < MIN_ZOOM:
-            self.set_zoom(MIN_ZOOM)
+        elif self.zoom() < self.readable_zoom():
+            self.set_zoom(self.readable_zoom())
+            self._show_top(rect, items)
+            self.scene().status_message.emit(TOO_LARGE)
+        self._zoom_changed()
+
+    def _show_top(self, rect: QRectF, items: list[NodeItem]) -> None:
+        """Scroll so the top of ``rect`` is at the top of the window, the
+        whole width in view when it fits, else the model's inputs."""
+        graph = self.scene().graph
+        inputs = [i for i in items if i.node_id in graph and graph.node(i.node_id).is_input]
+        top = _united(inputs or [i for i in items if i.sceneBoundingRect().top() <= rect.top() + 1])
+        view = self.mapToScene(self.viewport().rect()).boundingRect()
+        x = rect.center().x() if rect.width() + 2 * FIT_MARGIN <= view.width() else top.center().x()
+        x = min(x, top.left() - FIT_MARGIN + view.width() / 2)  # the leftmost input stays in view
+        self.centerOn(x, rect.top() - FIT_MARGIN + view.height() / 2)
 
     def visible_center(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
@@ -187,3 +211,10 @@ class CanvasView(QGraphicsView):
         super().dragEnterEvent(event)
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+
+
+def _united(items: list[NodeItem]) -> QRectF:
+    rect = QRectF()
+    for item in items:
+        rect = rect.united(item.sceneBoundingRect())
+    return rect
