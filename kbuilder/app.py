@@ -75,6 +75,17 @@ def example_project():
     return kbproj.Project(graph=g, description="A small digit classifier: 28×28 image → 10 classes.")
 
 
+def open_start_project(window) -> None:
+    """The model a window starts with: the default template, opened exactly
+    as the gallery opens it (same title), else the built-in example."""
+    from kbuilder.project.templates import DEFAULT_TEMPLATE, template_path
+
+    path = template_path(DEFAULT_TEMPLATE)
+    if path.exists() and window.files.open_template(path, ask=False):
+        return
+    window.files.set_project(example_project(), None, "untitled")
+
+
 def create_application(argv0: str = "kbuilder"):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -85,6 +96,9 @@ def create_application(argv0: str = "kbuilder"):
         QCoreApplication.setApplicationName("kbuilder")
         app = QApplication([argv0])
         app.setStyle("Fusion")
+        from kbuilder.ui.wheel_guard import install
+
+        install(app)
         icon = _resources() / "icons" / "kbuilder.svg"
         if icon.exists():
             from PySide6.QtGui import QIcon
@@ -120,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         opened = window.files.open_path(args.file, ask=False)
     restore = not args.file and not args.no_restore and window.files.recovery_available() is not None
     if not opened:
-        window.files.set_project(example_project(), None, "untitled")
+        open_start_project(window)
     window.show()
     if restore:
         QTimer.singleShot(0, window.files.offer_recovery)

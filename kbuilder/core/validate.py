@@ -84,6 +84,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def count_text(issues) -> str:
+    """"1 error, 2 warnings" (and notes for any other severity); "" when there
+    are none.  The one wording for the Issues panel and the status bar."""
+    issues = list(issues or [])
+    errors = sum(1 for i in issues if getattr(i, "severity", ERROR) == ERROR)
+    warnings = sum(1 for i in issues if getattr(i, "severity", "") == "warning")
+    others = len(issues) - errors - warnings
+    parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (others, "note")) if n]
+    return ", ".join(parts)
+
+
 class _Adjacency:
     """In/out edges of every node, computed once (Graph.in_edges scans all edges)."""
 

@@ -66,6 +66,9 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Layer name -> weight arrays after the run (taken on the training thread), so
+    # that the document keeps the trained weights; None after a NaN loss.
+    weights: dict[str, list] | None = None
 
 
 def build_model_from_graph(graph):
@@ -106,6 +109,8 @@ class TrainingSession:
         self.issues: list[Issue] = []
         self.result: RunResult | None = None
         self._fitted = False
+        # What the graph was when this session copied it (Document.model_key), set by the caller.
+        self.model_key: str | None = None
 
     # ------------------------------------------------------------ stages
     def data_config(self):
@@ -318,9 +323,16 @@ class TrainingSession:
         if result.stop_reason != "nan":
             emit("status", {"text": "Evaluating on the test split…"})
             self.evaluate_into(result)
+            result.weights = self.layer_weights()
         result.seconds = time.monotonic() - t0
         self.result = result
         return result
+
+    def layer_weights(self) -> dict[str, list]:
+        """The model's weights by layer name (numpy arrays), for the layers that have some."""
+        if self.model is None:
+            return {}
+        return {layer.name: [np.array(w) for w in layer.get_weights()] for layer in self.model.layers if layer.weights}
 
     def evaluate_into(self, result: RunResult, n_samples: int = 8) -> RunResult:
         """Test metrics, a confusion matrix for a classifier, a few predictions."""

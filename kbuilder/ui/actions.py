@@ -86,19 +86,16 @@ def build_actions(w) -> Actions:
            "Save a picture of the canvas (PNG or SVG)")
     a.make("quit", "&Quit", w.close, SK.Quit, "Close kbuilder")
 
-    undo = w.stack.createUndoAction(w, "&Undo")
-    undo.setShortcuts([QKeySequence(SK.Undo)])
-    undo.setObjectName("action_undo")
-    undo.setIcon(w.style().standardIcon(sp.SP_ArrowBack))
-    redo = w.stack.createRedoAction(w, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    redo.setObjectName("action_redo")
-    redo.setIcon(w.style().standardIcon(sp.SP_ArrowForward))
-    for act, tip in ((undo, "Undo the last change (Ctrl+Z)"), (redo, "Redo the change you undid (Ctrl+Shift+Z)")):
-        act.setToolTip(tip)
-        w.addAction(act)
-    a.by_name["undo"], a.by_name["redo"] = undo, redo
-    # Tool tips follow the stack's text ("Undo Add Dense").
+    # Undo and Redo keep their labels ("Undo", not "Undo Set activation of
+    # dense_1"), so the toolbar buttons never move; what they would undo is
+    # in the tooltip and the status tip.
+    undo = a.make("undo", "&Undo", w.stack.undo, SK.Undo, "Undo the last change", sp.SP_ArrowBack)
+    redo = a.make("redo", "&Redo", w.stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the change you undid",
+                  sp.SP_ArrowForward)
+    undo.setEnabled(w.stack.canUndo())
+    redo.setEnabled(w.stack.canRedo())
+    w.stack.canUndoChanged.connect(lambda on: _valid(undo) and undo.setEnabled(on))
+    w.stack.canRedoChanged.connect(lambda on: _valid(redo) and redo.setEnabled(on))
     w.stack.undoTextChanged.connect(lambda t: _tip(undo, f"Undo {t}" if t else "Undo", "Ctrl+Z"))
     w.stack.redoTextChanged.connect(lambda t: _tip(redo, f"Redo {t}" if t else "Redo", "Ctrl+Shift+Z"))
 
@@ -118,6 +115,12 @@ def build_actions(w) -> Actions:
     a.make("fit", "&Fit to window", view.fit, "Ctrl+0", "Zoom so the whole model fits the window")
     a.make("layout", "Auto &layout", lambda: ed.auto_layout() and view.request_fit(), "Ctrl+L",
            "Arrange the layers top to bottom in the order data flows (undoable)")
+
+    for i, (mode, title) in enumerate((("build", "&Build"), ("code", "&Code"), ("training", "&Train"))):
+        a.make(f"mode_{mode}", title, lambda m=mode: w.set_mode(m), f"Alt+{i + 1}",
+               f"Show the {title.replace('&', '')} mode")
+    a.make("restore_layout", "Restore default &layout", w.restore_default_layout, None,
+           "Put the panels back where they were at the first start")
 
     mb = w.menuBar()
     m = mb.addMenu("&File")
@@ -153,6 +156,9 @@ def build_actions(w) -> Actions:
 
     m = mb.addMenu("&View")
     m.setToolTipsVisible(True)
+    for name in ("mode_build", "mode_code", "mode_training"):
+        m.addAction(a[name])
+    m.addSeparator()
     for name in ("zoom_in", "zoom_out", "zoom_reset", "fit"):
         m.addAction(a[name])
     m.addSeparator()
@@ -162,6 +168,8 @@ def build_actions(w) -> Actions:
         act = dock.toggleViewAction()
         act.setToolTip(f"Show or hide the {dock.windowTitle()} panel")
         m.addAction(act)
+    m.addSeparator()
+    m.addAction(a["restore_layout"])
 
     tb = QToolBar("Main", w)
     tb.setObjectName("toolbar_main")
@@ -183,9 +191,14 @@ def build_actions(w) -> Actions:
     return a
 
 
+def _valid(action: QAction) -> bool:
+    return shiboken6.isValid(action)  # the stack may speak while the window is being torn down
+
+
 def _tip(action: QAction, text: str, keys: str) -> None:
-    if shiboken6.isValid(action):  # the stack may speak while the window is being torn down
+    if _valid(action):
         action.setToolTip(f"{text} ({keys})")
+        action.setStatusTip(text)
 
 
 def _open_templates(w) -> None:

@@ -124,7 +124,12 @@ class CodePanel(QWidget):
         self.editor.setObjectName("code_text")
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Ask for a fixed-width font by its traits, not only by the platform's
+        # name for one ("monospace"), so that font matching picks a fixed-width
+        # face on a machine whose fonts give that name no match.
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setStyleHint(QFont.StyleHint.Monospace, QFont.StyleStrategy.PreferMatch)
+        mono.setFixedPitch(True)
         self.editor.setFont(mono)
         self.editor.setToolTip("The Python code that builds this model with Keras (read-only)")
         self._highlighter = PythonHighlighter(self.editor.document())

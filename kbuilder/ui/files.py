@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
+from kbuilder.project.document import Document
 
 from .background import run_in_background
 
@@ -25,6 +26,25 @@ AUTOSAVE_MS = 60_000
 MAX_RECENT = 10
 OPEN_FILTER = "Models (*.kbproj *.json *.h5 *.hdf5 *.keras);;kbuilder projects (*.kbproj);;Keras models (*.json *.h5 *.hdf5 *.keras);;All files (*)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+INPUT_SHAPE = (784,)  # the catalog's Input default, for when the catalog is not loaded yet
+LAST_FOLDER_KEY = "files/last_folder"
+
+
+def last_folder() -> str:
+    """The folder a file dialog last used (kept in QSettings), else Documents, else home."""
+    folder = QSettings().value(LAST_FOLDER_KEY)
+    if isinstance(folder, str) and folder and Path(folder).is_dir():
+        return folder
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
+
+
+def remember_folder(path: str | Path) -> None:
+    """Remember the folder of a file the user chose (for the next dialog)."""
+    p = Path(path)
+    folder = p if p.is_dir() else p.parent
+    if str(folder):
+        QSettings().setValue(LAST_FOLDER_KEY, str(folder))
 
 
 def recovery_dir() -> Path:
@@ -36,16 +56,11 @@ class FileController(QObject):
     path_changed = Signal()
     recent_changed = Signal()
     message = Signal(str)
+    notes = Signal(list)  # what an import translated or left out, for the notes bar
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.path: Path | None = None
-        self.display_name = "untitled"
-        self.settings: dict = {}
-        self.description = ""
-        self.weights_file: str | None = None
-        self.weights = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -55,27 +70,32 @@ class FileController(QObject):
         self._edits = 0  # graph events seen: a merged drag changes the graph without a new undo step
         window.graph.subscribe(self._count_edit)
 
+    # The document holds these; the controller only reads and writes files.
+    @property
+    def document(self) -> Document:
+        return self.window.document
+
     @property
     def graph(self) -> Graph:
         return self.window.graph
 
     @property
-    def weights(self):
-        """An imported model's weights, by the layers' current names: they
-        are kept by node id, so they follow a rename and leave with a deleted layer."""
-        by_id = getattr(self, "_weights_by_id", None)
-        if not by_id:
-            return None
-        out = {self.graph.node(nid).name: arrays for nid, arrays in by_id.items() if nid in self.graph}
-        return out or None
+    def path(self) -> Path | None:
+        return self.document.path
 
-    @weights.setter
-    def weights(self, value) -> None:
-        self._weights_by_id = {}
-        if value:
-            for node in self.graph.nodes:
-                if node.name in value and not node.shared_with:
-                    self._weights_by_id[node.id] = value[node.name]
+    @property
+    def display_name(self) -> str:
+        return self.document.name
+
+    @property
+    def settings(self) -> dict:
+        return self.document.settings
+
+    @property
+    def weights(self):
+        """The model's weights by the layers' current names (an opened file's,
+        or a run's); they follow a rename and leave with a deleted layer."""
+        return self.document.weights_by_name()
 
     @property
     def stack(self):
@@ -116,13 +136,29 @@ class FileController(QObject):
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)
 
+    def ask_stop_training(self) -> bool:
+        """Training is running: stop it to go on?  Tests replace this method."""
+        answer = QMessageBox.question(
+            self.window, "Training is running",
+            f"{self.display_name} is still training. Stop the training (the figures so far are lost) and go on?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _folder(self) -> str:
+        """Where file dialogs start: the project's folder, else the last one
+        used, else Documents (else home)."""
         if self.path is not None:
             return str(self.path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return last_folder()
+
+    def remember_folder(self, path: str | Path) -> None:
+        remember_folder(path)
 
     def maybe_save(self) -> bool:
-        """True when it is fine to drop the current content."""
+        """True when it is fine to drop the current content (asking to stop a
+        training run and to save unsaved changes first)."""
+        if self.window.training_running() and not self.ask_stop_training():
+            return False
         if not self.is_dirty():
             return True
         answer = self.ask_save_changes()
@@ -135,20 +171,23 @@ class FileController(QObject):
         if ask and not self.maybe_save():
             return False
         graph = Graph(name="model")
-        graph.add_input((28, 28), name="input")
+        graph.add_input(self._input_shape(), name="input")
         self.set_project(kbproj.Project(graph=graph), None, "untitled")
         return True
 
+    def _input_shape(self) -> tuple:
+        """The palette's Input shape: one default for New and for a dragged Input."""
+        catalog = getattr(self.window.palette, "catalog", None)
+        spec = catalog.get("Input") if catalog is not None else None
+        shape = (spec.build_params() if spec is not None else {}).get("shape")
+        return tuple(shape) if shape else INPUT_SHAPE
+
     def set_project(self, project: kbproj.Project, path: Path | None, name: str | None = None,
                     clean: bool = True, weights=None) -> None:
-        self.graph.load_from(project.graph)
-        self.settings = dict(project.settings)
-        self.description = project.description
-        self.weights_file = project.weights_file
-        self.weights = weights
-        self.path = Path(path) if path else None
-        self.display_name = name or (self.path.stem if self.path else project.graph.name or "untitled")
+        """Replace the document with ``project``: every panel starts again from it."""
+        self.window.before_replace()
         self.stack.clear()
+        self.document.replace(project, path, name, weights)
         if clean:
             self.stack.setClean()
         else:
@@ -173,6 +212,7 @@ class FileController(QObject):
             return
         path = self.ask_open_path()
         if path:
+            self.remember_folder(path)
             self.open_path(path, ask=False)
 
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
@@ -217,13 +257,11 @@ class FileController(QObject):
             self.set_project(opened.project, None, opened.path.stem, weights=opened.weights)
             self.add_recent(opened.path)
         self.message.emit(f"Opened {opened.path.name}")
-        if opened.notes:
-            self.info("Imported", "\n".join(f"• {n}" for n in opened.notes[:20]))
+        self.notes.emit(list(opened.notes))
 
     # --------------------------------------------------------------- save
     def project(self) -> kbproj.Project:
-        return kbproj.Project(graph=self.graph, settings=self.settings, weights_file=self.weights_file,
-                              description=self.description)
+        return self.document.project()
 
     def save(self) -> bool:
         if self.path is None:
@@ -245,14 +283,14 @@ class FileController(QObject):
                     model_file.save_graph(self.graph, Path(path), weights=self.weights, project=project)
                 except model_file.ModelFileError as exc:
                     raise kbproj.ProjectError(str(exc)) from None
-                self.weights_file = project.weights_file
+                self.document.weights_file = project.weights_file
             else:
                 kbproj.save(self.project(), path)
         except kbproj.ProjectError as exc:
             self.error("Not saved", str(exc))
             return False
-        self.path = Path(path)
-        self.display_name = self.path.stem
+        self.document.saved_as(path)
+        self.remember_folder(self.path)
         self.stack.setClean()
         self.add_recent(self.path)
         self.clear_recovery()

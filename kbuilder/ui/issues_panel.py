@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.graph import Graph, GraphEvent
+from kbuilder.core.validate import count_text
 
 _ORDER = {"error": 0, "warning": 1}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -149,20 +150,7 @@ class IssuesPanel(QWidget):
                 if c == 0:
                     item.setIcon(icons.get(severity, info_icon))
                 self.table.setItem(r, c, item)
-        errors = sum(1 for i in rows if getattr(i, "severity", "error") == "error")
-        warnings = sum(1 for i in rows if getattr(i, "severity", "") == "warning")
-        if not rows:
-            self.header.setText("✔ No problems found.")
-        else:
-            parts = []
-            if errors:
-                parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-            if warnings:
-                parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-            others = len(rows) - errors - warnings
-            if others:
-                parts.append(f"{others} note{'s' if others != 1 else ''}")
-            self.header.setText(", ".join(parts))
+        self.header.setText(count_text(rows) if rows else "✔ No problems found.")
 
     def _name(self, node_id: str) -> str:
         return self.graph.node(node_id).name if node_id in self.graph else "(removed layer)"

@@ -1,10 +1,12 @@
-"""The main window: the canvas in the middle, the palette on the left, the
-inspector on the right, issues / summary / code / training below.
+"""The main window: three modes in the middle (Build: the canvas with the
+palette, inspector, issues and summary around it; Code; Train), switched by
+the tabs at the top or Alt+1/2/3.
 
-It owns the one :class:`Graph` and the QUndoStack for its lifetime; files
-load new content into that graph.  The panels are the colleagues' widgets,
-mounted with the common ``Panel(graph, push)`` signature; a panel that is
-missing (or fails to start) leaves a placeholder that says so.
+It owns the one :class:`Document` (the graph, its file, settings, weights
+and runs) and the QUndoStack for its lifetime; opening a file, New and a
+template replace the document's content and every panel starts again from
+it.  The panels are mounted with the common ``Panel(graph, push)``
+signature; a panel that fails to start leaves a placeholder that says so.
 """
 
 from __future__ import annotations
@@ -15,29 +17,49 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
+from kbuilder.core.validate import count_text
+from kbuilder.project.document import Document
 
 from .actions import build_actions
 from .background import run_in_background, wait_all
 from .canvas import CanvasScene, CanvasView
 from .exports import Exporter
 from .files import FileController
+from .notes_bar import NotesBar
 from .palette import PalettePanel
 from .undo import execute
+from .wheel_guard import install as install_wheel_guard
 
 log = logging.getLogger(__name__)
 
-PANELS = [  # (attribute, module, class, title, area, deferred)
+PANELS = [  # (attribute, module, class, title, area, deferred); area "mode" is a tab in the middle
     ("inspector", "kbuilder.ui.inspector", "InspectorPanel", "Inspector", "right", False),
     ("issues", "kbuilder.ui.issues_panel", "IssuesPanel", "Issues", "bottom", False),
     ("summary", "kbuilder.ui.summary_panel", "SummaryPanel", "Summary", "bottom", False),
-    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "bottom", False),
+    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "mode", False),
     # pyqtgraph takes ~0.6 s to import: the training panel is built after the first paint.
-    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Training", "bottom", True),
+    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Train", "mode", True),
 ]
+MODES = ("build", "code", "training")  # the tabs in the middle, in order
+MODE_TIPS = {
+    "build": "Draw the model: the canvas, with the layers, inspector, issues and summary around it (Alt+1)",
+    "code": "The Python code that builds the model (Alt+2)",
+    "training": "Train the model, watch its curves and results (Alt+3)",
+}
 
 
 class PlaceholderPanel(QLabel):
@@ -53,11 +75,13 @@ class MainWindow(QMainWindow):
     def __init__(self, analyzers: Any = None, analysis: bool = True, panels: bool = True) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
+        install_wheel_guard(QApplication.instance())
         self.graph = Graph()
+        self.document = Document(self.graph)
         self.stack = QUndoStack(self)
         self.scene = CanvasScene(self.graph, self.stack, self)
         self.view = CanvasView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self._build_central()
         self.files = FileController(self)
         self.exporter = Exporter(self)
         self.panels: dict[str, QWidget] = {}
@@ -70,26 +94,50 @@ class MainWindow(QMainWindow):
         self._loading_settings = False
         self._analyzers = analyzers
         self._want_analysis = analysis
+        self._mode_docks: dict[str, bool] | None = None  # dock visibility kept while away from Build
+        self._last_index = 0
         self._mount_palette()
         if panels:
             self._mount_panels()
         self.actions_ = build_actions(self)
         self._status = QLabel("")
+        self._status.setObjectName("check_status")
         self._status.setToolTip("Whether TensorFlow is loaded: shapes and parameter counts need it")
         self.statusBar().addPermanentWidget(self._status)
         self.resize(1360, 860)
+        self._default_state = self.saveState()
 
         self.scene.status_message.connect(self.show_message)
         self.scene.files_dropped.connect(self.open_dropped)
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.node_double_clicked.connect(self._focus_inspector)
         self.stack.cleanChanged.connect(self._update_title)
+        self.stack.indexChanged.connect(self._on_stack_index)
         self.files.path_changed.connect(self._update_title)
         self.files.message.connect(self.show_message)
+        self.files.notes.connect(lambda notes: self.notes_bar.show_notes(self.document.name, notes))
         self.setAcceptDrops(True)
         self._update_title()
         self.view.viewport().installEventFilter(self)
         self._restore_geometry()
+
+    def _build_central(self) -> None:
+        """The mode tabs: Build (notes bar and canvas), Code and Train."""
+        self.modes = QTabWidget(self)
+        self.modes.setObjectName("mode_tabs")
+        self.modes.setDocumentMode(True)
+        build = QWidget()
+        build.setObjectName("build_page")
+        lay = QVBoxLayout(build)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.notes_bar = NotesBar(build)
+        lay.addWidget(self.notes_bar)
+        lay.addWidget(self.view, 1)
+        self.modes.addTab(build, "Build")
+        self.modes.setTabToolTip(0, MODE_TIPS["build"])
+        self.modes.currentChanged.connect(self._on_mode_changed)
+        self.setCentralWidget(self.modes)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -100,9 +148,51 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         side = [self.docks[k] for k in ("palette", "inspector") if k in self.docks]
-        self.resizeDocks(side, [220, 330][: len(side)], Qt.Orientation.Horizontal)
+        wide = self.width() >= 1200
+        self.resizeDocks(side, [220 if wide else 190, 330 if wide else 290][: len(side)], Qt.Orientation.Horizontal)
         if getattr(self, "_bottom", None) is not None:
-            self.resizeDocks([self._bottom], [200], Qt.Orientation.Vertical)
+            self.resizeDocks([self._bottom], [220 if self.height() >= 800 else 150], Qt.Orientation.Vertical)
+
+    def restore_default_layout(self) -> None:
+        """View > Restore default layout: the docks where they were on the first run."""
+        self.set_mode("build")
+        self._mode_docks = None
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+        if getattr(self, "_bottom", None) is not None:
+            self._bottom.raise_()
+        self._default_dock_sizes()
+        self.show_message("Restored the default layout")
+
+    # ---------------------------------------------------------------- modes
+    def mode(self) -> str:
+        page = self.modes.currentWidget()
+        return next((m for m in MODES if self._mode_page(m) is page), "build")
+
+    def _mode_page(self, mode: str) -> QWidget | None:
+        if mode == "build":
+            return self.modes.widget(0)
+        return next((self.modes.widget(i) for i in range(self.modes.count())
+                     if self.modes.widget(i).objectName() == f"mode_{mode}"), None)
+
+    def set_mode(self, mode: str) -> None:
+        page = self._mode_page(mode)
+        if page is not None:
+            self.modes.setCurrentWidget(page)
+
+    def _on_mode_changed(self, _index: int) -> None:
+        """Build shows the docks around the canvas; Code and Train take the
+        whole window (the docks' visibility comes back with Build)."""
+        building = self.mode() == "build"
+        if building and self._mode_docks is not None:
+            for key, visible in self._mode_docks.items():
+                self.docks[key].setVisible(visible)
+            self._mode_docks = None
+        elif not building and self._mode_docks is None:
+            self._mode_docks = {key: dock.isVisible() for key, dock in self.docks.items()}
+            for dock in self.docks.values():
+                dock.hide()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj is self.view.viewport() and event.type() == QEvent.Type.Paint and not self._started:
@@ -142,6 +232,20 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def _on_stack_index(self, index: int) -> None:
+        """Each edit, undo and redo says what it did, so that the status bar
+        never shows an older edit's message ("Added input_1" after a delete)."""
+        last, self._last_index = self._last_index, index
+        if index == last:
+            return
+        if index < last:
+            text = self.stack.text(index)
+            self.show_message(f"Undone: {text}" if text else "Undone")
+        else:
+            text = self.stack.text(index - 1)
+            if text:
+                self.show_message(text[:1].upper() + text[1:])
+
     def find_layer(self) -> None:
         """Ctrl+F: the palette's search box (showing the palette if hidden)."""
         dock = self.docks["palette"]
@@ -175,10 +279,19 @@ class MainWindow(QMainWindow):
     def _mount_panels(self) -> None:
         bottom: list[QDockWidget] = []
         for key, module, cls_name, title, area, deferred in PANELS:
-            where = Qt.DockWidgetArea.RightDockWidgetArea if area == "right" else Qt.DockWidgetArea.BottomDockWidgetArea
-            dock = self._dock(key, title, QLabel("Loading…"), where)
-            if area == "bottom":
-                bottom.append(dock)
+            if area == "mode":
+                page = QWidget()
+                page.setObjectName(f"mode_{key}")
+                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+                page.layout().addWidget(QLabel("Loading…"))
+                index = self.modes.addTab(page, title)
+                self.modes.setTabToolTip(index, MODE_TIPS[key])
+            else:
+                where = (Qt.DockWidgetArea.RightDockWidgetArea if area == "right"
+                         else Qt.DockWidgetArea.BottomDockWidgetArea)
+                dock = self._dock(key, title, QLabel("Loading…"), where)
+                if area == "bottom":
+                    bottom.append(dock)
             if deferred:
                 self._deferred.append((key, module, cls_name, title))
             else:
@@ -192,20 +305,27 @@ class MainWindow(QMainWindow):
     def _build_panel(self, key: str, module: str, cls_name: str, title: str) -> None:
         widget = self._make_panel(module, cls_name, title)
         self.panels[key] = widget
-        # A scroll area, so that one panel's minimum size (the training
-        # panel's is 1169x274) never squeezes the canvas.
+        # A scroll area, so that a small window scrolls a panel rather than
+        # squeezing the canvas or cutting fields (vertically only: every panel fits the width).
         scroll = QScrollArea()
         scroll.setObjectName(f"scroll_{key}")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(widget)
-        self.docks[key].setWidget(scroll)
+        if key in self.docks:
+            self.docks[key].setWidget(scroll)
+        else:
+            page = self._mode_page(key)
+            layout = page.layout()
+            while layout.count():
+                old = layout.takeAt(0).widget()
+                if old is not None:
+                    old.deleteLater()
+            layout.addWidget(scroll)
         if hasattr(widget, "node_selected"):
             widget.node_selected.connect(self.select_node)
-        if hasattr(widget, "set_graph_provider"):
-            widget.set_graph_provider(lambda: self.graph)
-        if hasattr(widget, "set_weights_provider"):
-            widget.set_weights_provider(lambda: self.files.weights)
+        if hasattr(widget, "set_document"):
+            widget.set_document(self.document)
         if hasattr(widget, "settings_changed"):
             widget.settings_changed.connect(lambda d: self._setting_changed("training", d))
         if hasattr(widget, "style_changed"):
@@ -222,10 +342,10 @@ class MainWindow(QMainWindow):
     def _setting_changed(self, key: str, value: Any) -> None:
         """A panel's project setting (training choices, code style) changed:
         kept in the project, and the project is marked unsaved."""
-        if self._loading_settings or self.files.settings.get(key) == value:
+        if self._loading_settings:
             return
-        self.files.settings[key] = value
-        self.stack.resetClean()  # not an undo step, but the file differs now
+        if self.document.set_setting(key, value):
+            self.stack.resetClean()  # not an undo step, but the file differs now
 
     def _load_panel_settings(self, widget: QWidget) -> None:
         settings = self.files.settings
@@ -283,8 +403,8 @@ class MainWindow(QMainWindow):
             self._status.setText("Check failed")
             self._status.setToolTip(result.error)
         else:
-            errors = sum(1 for i in getattr(result, "issues", []) if getattr(i, "severity", "") == "error")
-            self._status.setText("Model OK" if not errors else f"{errors} problem" + ("s" if errors > 1 else ""))
+            counts = count_text(getattr(result, "issues", None))
+            self._status.setText(counts or "Model OK")
             self._status.setToolTip("Live check of the model; see the Issues panel for details")
 
     # ----------------------------------------------------------- selection
@@ -308,7 +428,17 @@ class MainWindow(QMainWindow):
             dock.raise_()
 
     # ---------------------------------------------------------------- files
+    def before_replace(self) -> None:
+        """Another model is about to replace this one."""
+        self.notes_bar.hide()
+        self.statusBar().clearMessage()
+
+    def training_running(self) -> bool:
+        panel = self.panels.get("training")
+        return bool(panel is not None and getattr(panel, "busy", False))
+
     def after_load(self) -> None:
+        self._last_index = self.stack.index()
         self.scene.clearSelection()
         for widget in self.panels.values():
             self._load_panel_settings(widget)
@@ -347,6 +477,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.set_mode("build")  # the docks' state is Build's
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

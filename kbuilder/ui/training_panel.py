@@ -3,11 +3,18 @@
 Mounting (the main window does this)::
 
     panel = TrainingPanel(graph, push, parent=window)   # push is unused
-    panel.set_graph_provider(lambda: window.graph)      # optional; default: the graph given
-    panel.load_training_settings(project.settings.get("training"))
-    panel.settings_changed.connect(lambda d: files.settings.__setitem__("training", d))
+    panel.set_document(window.document)                 # optional; default: a document of the graph given
+    panel.load_training_settings(document.settings.get("training"))
+    panel.settings_changed.connect(...)                 # only on a real change of the settings
     ...
     panel.detach()   # on close: stops a run, joins the worker thread
+
+The panel shows the document's model and nothing else.  A run remembers
+the model key of the graph it trained (``Document.model_key``); once the
+graph differs, Evaluate, Save model and Export script are disabled with a
+tooltip that says why, and a banner marks the figures as out of date.  When
+the document is replaced (open, New, a template) a running job is stopped,
+its late signals are ignored, and the panel starts again from the new model.
 
 Threads: ``model.fit`` runs on a :class:`TrainingThread` (one long
 ``run()``, see its docstring).  The :class:`TrainingWorker`'s signals are
@@ -41,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.graph import Graph
+from kbuilder.project.document import Document, DocumentEvent, RunRecord, model_key
 from kbuilder.training.config import TrainConfig
 from kbuilder.ui.training_plots import CurvesView
 from kbuilder.ui.training_results import ResultsView
@@ -66,9 +74,8 @@ class TrainingPanel(QWidget):
     def __init__(self, graph: Graph | None = None, push: Callable | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_panel")
-        self.graph = graph
-        self._provider: Callable[[], Graph | None] = lambda: self.graph
-        self._weights_provider: Callable[[], dict | None] = lambda: None
+        self.document: Document | None = None
+        self._own_document = False
         self.workdir = Path.home() / "kbuilder_runs"
         self.session = None
         self.result = None
@@ -79,6 +86,11 @@ class TrainingPanel(QWidget):
         self._steps: int | None = None
         self._epochs = 1
         self._closed = False
+        self._session_key: str | None = None  # the model key of the graph the session was made from
+        self._session_ok = False  # the session's model trained (or evaluated) without failing
+        self._orphaned = False  # a job of a replaced document is still finishing: ignore its signals
+        self._error_key: str | None = None  # the model key an error message was about
+        self._loaded_settings: dict | None = None
         self._build_ui()
         self._thread: QThread | None = None
         self.worker: TrainingWorker | None = None
@@ -87,9 +99,13 @@ class TrainingPanel(QWidget):
         self._graph_timer.setInterval(300)
         self._graph_timer.timeout.connect(self._refresh_graph)
         if graph is not None:
-            graph.subscribe(self._on_graph_event)
-            self._refresh_graph()
+            self._attach(Document(graph), own=True)
+        self._loaded_settings = self.training_settings()
         self._update_buttons()
+
+    @property
+    def graph(self) -> Graph | None:
+        return self.document.graph if self.document is not None else None
 
     # ------------------------------------------------------------------ UI
     def _build_ui(self) -> None:
@@ -123,21 +139,22 @@ class TrainingPanel(QWidget):
         self.save_button = button("Save model…", "save_button", self._ask_save, "Save the trained model (.keras or .h5)")
         self.script_button = button("Export script…", "script_button", self._ask_script,
                                     "A Python script that reproduces this run on its own")
-        bar.addSpacing(12)
-        self.from_weights = QCheckBox("Start from the file's weights")
-        self.from_weights.setObjectName("from_weights_check")
-        self.from_weights.setToolTip("Train and evaluate from the weights saved in the opened model file, not fresh "
-                                     "ones.\nA layer you changed since so that its weights no longer fit starts fresh.")
-        self.from_weights.setChecked(True)
-        self.from_weights.setVisible(False)  # shown when the open file carries weights
-        self.from_weights.toggled.connect(lambda _on: self._update_buttons())
-        bar.addWidget(self.from_weights)
-        self.compare = QCheckBox("Compare with previous run")
-        self.compare.setObjectName("compare_check")
-        self.compare.toggled.connect(self._compare_toggled)
-        bar.addWidget(self.compare)
         bar.addStretch(1)
         v.addLayout(bar)
+        row = QHBoxLayout()
+        self.from_weights = QCheckBox("Start from the file's weights")
+        self.from_weights.setObjectName("from_weights_check")
+        self.from_weights.setChecked(True)
+        self.from_weights.setVisible(False)  # shown when the model has weights (from its file or a run)
+        self.from_weights.toggled.connect(lambda _on: self._update_buttons())
+        row.addWidget(self.from_weights)
+        self.compare = QCheckBox("Compare with previous run")
+        self.compare.setObjectName("compare_check")
+        self.compare.setToolTip("Draw the previous run's epoch curves beside this one's")
+        self.compare.toggled.connect(self._compare_toggled)
+        row.addWidget(self.compare)
+        row.addStretch(1)
+        v.addLayout(row)
         prog = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setObjectName("progress_bar")
@@ -147,7 +164,7 @@ class TrainingPanel(QWidget):
         prog.addWidget(self.progress, 1)
         self.eta = QLabel("")
         self.eta.setObjectName("eta_label")
-        self.eta.setFixedWidth(330)  # fixed: a changing text must not re-lay out the plots
+        self.eta.setFixedWidth(300)  # fixed: a changing text must not re-lay out the plots
         prog.addWidget(self.eta)
         v.addLayout(prog)
         self.status = QLabel("Choose a data set and press Train.")
@@ -155,6 +172,12 @@ class TrainingPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.status)
+        self.stale = QLabel("")
+        self.stale.setObjectName("stale_label")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff3cd; color: #6b4e00; padding: 4px; border-radius: 3px;")
+        self.stale.hide()
+        v.addWidget(self.stale)
         self.tabs = QTabWidget()
         self.curves = CurvesView()
         self.results = ResultsView()
@@ -171,43 +194,116 @@ class TrainingPanel(QWidget):
         split.setSizes([340, 900])
         self.settings.changed.connect(self._emit_settings)
 
+    # ------------------------------------------------------------ state
+    def session_current(self) -> bool:
+        """Whether the session's model is the model on the canvas now."""
+        return self.session is not None and self.document is not None and self.document.is_current(self._session_key)
+
+    def _out_of_date_reason(self) -> str:
+        return ("The model has changed since it was trained: train it again"
+                + (", or tick 'Go on from the trained weights' to keep the layers you did not change."
+                   if self._weights_source() == "training" else "."))
+
     def _update_buttons(self) -> None:
-        busy, has_model = self.busy, self.session is not None and self.session.model is not None
+        busy = self.busy
+        has_model = self.session is not None and self.session.model is not None and self._session_ok
+        current = self.session_current()
+        prepared = has_model and self.session.prepared is not None
+        start = self._start_weights() is not None
         self.train_button.setEnabled(not busy)
         self.check_button.setEnabled(not busy)
         self.pause_button.setEnabled(self.running)
         self.pause_button.setText("Resume" if self.paused else "Pause")
         self.stop_button.setEnabled(self.running)
-        prepared = has_model and self.session.prepared is not None
-        from_file = self._file_weights() is not None
-        self.evaluate_button.setEnabled(not busy and (prepared or from_file))
-        self.train_button.setToolTip("Build the model from the file's weights and train it" if from_file else
-                                     "Build the model with fresh weights and train it")
-        self.save_button.setEnabled(not busy and has_model)
-        self.script_button.setEnabled(not busy and prepared)
+        stale = has_model and not current
+        why = self._out_of_date_reason() if stale else ("Train the model first." if not has_model else "")
+        self.evaluate_button.setEnabled(not busy and ((prepared and current) or start))
+        self.evaluate_button.setToolTip("Evaluate on the test split" if self.evaluate_button.isEnabled() or busy
+                                        else why)
+        self.save_button.setEnabled(not busy and has_model and current)
+        self.save_button.setToolTip("Save the trained model (.keras or .h5)" if self.save_button.isEnabled() or busy
+                                    else why)
+        self.script_button.setEnabled(not busy and prepared and current)
+        self.script_button.setToolTip("A Python script that reproduces this run on its own"
+                                      if self.script_button.isEnabled() or busy else why)
+        source = self._weights_source()
+        self.train_button.setToolTip(
+            ("Build the model from the file's weights and train it" if source == "file" else
+             "Go on training from the trained weights (changed layers start fresh)") if start else
+            "Build the model with fresh weights and train it")
         self.settings.setEnabled(not busy)
+        self._show_staleness(stale)
+
+    def _show_staleness(self, stale: bool) -> None:
+        if stale:
+            run = self.document.last_run() if self.document is not None else None
+            what = f"run {run.number}" if run is not None else "the last run"
+            self.stale.setText(f"Out of date: these figures are from {what}, for the model as it was then. "
+                               + self._out_of_date_reason())
+        self.stale.setVisible(stale)
 
     # ------------------------------------------------------------ wiring
-    def set_graph_provider(self, provider: Callable[[], Graph | None]) -> None:
-        """Where Train takes the model from (called at each run; the graph is copied)."""
-        self._provider = provider
+    def set_document(self, document: Document) -> None:
+        """Show ``document``'s model (the main window's); replaces the panel's own."""
+        self._attach(document, own=False)
+
+    def _attach(self, document: Document, own: bool) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+            self.document.graph.unsubscribe(self._on_graph_event)
+        self.document, self._own_document = document, own
+        document.subscribe(self._on_document_event)
+        document.graph.subscribe(self._on_graph_event)
         self._refresh_graph()
 
-    def set_weights_provider(self, provider: Callable[[], dict | None]) -> None:
-        """Where the opened file's weights come from (layer name -> arrays, or
-        None); while there are some, "Start from the file's weights" shows."""
-        self._weights_provider = provider
+    def _on_document_event(self, event: DocumentEvent) -> None:
+        if self._closed:
+            return
+        if event.kind == "replaced":
+            self.reset()
+        elif event.kind == "weights":
+            self._refresh_graph()
+
+    def reset(self) -> None:
+        """A new model: stop what runs for the old one, forget its session,
+        figures and messages, and start again from the document."""
+        if self.busy:
+            self._orphaned = True  # its late signals belong to the old model
+            if self.session is not None:
+                self.session.stop()
+                self.session.resume()
+        if self.session is not None and self._thread is not None and not self.busy:
+            # Free the old model on the training thread (see TrainingWorker.run_job).
+            self._thread.submit("retire", {"session": None, "retire": self.session})
+        self.session = None
+        self._session_key = None
+        self._session_ok = False
+        self.result = None
+        self.previous_history = None
+        self.running = self.paused = False
+        self._error_key = None
+        self.progress.setValue(0)
+        self.eta.setText("")
+        self._set_status("Choose a data set and press Train.")
+        self.messages.clear()
+        self.curves.begin([])
+        self.curves.set_previous(None)
+        self.compare.setChecked(False)
+        self.results.clear()
+        self.tabs.setCurrentWidget(self.curves)
+        self.from_weights.setChecked(True)
         self._refresh_graph()
 
-    def _file_weights(self) -> dict | None:
-        """The weights a new run starts from: the file's, when it has some
-        and the box is ticked; else None (fresh weights)."""
-        if self.from_weights.isHidden() or not self.from_weights.isChecked():
+    def _weights_source(self) -> str | None:
+        weights = self.document.weights if self.document is not None else None
+        return weights.source if weights is not None else None
+
+    def _start_weights(self) -> dict | None:
+        """The weights a new run starts from: the model's (its file's, or a
+        run's) when it has some and the box is ticked; else None (fresh)."""
+        if self.from_weights.isHidden() or not self.from_weights.isChecked() or self.document is None:
             return None
-        try:
-            return self._weights_provider() or None
-        except Exception:  # noqa: BLE001 - a stale provider means fresh weights
-            return None
+        return self.document.weights_by_name()
 
     def set_workdir(self, path: str | Path) -> None:
         """Folder for relative callback files (checkpoints, CSV log, TensorBoard logs)."""
@@ -215,7 +311,9 @@ class TrainingPanel(QWidget):
 
     def load_training_settings(self, settings: dict | None) -> None:
         """Show the settings a project saved (``Project.settings["training"]``)."""
+        self._loaded_settings = None  # not a change of the user's: nothing is emitted while loading
         self.settings.set_config(TrainConfig.from_dict(settings or {}))
+        self._loaded_settings = self.training_settings()
         self._refresh_graph()
 
     def training_settings(self) -> dict:
@@ -230,7 +328,15 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _emit_settings(self) -> None:
-        self.settings_changed.emit(self.training_settings())
+        """Tell the window about a real change only: the settings as loaded
+        (defaults filled in) are not a change, so Train on an unchanged
+        project leaves it unmodified."""
+        if self._loaded_settings is None:
+            return
+        now = self.training_settings()
+        if now != self._loaded_settings:
+            self._loaded_settings = now
+            self.settings_changed.emit(now)
 
     def _on_graph_event(self, event) -> None:
         if event.kind != "node_moved" and not self._closed:
@@ -238,18 +344,27 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _refresh_graph(self) -> None:
-        try:
-            graph = self._provider()
-        except Exception:  # noqa: BLE001
-            graph = None
-        self.settings.set_graph(graph)
-        try:
-            has_weights = bool(self._weights_provider())
-        except Exception:  # noqa: BLE001
-            has_weights = False
-        if has_weights != (not self.from_weights.isHidden()):
-            self.from_weights.setVisible(has_weights)
-            self._update_buttons()
+        """The graph or its weights changed: the settings' output rows, the
+        weights box, the buttons and the out-of-date banner follow."""
+        if self._closed or self.document is None:
+            return
+        self.settings.set_graph(self.document.graph)
+        source = self._weights_source()
+        if source is not None:
+            text = "Start from the file's weights" if source == "file" else "Go on from the trained weights"
+            if self.from_weights.text() != text:
+                self.from_weights.setText(text)
+                self.from_weights.setChecked(source == "file")
+            self.from_weights.setToolTip(
+                "Train and evaluate from the weights saved in the opened model file, not fresh ones."
+                if source == "file" else "Train on from the weights the last run left, not fresh ones.")
+            self.from_weights.setToolTip(self.from_weights.toolTip()
+                                         + "\nA layer you changed since so that its weights no longer fit starts fresh.")
+        self.from_weights.setVisible(source is not None)
+        if self._error_key is not None and not self.document.is_current(self._error_key) and not self.busy:
+            self._error_key = None
+            self._set_status("The model has changed since that message: press Check or Train to try it again.")
+        self._update_buttons()
 
     def _ensure_thread(self) -> None:
         if self._thread is not None:
@@ -275,21 +390,28 @@ class TrainingPanel(QWidget):
     def _new_session(self):
         from kbuilder.training.session import TrainingSession
 
-        graph = self._provider()
+        graph = self.graph
         if graph is None or len(graph) == 0:
             self._show_error("There is no model to train: draw one or open a template first.")
             return None
-        return TrainingSession(graph.copy(), self.settings.config(), workdir=self.workdir,
-                               initial_weights=self._file_weights())
+        copy = graph.copy()
+        session = TrainingSession(copy, self.settings.config(), workdir=self.workdir,
+                                  initial_weights=self._start_weights())
+        session.model_key = model_key(copy)
+        return session
 
     def _start(self, kind: str, session, **extra) -> None:
         self._ensure_thread()
         self.busy = True
-        self._update_buttons()
         # The job holds the only reference to the previous session, so that
         # the worker (not this thread) frees it.
         job = {"session": session, "retire": self.session if self.session is not session else None, **extra}
+        if self.session is not session:
+            self._session_ok = False
         self.session = session
+        self._session_key = session.model_key
+        self._error_key = None
+        self._update_buttons()
         self._thread.submit(kind, job)
         del job
 
@@ -301,10 +423,8 @@ class TrainingPanel(QWidget):
         session = self._new_session()
         if session is None:
             return
-        if self.result is not None and self.result.history:
-            self.previous_history = self.result.history
-        elif self.session is not None and self.session.result is not None:
-            self.previous_history = self.session.result.history
+        last = self.document.last_run() if self.document is not None else None
+        self.previous_history = last.history if last is not None and last.history else None
         self.result = None
         self.running, self.paused = True, False
         self._steps = None
@@ -314,6 +434,7 @@ class TrainingPanel(QWidget):
         self.messages.appendPlainText(f"--- run started {time.strftime('%H:%M:%S')}")
         self.curves.begin([])
         self.curves.set_previous(self.previous_history)
+        self.results.clear()
         self.tabs.setCurrentWidget(self.curves)
         self._emit_settings()
         self._start("fit", session)
@@ -345,29 +466,40 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def evaluate(self) -> None:
-        """Evaluate the trained model; before any training, the model with
-        the opened file's weights (built and checked against the data first)."""
+        """Evaluate the trained model when it is the model on the canvas;
+        else the model with the weights it has (the opened file's or a run's,
+        when the box is ticked), built and checked against the data first."""
         if self.busy:
             return
-        if self.session is not None and self.session.prepared is not None:
+        if self._session_ok and self.session_current() and self.session.prepared is not None:
             self._start("evaluate", self.session)
-        elif self._file_weights() is not None:
+        elif self._start_weights() is not None:
             session = self._new_session()
             if session is not None:
                 self.result = None
-                self._set_status("Evaluating the file's weights…")
+                self._set_status("Evaluating the model's weights…")
                 self._start("evaluate", session)
 
+    def _refuse_stale(self) -> bool:
+        if self.session_current() and self._session_ok:
+            return False
+        self._show_error(self._out_of_date_reason() if self.session is not None else "Train the model first.")
+        return True
+
     def save_model(self, path: str | Path) -> None:
-        """Save the session's model on the worker thread (``saved`` or ``failed`` follows)."""
-        if self.session is not None and self.session.model is not None and not self.busy:
-            self._start("save", self.session, path=str(path))
+        """Save the session's model on the worker thread (``saved`` or
+        ``failed`` follows); refused when it is not the model on the canvas."""
+        if self.busy or self.session is None or self.session.model is None or self._refuse_stale():
+            return
+        self._start("save", self.session, path=str(path))
 
     def export_script(self, path: str | Path) -> Path | None:
         from kbuilder.project.kbproj import ProjectError, atomic_write_text
         from kbuilder.training.script import export_script
         from kbuilder.training.session import TrainingError
 
+        if self._refuse_stale():
+            return None
         try:
             text = export_script(self.session)
             atomic_write_text(Path(path), text)
@@ -378,18 +510,30 @@ class TrainingPanel(QWidget):
         self.messages.appendPlainText(f"wrote {path}")
         return Path(path)
 
+    def _dialog_folder(self) -> Path:
+        from kbuilder.ui.files import last_folder
+
+        return Path(last_folder())
+
     @Slot()
     def _ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self.workdir / "model.keras"),
+        from kbuilder.ui.files import remember_folder
+
+        name = (self.graph.name if self.graph is not None else "") or "model"
+        path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self._dialog_folder() / f"{name}.keras"),
                                               "Keras model (*.keras);;HDF5 (*.h5)")
         if path:
+            remember_folder(path)
             self.save_model(path)
 
     @Slot()
     def _ask_script(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self.workdir / "train.py"),
+        from kbuilder.ui.files import remember_folder
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self._dialog_folder() / "train.py"),
                                               "Python (*.py)")
         if path:
+            remember_folder(path)
             self.export_script(path)
 
     @Slot(bool)
@@ -398,20 +542,27 @@ class TrainingPanel(QWidget):
         self.curves.show_previous(on)
 
     # ------------------------------------------------------------ worker slots
+    # While a replaced document's job finishes (``_orphaned``), its signals are dropped.
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         self.busy = busy
         if not busy:
             self.running = False
             self.paused = False
+            if self._orphaned:
+                self._orphaned = False
+                self.reset()
         self._update_buttons()
 
     @Slot(str)
     def _on_status(self, text: str) -> None:
-        self._set_status(text)
+        if not self._orphaned:
+            self._set_status(text)
 
     @Slot(object)
     def _on_model_ready(self, info: dict) -> None:
+        if self._orphaned:
+            return
         self.curves.begin(info.get("outputs", []))
         self.curves.prepare(info.get("keys", []))  # lay the plots out now, not during the first batches
         self.curves.set_previous(self.previous_history)
@@ -419,6 +570,8 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_run_begin(self, info: dict) -> None:
+        if self._orphaned:
+            return
         self._epochs = int(info.get("epochs") or 1)
         self._steps = info.get("steps")
         self.curves.set_epochs(self._epochs)
@@ -433,16 +586,21 @@ class TrainingPanel(QWidget):
 
     @Slot(int)
     def _on_epoch_begin(self, epoch: int) -> None:
-        self.curves.epoch_begin()
+        if not self._orphaned:
+            self.curves.epoch_begin()
 
     @Slot(object)
     def _on_batch(self, p: dict) -> None:
+        if self._orphaned:
+            return
         self.curves.add_batch(p["epoch"], p["step"], p.get("steps"), p["logs"])
         self._progress(p.get("progress", 0.0), p.get("eta"),
                        f"epoch {p['epoch'] + 1}/{self._epochs} · batch {p['step']}/{p.get('steps') or '?'}")
 
     @Slot(object)
     def _on_epoch(self, p: dict) -> None:
+        if self._orphaned:
+            return
         logs = p["logs"]
         if self._steps:  # close the batch curve at the epoch's end (the throttle may have skipped it)
             self.curves.add_batch(p["epoch"], self._steps, self._steps,
@@ -454,14 +612,20 @@ class TrainingPanel(QWidget):
 
     @Slot(bool)
     def _on_paused(self, paused: bool) -> None:
+        if self._orphaned:
+            return
         self.paused = paused
         self._set_status("Paused: press Resume to go on." if paused else "Training…")
         self._update_buttons()
 
     @Slot(object)
     def _on_finished(self, result) -> None:
+        weights, result.weights = getattr(result, "weights", None), None
+        if self._orphaned:
+            return
         self.result = result
         self.running = False
+        self._session_ok = True
         if result.stop_reason in ("", "early_stopping"):
             self.progress.setValue(1000)
         self.eta.setText(f"{result.epochs_done} epoch(s) in {_fmt_time(result.seconds)}")
@@ -470,10 +634,18 @@ class TrainingPanel(QWidget):
         for note in result.notes[-1:]:
             self.messages.appendPlainText(note)
         self.results.show_result(result)
+        if self.document is not None:
+            record = RunRecord(0, self._session_key or "", self.document.revision, self.training_settings(),
+                               dict(result.history), dict(result.test_metrics), result.epochs_done,
+                               result.stop_reason, result.message)
+            self.document.add_run(record, None if result.stop_reason == "nan" else weights)
         self._update_buttons()
 
     @Slot(object)
     def _on_evaluated(self, result) -> None:
+        if self._orphaned:
+            return
+        self._session_ok = True
         if self.result is not None:
             result.message = self.result.message
         self.results.show_result(result)
@@ -481,9 +653,12 @@ class TrainingPanel(QWidget):
             self.messages.appendPlainText(note)
         self.tabs.setCurrentWidget(self.results)
         self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+        self._update_buttons()
 
     @Slot(object)
     def _on_checked(self, issues) -> None:
+        if self._orphaned:
+            return
         if self.session is not None and self.session.prepared is not None:
             prep = self.session.prepared
             sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
@@ -499,12 +674,18 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_saved(self, path: str) -> None:
+        if self._orphaned:
+            return
         self._set_status(f"Saved the model to {path}.")
         self.messages.appendPlainText(f"saved {path}")
 
     @Slot(object)
     def _on_failed(self, exc) -> None:
+        if self._orphaned:
+            return
         self.running = False
+        if getattr(exc, "kind", "") != "oom":
+            self._session_ok = False  # a failed run's model is not a trained model
         self.eta.setText("")
         self._show_error(str(exc))
         for issue in getattr(exc, "issues", []) or []:
@@ -523,6 +704,7 @@ class TrainingPanel(QWidget):
 
     def _show_error(self, text: str) -> None:
         self._set_status(text, error=True)
+        self._error_key = self.document.model_key() if self.document is not None else None
         self.messages.appendPlainText("error: " + text)
 
     def is_idle(self) -> bool:
@@ -530,15 +712,19 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------ shutdown
     def detach(self) -> None:
-        """Stop a run, stop following the graph, join the worker thread."""
+        """Stop a run, stop following the document, join the worker thread."""
         if self._closed:
             return
         self._closed = True
         self._graph_timer.stop()
-        if self.graph is not None:
-            self.graph.unsubscribe(self._on_graph_event)
+        if self.document is not None:
+            self.document.unsubscribe(self._on_document_event)
+            self.document.graph.unsubscribe(self._on_graph_event)
+            if self._own_document:
+                self.document.detach()
         if self.session is not None:
             self.session.stop()
+            self.session.resume()
         if self._thread is not None:
             self._thread.finish()
             self._thread.wait()

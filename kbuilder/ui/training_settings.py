@@ -11,6 +11,7 @@ import os
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -102,6 +103,22 @@ class TrainingSettings(QTabWidget):
         self._build_fit()
         self._build_callbacks()
         self.set_config(TrainConfig())
+        self._follow_every_field()
+
+    def _follow_every_field(self) -> None:
+        """Any field the user changes says ``changed`` (the panel keeps the
+        settings in the project; an unchanged value is no change)."""
+        for box in self.findChildren(QAbstractSpinBox):
+            box.editingFinished.connect(self.changed.emit)
+            if hasattr(box, "valueChanged"):
+                box.valueChanged.connect(lambda _v: self.changed.emit())
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for check in self.findChildren(QCheckBox):
+            check.toggled.connect(lambda _on: self.changed.emit())
+        for edit in self.findChildren(QLineEdit):
+            if not isinstance(edit.parent(), (QAbstractSpinBox, QComboBox)):
+                edit.editingFinished.connect(self.changed.emit)
 
     # ----------------------------------------------------------------- pages
     def _build_data(self) -> None:

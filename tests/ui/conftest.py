@@ -78,6 +78,24 @@ def catalog():
     return load_catalog_fast() or FakeCatalog()
 
 
+@pytest.fixture(scope="session")
+def real_catalog():
+    """The real layer catalog: from the cache, or built on a thread (never
+    Keras on the test's main thread, as in the app)."""
+    import threading
+
+    from kbuilder.layers.catalog import get_catalog, load_catalog_fast
+
+    cat = load_catalog_fast()
+    if cat is None:
+        box: list = []
+        t = threading.Thread(target=lambda: box.append(get_catalog()))
+        t.start()
+        t.join()
+        cat = box[0]
+    return cat
+
+
 class _NoInference:
     def refresh(self):
         return {}
@@ -121,3 +139,4 @@ def window(qtbot, analyzers, tmp_path, monkeypatch):
     w.close()
     w.deleteLater()
     qtbot.wait(1)
+

@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pytest
+from ui_window_helpers import click_mode
 
 from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
@@ -82,7 +83,7 @@ def test_opened_h5_evaluates_and_trains_from_its_weights(window, qtbot, tmp_path
     w = window
     assert w.files.open_path(h5, ask=False)
     qtbot.waitUntil(lambda: w.files.weights is not None and "training" in w.panels, timeout=60_000)
-    w.docks["training"].raise_()
+    click_mode(qtbot, w, "Train")
     panel = w.panels["training"]
     qtbot.waitUntil(lambda: not panel.from_weights.isHidden(), timeout=5_000)
     assert panel.from_weights.isChecked()
