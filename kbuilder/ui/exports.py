@@ -113,7 +113,7 @@ class Exporter:
         if not path:
             return False
         snapshot = self.window.graph.copy()
-        weights = self.window.files.weights  # an imported model's weights go into the file
+        weights = self.window.files.weights  # the model's weights (its file's or a run's) go into the file
         if not Path(path).suffix:
             path += ".keras"
 
@@ -121,13 +121,20 @@ class Exporter:
             from kbuilder.keras_io import model_file
 
             # Atomic; placeholders (Lambda, TFOpLambda) are named in one sentence.
-            model_file.save_model_file(snapshot, path, weights)
-            return path
+            return path, model_file.save_model_file(snapshot, path, weights)
 
         self.window.show_message("Building the model (TensorFlow may take a few seconds to load)…")
-        run_in_background(work, lambda p: self.window.show_message(f"Saved the model to {Path(p).name}"),
+        run_in_background(work, self._model_exported,
                           lambda m: QMessageBox.warning(self.window, "Cannot export the model", m))
         return True
+
+    def _model_exported(self, done) -> None:
+        """Say where the model went and, when some of its weights did not fit
+        the layers on the canvas (changed since), which layers start fresh."""
+        path, notes = done
+        self.window.show_message(f"Saved the model to {Path(path).name}")
+        if notes:
+            self.window.notes_bar.show_notes(Path(path).name, list(notes), saved=True)
 
     def export_diagram(self, path: str | None = None) -> bool:
         path = path or self._ask("Export the diagram", ".png", "PNG image (*.png);;SVG drawing (*.svg)")

@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
         self._status.setToolTip("Whether TensorFlow is loaded: shapes and parameter counts need it")
         self.statusBar().addPermanentWidget(self._status)
         self.resize(1360, 860)
-        self._default_state = self.saveState()
 
         self.scene.status_message.connect(self.show_message)
         self.scene.files_dropped.connect(self.open_dropped)
@@ -157,11 +156,19 @@ class MainWindow(QMainWindow):
         """View > Restore default layout: the docks where they were on the first run."""
         self.set_mode("build")
         self._mode_docks = None
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
+        left, right, below = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+                              Qt.DockWidgetArea.BottomDockWidgetArea)
+        bottom = [self.docks[key] for key, *_rest, area, _d in PANELS if area == "bottom" and key in self.docks]
+        for key, dock in self.docks.items():
+            dock.setFloating(False)
+            area = left if key == "palette" else below if dock in bottom else right
+            self.removeDockWidget(dock)
+            self.addDockWidget(area, dock)
             dock.show()
-        if getattr(self, "_bottom", None) is not None:
-            self._bottom.raise_()
+        for a, b in zip(bottom, bottom[1:], strict=False):
+            self.tabifyDockWidget(a, b)
+        if bottom:
+            bottom[0].raise_()
         self._default_dock_sizes()
         self.show_message("Restored the default layout")
 

@@ -48,14 +48,16 @@ class NotesBar(QFrame):
         outer.addWidget(self.body)
         self.hide()
 
-    def show_notes(self, name: str, notes: list[str]) -> None:
-        """Show ``notes`` about the file ``name`` (hide the bar when there are none)."""
+    def show_notes(self, name: str, notes: list[str], saved: bool = False) -> None:
+        """Show ``notes`` about the file ``name`` that was opened (or ``saved``);
+        hide the bar when there are none."""
         if not notes:
             self.hide()
             return
         n = len(notes)
-        self.title.setText(f"{name} was imported with {n} note{'s' if n != 1 else ''}: "
-                           "what kbuilder translated or could not keep.")
+        s = "s" if n != 1 else ""
+        self.title.setText(f"{name} was saved with {n} note{s}: what it could not keep." if saved else
+                           f"{name} was imported with {n} note{s}: what kbuilder translated or could not keep.")
         shown = [f"• {note}" for note in notes[:MAX_SHOWN]]
         if n > MAX_SHOWN:
             shown.append(f"… and {n - MAX_SHOWN} more.")

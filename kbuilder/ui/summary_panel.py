@@ -111,6 +111,7 @@ class SummaryPanel(QWidget):
 
         self.totals = QLabel()
         self.totals.setObjectName("summary_totals")
+        self.totals.setWordWrap(True)  # never wider than the dock
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.totals.setToolTip(
             "Total: every weight. Trainable: those training changes. "

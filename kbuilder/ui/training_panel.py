@@ -34,41 +34,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from kbuilder.core.graph import Graph
-from kbuilder.project.document import Document, DocumentEvent, RunRecord, model_key
+from kbuilder.project.document import Document, DocumentEvent, model_key
 from kbuilder.training.config import TrainConfig
-from kbuilder.ui.training_plots import CurvesView
-from kbuilder.ui.training_results import ResultsView
-from kbuilder.ui.training_settings import TrainingSettings
+from kbuilder.ui.training_feedback import TrainingFeedback
+from kbuilder.ui.training_layout import build_panel_ui
 from kbuilder.ui.training_worker import TrainingThread, TrainingWorker
 
 log = logging.getLogger(__name__)
 Q = Qt.ConnectionType.QueuedConnection
 
 
-def _fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "…"
-    seconds = int(round(seconds))
-    h, rem = divmod(seconds, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-class TrainingPanel(QWidget):
+class TrainingPanel(TrainingFeedback, QWidget):
     settings_changed = Signal(dict)
 
     def __init__(self, graph: Graph | None = None, push: Callable | None = None, parent: QWidget | None = None) -> None:
@@ -109,90 +90,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ UI
     def _build_ui(self) -> None:
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(split)
-        self.settings = TrainingSettings()
-        self.settings.setMinimumWidth(330)
-        split.addWidget(self.settings)
-        right = QWidget()
-        v = QVBoxLayout(right)
-        v.setContentsMargins(4, 0, 0, 0)
-        bar = QHBoxLayout()
-
-        def button(text: str, name: str, slot, tip: str) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setToolTip(tip)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
-            return b
-
-        self.check_button = button("Check", "check_button", self.check, "Load the data and compare it with the model")
-        self.train_button = button("Train", "train_button", self.train, "Build the model with fresh weights and train it")
-        self.pause_button = button("Pause", "pause_button", self.toggle_pause, "Pause after the current batch")
-        self.stop_button = button("Stop", "stop_button", self.stop,
-                                  "End after the current batch; the weights trained so far are kept")
-        bar.addSpacing(12)
-        self.evaluate_button = button("Evaluate", "evaluate_button", self.evaluate, "Evaluate on the test split")
-        self.save_button = button("Save model…", "save_button", self._ask_save, "Save the trained model (.keras or .h5)")
-        self.script_button = button("Export script…", "script_button", self._ask_script,
-                                    "A Python script that reproduces this run on its own")
-        bar.addStretch(1)
-        v.addLayout(bar)
-        row = QHBoxLayout()
-        self.from_weights = QCheckBox("Start from the file's weights")
-        self.from_weights.setObjectName("from_weights_check")
-        self.from_weights.setChecked(True)
-        self.from_weights.setVisible(False)  # shown when the model has weights (from its file or a run)
-        self.from_weights.toggled.connect(lambda _on: self._update_buttons())
-        row.addWidget(self.from_weights)
-        self.compare = QCheckBox("Compare with previous run")
-        self.compare.setObjectName("compare_check")
-        self.compare.setToolTip("Draw the previous run's epoch curves beside this one's")
-        self.compare.toggled.connect(self._compare_toggled)
-        row.addWidget(self.compare)
-        row.addStretch(1)
-        v.addLayout(row)
-        prog = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress_bar")
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(True)
-        self.progress.setFormat("%p%")
-        prog.addWidget(self.progress, 1)
-        self.eta = QLabel("")
-        self.eta.setObjectName("eta_label")
-        self.eta.setFixedWidth(300)  # fixed: a changing text must not re-lay out the plots
-        prog.addWidget(self.eta)
-        v.addLayout(prog)
-        self.status = QLabel("Choose a data set and press Train.")
-        self.status.setObjectName("status_label")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        v.addWidget(self.status)
-        self.stale = QLabel("")
-        self.stale.setObjectName("stale_label")
-        self.stale.setWordWrap(True)
-        self.stale.setStyleSheet("background: #fff3cd; color: #6b4e00; padding: 4px; border-radius: 3px;")
-        self.stale.hide()
-        v.addWidget(self.stale)
-        self.tabs = QTabWidget()
-        self.curves = CurvesView()
-        self.results = ResultsView()
-        self.messages = QPlainTextEdit()
-        self.messages.setObjectName("messages")
-        self.messages.setReadOnly(True)
-        self.tabs.addTab(self.curves, "Curves")
-        self.tabs.addTab(self.results, "Results")
-        self.tabs.addTab(self.messages, "Messages")
-        v.addWidget(self.tabs, 1)
-        split.addWidget(right)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setSizes([340, 900])
-        self.settings.changed.connect(self._emit_settings)
+        build_panel_ui(self)
 
     # ------------------------------------------------------------ state
     def session_current(self) -> bool:
@@ -540,172 +438,6 @@ class TrainingPanel(QWidget):
     def _compare_toggled(self, on: bool) -> None:
         self.curves.set_previous(self.previous_history)
         self.curves.show_previous(on)
-
-    # ------------------------------------------------------------ worker slots
-    # While a replaced document's job finishes (``_orphaned``), its signals are dropped.
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        self.busy = busy
-        if not busy:
-            self.running = False
-            self.paused = False
-            if self._orphaned:
-                self._orphaned = False
-                self.reset()
-        self._update_buttons()
-
-    @Slot(str)
-    def _on_status(self, text: str) -> None:
-        if not self._orphaned:
-            self._set_status(text)
-
-    @Slot(object)
-    def _on_model_ready(self, info: dict) -> None:
-        if self._orphaned:
-            return
-        self.curves.begin(info.get("outputs", []))
-        self.curves.prepare(info.get("keys", []))  # lay the plots out now, not during the first batches
-        self.curves.set_previous(self.previous_history)
-        self.curves.show_previous(self.compare.isChecked())
-
-    @Slot(object)
-    def _on_run_begin(self, info: dict) -> None:
-        if self._orphaned:
-            return
-        self._epochs = int(info.get("epochs") or 1)
-        self._steps = info.get("steps")
-        self.curves.set_epochs(self._epochs)
-        if self.session is not None and self.session.prepared is not None:
-            for note in self.session.prepared.notes:
-                self.messages.appendPlainText("data: " + note)
-            for issue in self.session.issues:
-                self.messages.appendPlainText(f"{issue.severity}: {issue.message}")
-        for note in self.session.build_notes if self.session is not None else []:
-            self.messages.appendPlainText("weights: " + note)
-        self._set_status("Training…")
-
-    @Slot(int)
-    def _on_epoch_begin(self, epoch: int) -> None:
-        if not self._orphaned:
-            self.curves.epoch_begin()
-
-    @Slot(object)
-    def _on_batch(self, p: dict) -> None:
-        if self._orphaned:
-            return
-        self.curves.add_batch(p["epoch"], p["step"], p.get("steps"), p["logs"])
-        self._progress(p.get("progress", 0.0), p.get("eta"),
-                       f"epoch {p['epoch'] + 1}/{self._epochs} · batch {p['step']}/{p.get('steps') or '?'}")
-
-    @Slot(object)
-    def _on_epoch(self, p: dict) -> None:
-        if self._orphaned:
-            return
-        logs = p["logs"]
-        if self._steps:  # close the batch curve at the epoch's end (the throttle may have skipped it)
-            self.curves.add_batch(p["epoch"], self._steps, self._steps,
-                                  {k: v for k, v in logs.items() if not k.startswith("val_")})
-        self.curves.add_epoch(p["epoch"], logs)
-        self._progress(p.get("progress", 0.0), p.get("eta"), f"epoch {p['epoch'] + 1}/{p.get('epochs', self._epochs)} done")
-        parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
-        self.messages.appendPlainText(f"epoch {p['epoch'] + 1}: {parts}")
-
-    @Slot(bool)
-    def _on_paused(self, paused: bool) -> None:
-        if self._orphaned:
-            return
-        self.paused = paused
-        self._set_status("Paused: press Resume to go on." if paused else "Training…")
-        self._update_buttons()
-
-    @Slot(object)
-    def _on_finished(self, result) -> None:
-        weights, result.weights = getattr(result, "weights", None), None
-        if self._orphaned:
-            return
-        self.result = result
-        self.running = False
-        self._session_ok = True
-        if result.stop_reason in ("", "early_stopping"):
-            self.progress.setValue(1000)
-        self.eta.setText(f"{result.epochs_done} epoch(s) in {_fmt_time(result.seconds)}")
-        self._set_status(result.message, error=result.stop_reason == "nan")
-        self.messages.appendPlainText(result.message)
-        for note in result.notes[-1:]:
-            self.messages.appendPlainText(note)
-        self.results.show_result(result)
-        if self.document is not None:
-            record = RunRecord(0, self._session_key or "", self.document.revision, self.training_settings(),
-                               dict(result.history), dict(result.test_metrics), result.epochs_done,
-                               result.stop_reason, result.message)
-            self.document.add_run(record, None if result.stop_reason == "nan" else weights)
-        self._update_buttons()
-
-    @Slot(object)
-    def _on_evaluated(self, result) -> None:
-        if self._orphaned:
-            return
-        self._session_ok = True
-        if self.result is not None:
-            result.message = self.result.message
-        self.results.show_result(result)
-        for note in result.notes:
-            self.messages.appendPlainText(note)
-        self.tabs.setCurrentWidget(self.results)
-        self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
-        self._update_buttons()
-
-    @Slot(object)
-    def _on_checked(self, issues) -> None:
-        if self._orphaned:
-            return
-        if self.session is not None and self.session.prepared is not None:
-            prep = self.session.prepared
-            sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
-            text = f"The data fits the model ({sizes} samples)."
-        else:
-            text = "The data fits the model."
-        warnings = [i.message for i in issues if i.severity == "warning"]
-        if warnings:
-            text += " Warnings: " + " ".join(warnings)
-        self._set_status(text)
-        for note in self.session.prepared.notes if self.session and self.session.prepared else []:
-            self.messages.appendPlainText("data: " + note)
-
-    @Slot(str)
-    def _on_saved(self, path: str) -> None:
-        if self._orphaned:
-            return
-        self._set_status(f"Saved the model to {path}.")
-        self.messages.appendPlainText(f"saved {path}")
-
-    @Slot(object)
-    def _on_failed(self, exc) -> None:
-        if self._orphaned:
-            return
-        self.running = False
-        if getattr(exc, "kind", "") != "oom":
-            self._session_ok = False  # a failed run's model is not a trained model
-        self.eta.setText("")
-        self._show_error(str(exc))
-        for issue in getattr(exc, "issues", []) or []:
-            if issue.severity == "warning":
-                self.messages.appendPlainText("warning: " + issue.message)
-        self._update_buttons()
-
-    # ------------------------------------------------------------ helpers
-    def _progress(self, frac: float, eta: float | None, where: str) -> None:
-        self.progress.setValue(int(round(1000 * max(0.0, min(1.0, frac or 0.0)))))
-        self.eta.setText(f"{where} · {_fmt_time(eta)} left")
-
-    def _set_status(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #c62828;" if error else "")
-        self.status.setText(text)
-
-    def _show_error(self, text: str) -> None:
-        self._set_status(text, error=True)
-        self._error_key = self.document.model_key() if self.document is not None else None
-        self.messages.appendPlainText("error: " + text)
 
     def is_idle(self) -> bool:
         return not self.busy

@@ -82,6 +82,9 @@ def _select(combo: QComboBox, data) -> None:
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
+    for form in widget.findChildren(QFormLayout) + ([widget.layout()] if isinstance(widget.layout(), QFormLayout)
+                                                    else []):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label goes above its field
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
@@ -239,6 +242,11 @@ class TrainingSettings(QTabWidget):
         self.out_table.verticalHeader().hide()
         self.out_table.setMinimumHeight(70)
         lay.addWidget(self.out_table)
+        self.auto_note = QLabel("")
+        self.auto_note.setObjectName("auto_loss_note")
+        self.auto_note.setWordWrap(True)
+        self.auto_note.setStyleSheet("color: #555;")
+        lay.addWidget(self.auto_note)
         suggest = QPushButton("Suggest from the output layers")
         suggest.setObjectName("suggest_button")
         suggest.clicked.connect(lambda: self._fill_outputs({}))
@@ -251,12 +259,13 @@ class TrainingSettings(QTabWidget):
         form = QFormLayout(page)
         self.epochs = _spin(1, 100000, 5, "epochs_spin")
         self.batch_size = _spin(1, 65536, 32, "batch_size_spin")
-        self.shuffle = QCheckBox("shuffle the training data every epoch")
-        self.class_weight = _combo([("none", "none"), ("balanced (rare classes count more)", "balanced")],
-                                   "class_weight_combo")
+        self.shuffle = QCheckBox("Shuffle every epoch")
+        self.shuffle.setToolTip("Shuffle the training data before every epoch (shuffle=True)")
+        self.class_weight = _combo([("none", "none"), ("balanced", "balanced")], "class_weight_combo")
+        self.class_weight.setToolTip("balanced: rare classes count more in the loss (class_weight)")
         self.steps_per_execution = _spin(1, 10000, 1, "steps_per_execution")
-        self.distribution = _combo([("default (one device)", "default"),
-                                    ("MirroredStrategy: all local GPUs", "mirrored")], "distribution_combo")
+        self.distribution = _combo([("one device", "default"), ("all local GPUs", "mirrored")], "distribution_combo")
+        self.distribution.setToolTip("one device: the default. all local GPUs: tf.distribute.MirroredStrategy")
         form.addRow("Epochs", self.epochs)
         form.addRow("Batch size", self.batch_size)
         form.addRow("", self.shuffle)
@@ -416,14 +425,16 @@ class TrainingSettings(QTabWidget):
     def _fill_outputs(self, chosen: dict[str, OutputConfig]) -> None:
         t = self.out_table
         t.setRowCount(len(self._outputs))
+        autos: list[str] = []
         for row, port in enumerate(self._outputs):
             sug = suggest_output(port)
             item = QTableWidgetItem(port.name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setToolTip(f"activation: {port.activation or 'unknown'}")
             t.setItem(row, 0, item)
-            loss = _combo([(f"auto ({sug.loss})", "")] + [(x, x) for x in LOSSES], "")
+            loss = _combo([("auto", "")] + [(x, x) for x in LOSSES], "")
             loss.setToolTip(f"auto: {sug.loss}, suggested by the output layer's {port.activation or 'unknown'} activation")
+            autos.append(f"{port.name}: {sug.loss} (from its {port.activation or 'unknown'} activation)")
             loss.setMinimumContentsLength(12)
             c = chosen.get(port.name)
             _select(loss, c.loss if c else "")
@@ -432,6 +443,7 @@ class TrainingSettings(QTabWidget):
             t.setCellWidget(row, 2, weight)
             metrics = c.metrics if c and c.metrics is not None else sug.metrics
             t.setItem(row, 3, QTableWidgetItem(", ".join(metrics or [])))
+        self.auto_note.setText("auto picks " + "; ".join(autos) if autos else "")
 
     def _outputs_config(self) -> dict[str, OutputConfig]:
         out = {}

@@ -1,0 +1,192 @@
+"""What the training panel shows while a job runs: the worker's signals,
+queued to these methods on the UI thread, update the curves, progress,
+status, messages and results, and record a finished run in the document.
+
+A mixin of :class:`kbuilder.ui.training_panel.TrainingPanel` (it uses the
+panel's widgets and state).  While a job of a replaced document finishes
+(``_orphaned``), its signals are dropped; when it ends the panel resets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+
+from kbuilder.project.document import RunRecord
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "…"
+    seconds = int(round(seconds))
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingFeedback:
+    # ------------------------------------------------------------ worker slots
+    # While a replaced document's job finishes (``_orphaned``), its signals are dropped.
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        self.busy = busy
+        if not busy:
+            self.running = False
+            self.paused = False
+            if self._orphaned:
+                self._orphaned = False
+                self.reset()
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        if not self._orphaned:
+            self._set_status(text)
+
+    @Slot(object)
+    def _on_model_ready(self, info: dict) -> None:
+        if self._orphaned:
+            return
+        self.curves.begin(info.get("outputs", []))
+        self.curves.prepare(info.get("keys", []))  # lay the plots out now, not during the first batches
+        self.curves.set_previous(self.previous_history)
+        self.curves.show_previous(self.compare.isChecked())
+
+    @Slot(object)
+    def _on_run_begin(self, info: dict) -> None:
+        if self._orphaned:
+            return
+        self._epochs = int(info.get("epochs") or 1)
+        self._steps = info.get("steps")
+        self.curves.set_epochs(self._epochs)
+        if self.session is not None and self.session.prepared is not None:
+            for note in self.session.prepared.notes:
+                self.messages.appendPlainText("data: " + note)
+            for issue in self.session.issues:
+                self.messages.appendPlainText(f"{issue.severity}: {issue.message}")
+        for note in self.session.build_notes if self.session is not None else []:
+            self.messages.appendPlainText("weights: " + note)
+        self._set_status("Training…")
+
+    @Slot(int)
+    def _on_epoch_begin(self, epoch: int) -> None:
+        if not self._orphaned:
+            self.curves.epoch_begin()
+
+    @Slot(object)
+    def _on_batch(self, p: dict) -> None:
+        if self._orphaned:
+            return
+        self.curves.add_batch(p["epoch"], p["step"], p.get("steps"), p["logs"])
+        self._progress(p.get("progress", 0.0), p.get("eta"),
+                       f"epoch {p['epoch'] + 1}/{self._epochs} · batch {p['step']}/{p.get('steps') or '?'}")
+
+    @Slot(object)
+    def _on_epoch(self, p: dict) -> None:
+        if self._orphaned:
+            return
+        logs = p["logs"]
+        if self._steps:  # close the batch curve at the epoch's end (the throttle may have skipped it)
+            self.curves.add_batch(p["epoch"], self._steps, self._steps,
+                                  {k: v for k, v in logs.items() if not k.startswith("val_")})
+        self.curves.add_epoch(p["epoch"], logs)
+        self._progress(p.get("progress", 0.0), p.get("eta"), f"epoch {p['epoch'] + 1}/{p.get('epochs', self._epochs)} done")
+        parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
+        self.messages.appendPlainText(f"epoch {p['epoch'] + 1}: {parts}")
+
+    @Slot(bool)
+    def _on_paused(self, paused: bool) -> None:
+        if self._orphaned:
+            return
+        self.paused = paused
+        self._set_status("Paused: press Resume to go on." if paused else "Training…")
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        weights, result.weights = getattr(result, "weights", None), None
+        if self._orphaned:
+            return
+        self.result = result
+        self.running = False
+        self._session_ok = True
+        if result.stop_reason in ("", "early_stopping"):
+            self.progress.setValue(1000)
+        self.eta.setText(f"{result.epochs_done} epoch(s) in {fmt_time(result.seconds)}")
+        self._set_status(result.message, error=result.stop_reason == "nan")
+        self.messages.appendPlainText(result.message)
+        for note in result.notes[-1:]:
+            self.messages.appendPlainText(note)
+        self.results.show_result(result)
+        if self.document is not None:
+            record = RunRecord(0, self._session_key or "", self.document.revision, self.training_settings(),
+                               dict(result.history), dict(result.test_metrics), result.epochs_done,
+                               result.stop_reason, result.message)
+            self.document.add_run(record, None if result.stop_reason == "nan" else weights)
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_evaluated(self, result) -> None:
+        if self._orphaned:
+            return
+        self._session_ok = True
+        if self.result is not None:
+            result.message = self.result.message
+        self.results.show_result(result)
+        for note in result.notes:
+            self.messages.appendPlainText(note)
+        self.tabs.setCurrentWidget(self.results)
+        self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_checked(self, issues) -> None:
+        if self._orphaned:
+            return
+        if self.session is not None and self.session.prepared is not None:
+            prep = self.session.prepared
+            sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
+            text = f"The data fits the model ({sizes} samples)."
+        else:
+            text = "The data fits the model."
+        warnings = [i.message for i in issues if i.severity == "warning"]
+        if warnings:
+            text += " Warnings: " + " ".join(warnings)
+        self._set_status(text)
+        for note in self.session.prepared.notes if self.session and self.session.prepared else []:
+            self.messages.appendPlainText("data: " + note)
+
+    @Slot(str)
+    def _on_saved(self, path: str) -> None:
+        if self._orphaned:
+            return
+        self._set_status(f"Saved the model to {path}.")
+        self.messages.appendPlainText(f"saved {path}")
+
+    @Slot(object)
+    def _on_failed(self, exc) -> None:
+        if self._orphaned:
+            return
+        self.running = False
+        if getattr(exc, "kind", "") != "oom":
+            self._session_ok = False  # a failed run's model is not a trained model
+        self.eta.setText("")
+        self._show_error(str(exc))
+        for issue in getattr(exc, "issues", []) or []:
+            if issue.severity == "warning":
+                self.messages.appendPlainText("warning: " + issue.message)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ helpers
+    def _progress(self, frac: float, eta: float | None, where: str) -> None:
+        self.progress.setValue(int(round(1000 * max(0.0, min(1.0, frac or 0.0)))))
+        self.eta.setText(f"{where} · {fmt_time(eta)} left")
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #c62828;" if error else "")
+        self.status.setText(text)
+
+    def _show_error(self, text: str) -> None:
+        self._set_status(text, error=True)
+        self._error_key = self.document.model_key() if self.document is not None else None
+        self.messages.appendPlainText("error: " + text)
+
