@@ -48,6 +48,8 @@ class TrainingFeedback:
             return
         self.curves.begin(info.get("outputs", []))
         self.curves.prepare(info.get("keys", []))  # lay the plots out now, not during the first batches
+        epochs = self.session.config.epochs if self.session is not None else self.config().epochs
+        self.curves.set_epochs(int(epochs))  # the x axis right from the first repaint
         self.curves.set_previous(self.previous_history)
         self.curves.show_previous(self.compare.isChecked())
 

@@ -20,7 +20,7 @@ Threads: ``model.fit`` runs on a :class:`TrainingThread` (one long
 ``run()``, see its docstring).  The :class:`TrainingWorker`'s signals are
 connected, queued, to ``@Slot`` methods of the panel (on the UI thread);
 the live callback emits at most
-15 batch updates a second.  Each run trains a snapshot of the graph, so
+10 batch updates a second.  Each run trains a snapshot of the graph, so
 editing while training is safe, and the panel keeps the last session: after
 a stop or a failure its weights can still be evaluated and saved.
 """
