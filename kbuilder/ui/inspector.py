@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core import commands
-from kbuilder.core.graph import Graph, GraphError, GraphEvent, Node
+from kbuilder.core.graph import Graph, GraphError, GraphEvent, Node, name_problem
 from kbuilder.ui.param_editors import INVALID_STYLE, ParamEditor, create_editor, normalize, show_text, tooltip_for
 
 ERROR_STYLE = "color: #c62828;"
@@ -375,6 +375,7 @@ class InspectorPanel(QWidget):
         box.setToolTip("The layer's name and where it sits in the model")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow dock: label above its field
         self.name_edit = QLineEdit(node.name)
         self.name_edit.setObjectName("inspector_name")
         self.name_edit.setToolTip("The layer's name in the model (Keras's `name=`). Press Enter to rename.")
@@ -409,6 +410,9 @@ class InspectorPanel(QWidget):
         form.setRowVisible(self.output_check, not node.is_input)
 
         self.share_combo = QComboBox()
+        # As wide as the dock allows, not as its longest layer name.
+        self.share_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.share_combo.setMinimumContentsLength(12)
         self.share_combo.setObjectName("inspector_share")
         self.share_combo.setToolTip(
             "Reuse the layer (and its weights) of another layer of the same type, "
@@ -492,6 +496,7 @@ class InspectorPanel(QWidget):
 
     def _fill_form(self, form: QFormLayout, specs: list, node: Node) -> None:
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for p in specs:
             ed = create_editor(p)
             value = node.params.get(p.name)
@@ -616,10 +621,9 @@ class InspectorPanel(QWidget):
         name = text.strip()
         if node is None:
             return None
-        if not name:
-            return "A layer needs a name."
-        if "/" in name:
-            return "A layer name cannot contain '/'."
+        problem = name_problem(name)  # the core's one naming rule
+        if problem:
+            return problem
         other = self.graph.find(name)
         if other is not None and other.id != node.id:
             return f"The name '{name}' is already used by another layer."

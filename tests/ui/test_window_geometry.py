@@ -63,9 +63,10 @@ def problems(window) -> list[str]:
         if why:
             label = getattr(w, "text", lambda: "")() if not isinstance(w, QComboBox) else w.currentText()
             found.append(f"{w.metaObject().className()} {w.objectName()!r} {label!r}: {why}")
-    for area in window.findChildren(QScrollArea):
-        if area.isVisible() and area.horizontalScrollBar().isVisible() and area.objectName().startswith("scroll_"):
-            found.append(f"{area.objectName()} needs a horizontal scroll bar")
+    for area in window.findChildren(QScrollArea):  # every panel and form; not the canvas, tables or text
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            owner = area.objectName() or area.parentWidget().objectName()
+            found.append(f"{area.metaObject().className()} {owner!r} needs a horizontal scroll bar")
     return found
 
 
@@ -85,7 +86,8 @@ def visit_tabs(qtbot, root: QWidget, seen: list[str]) -> None:
 
 
 @pytest.mark.parametrize("width,height,curves", SIZES)
-def test_every_mode_fits_the_window(window, qtbot, width, height, curves):
+def test_every_mode_fits_the_window(window, qtbot, real_catalog, width, height, curves):
+    window._on_catalog(real_catalog)  # the Inspector with the real layer parameters
     window.resize(width, height)
     window.restore_default_layout()
     qtbot.wait(50)

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QGraphicsView
 from .node_item import LOD_TEXT, NodeItem
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0  # the wheel's range: far out is an overview
-READABLE_PX = 9.0  # Fit to window keeps a layer's name at least this many pixels tall
+READABLE_PX = 8.0  # Fit to window keeps a layer's name at least this many pixels tall
 NAME_PT = 8.5  # the point size NodeItem draws a layer's name in
 FIT_MARGIN = 40.0
-TOO_LARGE = ("The model is too large to fit at a readable size: showing its inputs; "
-             "scroll or zoom out to see the rest")
+TOO_LARGE = "Showing the top of the model at a readable size: scroll, or zoom out with the wheel, to see the rest"
 NUDGE = {Qt.Key.Key_Left: (-10, 0), Qt.Key.Key_Right: (10, 0), Qt.Key.Key_Up: (0, -10), Qt.Key.Key_Down: (0, 10)}
 
 
@@ -94,13 +93,17 @@ class CanvasView(QGraphicsView):
             return
         self.fitInView(rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN),
                        Qt.AspectRatioMode.KeepAspectRatio)
+        too_large = self.zoom() < self.readable_zoom()
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
-        elif self.zoom() < self.readable_zoom():
+        elif too_large:
             self.set_zoom(self.readable_zoom())
             self._show_top(rect, items)
             self.scene().status_message.emit(TOO_LARGE)
+        if not too_large and getattr(self, "_said_too_large", False):
+            self.scene().status_message.emit("")  # it fits now: the earlier message is no longer true
+        self._said_too_large = too_large
         self._zoom_changed()
 
     def _show_top(self, rect: QRectF, items: list[NodeItem]) -> None:
