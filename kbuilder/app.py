@@ -17,12 +17,22 @@ import time
 
 _T0 = time.perf_counter()
 
-XCB_HINT = "kbuilder needs the system package libxcb-cursor0: sudo apt install libxcb-cursor0"
+# The libraries Qt's xcb platform plugin (libqxcb.so, libQt6XcbQpa.so) links to, by
+# ctypes.util.find_library name, and the Debian/Ubuntu package that has each.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-util": "libxcb-util1",
+    "xcb-image": "libxcb-image0", "xcb-keysyms": "libxcb-keysyms1", "xcb-randr": "libxcb-randr0",
+    "xcb-render-util": "libxcb-render-util0", "xcb-shm": "libxcb-shm0", "xcb-sync": "libxcb-sync1",
+    "xcb-xfixes": "libxcb-xfixes0", "xcb-render": "libxcb-render0", "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1", "X11-xcb": "libx11-xcb1", "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+XCB_HINT = "kbuilder needs the system packages {packages} to open a window: sudo apt install {packages}"
 
 
 def xcb_problem(environ=os.environ, platform: str = sys.platform) -> str | None:
-    """The one-line hint when Qt would pick the xcb platform plugin and
-    libxcb-cursor (which Qt 6.5+ needs for it) is not installed; else None."""
+    """The one-line hint when Qt would pick the xcb platform plugin and a
+    library it needs (libxcb-cursor since Qt 6.5, libxcb-icccm, ...) is not
+    installed; else None."""
     if not platform.startswith("linux"):
         return None
     wanted = environ.get("QT_QPA_PLATFORM", "").strip()
@@ -36,8 +46,9 @@ def xcb_problem(environ=os.environ, platform: str = sys.platform) -> str | None:
             return None  # no X server at all: Qt's own message says so
     import ctypes.util
 
-    if ctypes.util.find_library("xcb-cursor") is None:
-        return XCB_HINT
+    missing = [package for lib, package in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+    if missing:
+        return XCB_HINT.format(packages=" ".join(missing))
     return None
 
 

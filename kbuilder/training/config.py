@@ -155,3 +155,8 @@ def _dc(cls, d):
         return copy.deepcopy(d)
     names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in (d or {}).items() if k in names})
+
+
+def epochs_text(n: int) -> str:
+    """"1 epoch", "10 epochs"."""
+    return f"{n} epoch" if n == 1 else f"{n} epochs"

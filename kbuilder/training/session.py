@@ -23,7 +23,7 @@ import numpy as np
 
 from kbuilder.keras_io.backend import keras
 from kbuilder.training import datasets, recipes
-from kbuilder.training.config import TrainConfig
+from kbuilder.training.config import TrainConfig, epochs_text
 from kbuilder.training.live_callback import TrainingControl, make_live_callback
 from kbuilder.training.prepare import (
     CLASSIFICATION_LOSSES,
@@ -314,12 +314,12 @@ class TrainingSession:
                               "of the last step and may be damaged: rebuild before training again.")
         elif self.control.stop_requested:
             result.stop_reason = "stopped"
-            result.message = f"Stopped after {result.epochs_done} epoch(s); the weights trained so far are kept."
+            result.message = f"Stopped after {epochs_text(result.epochs_done)}; the weights trained so far are kept."
         elif result.epochs_done < int(cfg.epochs):
             result.stop_reason = "early_stopping"
-            result.message = f"Early stopping ended training after {result.epochs_done} epoch(s)."
+            result.message = f"Early stopping ended training after {epochs_text(result.epochs_done)}."
         else:
-            result.message = f"Finished {result.epochs_done} epoch(s)."
+            result.message = f"Finished {epochs_text(result.epochs_done)}."
         if result.stop_reason != "nan":
             emit("status", {"text": "Evaluating on the test split…"})
             self.evaluate_into(result)

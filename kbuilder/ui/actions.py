@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 SK = QKeySequence.StandardKey
@@ -116,9 +116,15 @@ def build_actions(w) -> Actions:
     a.make("layout", "Auto &layout", lambda: ed.auto_layout() and view.request_fit(), "Ctrl+L",
            "Arrange the layers top to bottom in the order data flows (undoable)")
 
+    modes = QActionGroup(w)
+    modes.setExclusive(True)
+    tips = {"build": "Draw the model: the canvas with the layers, Inspector, Issues and Summary",
+            "code": "The Python code that builds the model", "training": "Train the model and read its results"}
     for i, (mode, title) in enumerate((("build", "&Build"), ("code", "&Code"), ("training", "&Train"))):
-        a.make(f"mode_{mode}", title, lambda m=mode: w.set_mode(m), f"Alt+{i + 1}",
-               f"Show the {title.replace('&', '')} mode")
+        act = a.make(f"mode_{mode}", title, lambda m=mode: w.set_mode(m), f"Alt+{i + 1}", tips[mode])
+        act.setCheckable(True)
+        act.setChecked(mode == "build")
+        modes.addAction(act)
     a.make("restore_layout", "Restore default &layout", w.restore_default_layout, None,
            "Put the panels back where they were at the first start")
 
@@ -171,6 +177,17 @@ def build_actions(w) -> Actions:
     m.addSeparator()
     m.addAction(a["restore_layout"])
 
+    # The modes first, at the left: they never move, whatever the docks do.
+    mt = QToolBar("Modes", w)
+    mt.setObjectName("toolbar_modes")
+    mt.setMovable(False)
+    mt.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    mt.setStyleSheet("QToolButton { padding: 3px 10px; font-weight: bold; } "
+                     "QToolButton:checked { background: #dbe8f7; border: 1px solid #8fb2dc; border-radius: 3px; }")
+    for name in ("mode_build", "mode_code", "mode_training"):
+        mt.addAction(a[name])
+    w.addToolBar(mt)
+
     tb = QToolBar("Main", w)
     tb.setObjectName("toolbar_main")
     tb.setIconSize(QSize(18, 18))
@@ -184,8 +201,7 @@ def build_actions(w) -> Actions:
     for name in ("delete", "layout", "fit"):
         tb.addAction(a[name])
     tb.addSeparator()
-    tb.addAction(a["templates"])
-    tb.addAction(a["export_code"])
+    tb.addAction(a["templates"])  # the code is one click away in the Code mode
     w.addToolBar(tb)
     a.update_enabled()
     return a

@@ -173,6 +173,7 @@ class FileController(QObject):
         graph = Graph(name="model")
         graph.add_input(self._input_shape(), name="input")
         self.set_project(kbproj.Project(graph=graph), None, "untitled")
+        self.window.set_mode("build")  # a new model is drawn first
         return True
 
     def _input_shape(self) -> tuple:
@@ -275,7 +276,8 @@ class FileController(QObject):
     def save_to(self, path: Path) -> bool:
         try:
             if self.weights:
-                # An imported model's weights go beside the project (<name>.weights.h5).
+                # The weights go beside the project in a new <name>.weights-<generation>.h5 that the
+                # .kbproj names: the two are saved as one unit (kbproj.save).
                 from kbuilder.keras_io import model_file
 
                 project = self.project()

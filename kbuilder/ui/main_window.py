@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.modes = QTabWidget(self)
         self.modes.setObjectName("mode_tabs")
         self.modes.setDocumentMode(True)
+        self.modes.tabBar().hide()  # switched by the Modes toolbar, which stays in one place
         build = QWidget()
         build.setObjectName("build_page")
         lay = QVBoxLayout(build)
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         wide = self.width() >= 1200
         self.resizeDocks(side, [220 if wide else 190, 330 if wide else 290][: len(side)], Qt.Orientation.Horizontal)
         if getattr(self, "_bottom", None) is not None:
-            self.resizeDocks([self._bottom], [220 if self.height() >= 800 else 150], Qt.Orientation.Vertical)
+            self.resizeDocks([self._bottom], [220 if self.height() >= 800 else 130], Qt.Orientation.Vertical)
 
     def restore_default_layout(self) -> None:
         """View > Restore default layout: the docks where they were on the first run."""
@@ -191,7 +192,11 @@ class MainWindow(QMainWindow):
     def _on_mode_changed(self, _index: int) -> None:
         """Build shows the docks around the canvas; Code and Train take the
         whole window (the docks' visibility comes back with Build)."""
-        building = self.mode() == "build"
+        mode = self.mode()
+        action = getattr(self, "actions_", None) and self.actions_.by_name.get(f"mode_{mode}")
+        if action:
+            action.setChecked(True)
+        building = mode == "build"
         if building and self._mode_docks is not None:
             for key, visible in self._mode_docks.items():
                 self.docks[key].setVisible(visible)
@@ -243,7 +248,7 @@ class MainWindow(QMainWindow):
         """Each edit, undo and redo says what it did, so that the status bar
         never shows an older edit's message ("Added input_1" after a delete)."""
         last, self._last_index = self._last_index, index
-        if index == last:
+        if index == last or getattr(self, "_replacing", False):
             return
         if index < last:
             text = self.stack.text(index)
@@ -436,7 +441,9 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- files
     def before_replace(self) -> None:
-        """Another model is about to replace this one."""
+        """Another model is about to replace this one (the undo stack is
+        cleared next: that is no undo to report)."""
+        self._replacing = True
         self.notes_bar.hide()
         self.statusBar().clearMessage()
 
@@ -445,6 +452,7 @@ class MainWindow(QMainWindow):
         return bool(panel is not None and getattr(panel, "busy", False))
 
     def after_load(self) -> None:
+        self._replacing = False
         self._last_index = self.stack.index()
         self.scene.clearSelection()
         for widget in self.panels.values():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from kbuilder.project.document import RunRecord
+from kbuilder.training.config import epochs_text
 
 
 def fmt_time(seconds: float | None) -> str:
@@ -113,12 +114,13 @@ class TrainingFeedback:
         self._session_ok = True
         if result.stop_reason in ("", "early_stopping"):
             self.progress.setValue(1000)
-        self.eta.setText(f"{result.epochs_done} epoch(s) in {fmt_time(result.seconds)}")
+        self.eta.setText(f"{epochs_text(result.epochs_done)} in {fmt_time(result.seconds)}")
         self._set_status(result.message, error=result.stop_reason == "nan")
         self.messages.appendPlainText(result.message)
         for note in result.notes[-1:]:
             self.messages.appendPlainText(note)
         self.results.show_result(result)
+        self._shown["results"] = self._session_key or ""
         if self.document is not None:
             record = RunRecord(0, self._session_key or "", self.document.revision, self.training_settings(),
                                dict(result.history), dict(result.test_metrics), result.epochs_done,
@@ -134,6 +136,7 @@ class TrainingFeedback:
         if self.result is not None:
             result.message = self.result.message
         self.results.show_result(result)
+        self._shown["results"] = self._session_key or ""
         for note in result.notes:
             self.messages.appendPlainText(note)
         self.tabs.setCurrentWidget(self.results)
@@ -144,8 +147,9 @@ class TrainingFeedback:
     def _on_checked(self, issues) -> None:
         if self._orphaned:
             return
-        if self.session is not None and self.session.prepared is not None:
-            prep = self.session.prepared
+        session = self._check_session or self.session
+        if session is not None and session.prepared is not None:
+            prep = session.prepared
             sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
             text = f"The data fits the model ({sizes} samples)."
         else:
@@ -154,7 +158,7 @@ class TrainingFeedback:
         if warnings:
             text += " Warnings: " + " ".join(warnings)
         self._set_status(text)
-        for note in self.session.prepared.notes if self.session and self.session.prepared else []:
+        for note in session.prepared.notes if session and session.prepared else []:
             self.messages.appendPlainText("data: " + note)
 
     @Slot(str)
@@ -169,8 +173,8 @@ class TrainingFeedback:
         if self._orphaned:
             return
         self.running = False
-        if getattr(exc, "kind", "") != "oom":
-            self._session_ok = False  # a failed run's model is not a trained model
+        if self._job in ("fit", "evaluate") and getattr(exc, "kind", "") != "oom":
+            self._session_ok = False  # a failed run's model is not a trained model (a failed Check or save changes nothing)
         self.eta.setText("")
         self._show_error(str(exc))
         for issue in getattr(exc, "issues", []) or []:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +41,14 @@ def build_panel_ui(panel) -> None:
     v.setContentsMargins(4, 0, 0, 0)
     bar = QHBoxLayout()
 
-    def button(text: str, name: str, slot, tip: str) -> QPushButton:
-        b = QPushButton(text)
+    def button(text: str, name: str, slot, tip: str) -> QToolButton:
+        # Tool buttons are as wide as their text (push buttons are at least
+        # 80 px): the row fits beside the settings in a 1024 px window.
+        b = QToolButton()
+        b.setText(text)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        b.setMinimumHeight(26)
+        b.setStyleSheet("QToolButton { padding: 3px 9px; }")
         b.setObjectName(name)
         b.setToolTip(tip)
         b.clicked.connect(slot)

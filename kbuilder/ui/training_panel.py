@@ -68,6 +68,11 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self._epochs = 1
         self._closed = False
         self._session_key: str | None = None  # the model key of the graph the session was made from
+        # The model key each kind of figure on screen belongs to ("curves", "results"):
+        # the banner says "out of date" as soon as one of them is not the canvas's model.
+        self._shown: dict[str, str] = {}
+        self._check_session = None  # a Check's own session: it never replaces the trained one
+        self._job = ""  # the kind of the job running or last run
         self._session_ok = False  # the session's model trained (or evaluated) without failing
         self._orphaned = False  # a job of a replaced document is still finishing: ignore its signals
         self._error_key: str | None = None  # the model key an error message was about
@@ -115,6 +120,8 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self.stop_button.setEnabled(self.running)
         stale = has_model and not current
         why = self._out_of_date_reason() if stale else ("Train the model first." if not has_model else "")
+        shown_stale = any(not self.document.is_current(key) for key in self._shown.values()) \
+            if self.document is not None else False
         self.evaluate_button.setEnabled(not busy and ((prepared and current) or start))
         self.evaluate_button.setToolTip("Evaluate on the test split" if self.evaluate_button.isEnabled() or busy
                                         else why)
@@ -130,7 +137,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
              "Go on training from the trained weights (changed layers start fresh)") if start else
             "Build the model with fresh weights and train it")
         self.settings.setEnabled(not busy)
-        self._show_staleness(stale)
+        self._show_staleness(shown_stale)
 
     def _show_staleness(self, stale: bool) -> None:
         if stale:
@@ -176,15 +183,17 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self.session = None
         self._session_key = None
         self._session_ok = False
+        self._shown = {}
+        self._check_session = None
         self.result = None
         self.previous_history = None
         self.running = self.paused = False
         self._error_key = None
-        self.progress.setValue(0)
+        self.progress.reset()  # blank, as at the first start
         self.eta.setText("")
         self._set_status("Choose a data set and press Train.")
         self.messages.clear()
-        self.curves.begin([])
+        self.curves.show_placeholder()
         self.curves.set_previous(None)
         self.compare.setChecked(False)
         self.results.clear()
@@ -298,16 +307,25 @@ class TrainingPanel(TrainingFeedback, QWidget):
         session.model_key = model_key(copy)
         return session
 
-    def _start(self, kind: str, session, **extra) -> None:
+    def _start(self, kind: str, session, swap: bool = True, **extra) -> None:
+        """Run ``kind`` on the worker; ``swap``: ``session`` becomes the panel's
+        (a Check keeps the trained session and runs on its own)."""
         self._ensure_thread()
         self.busy = True
         # The job holds the only reference to the previous session, so that
         # the worker (not this thread) frees it.
-        job = {"session": session, "retire": self.session if self.session is not session else None, **extra}
-        if self.session is not session:
+        swapping = swap and self.session is not session
+        retire = [self.session] if swapping and self.session is not None else []
+        if self._check_session is not None and self._check_session is not session:
+            retire.append(self._check_session)  # an earlier Check's model goes too
+            self._check_session = None
+        job = {"session": session, "retire": retire or None, **extra}
+        self._job = kind
+        if swapping:
             self._session_ok = False
-        self.session = session
-        self._session_key = session.model_key
+        if swap:
+            self.session = session
+            self._session_key = session.model_key
         self._error_key = None
         self._update_buttons()
         self._thread.submit(kind, job)
@@ -333,6 +351,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self.curves.begin([])
         self.curves.set_previous(self.previous_history)
         self.results.clear()
+        self._shown = {"curves": session.model_key}  # what is drawn from now on is this run's
         self.tabs.setCurrentWidget(self.curves)
         self._emit_settings()
         self._start("fit", session)
@@ -344,7 +363,8 @@ class TrainingPanel(TrainingFeedback, QWidget):
         session = self._new_session()
         if session is None:
             return
-        self._start("check", session)
+        self._check_session = session
+        self._start("check", session, swap=False)
 
     @Slot()
     def stop(self) -> None:
@@ -375,6 +395,8 @@ class TrainingPanel(TrainingFeedback, QWidget):
             session = self._new_session()
             if session is not None:
                 self.result = None
+                self.results.clear()  # the figures shown next are this evaluation's
+                self._shown.pop("results", None)
                 self._set_status("Evaluating the model's weights…")
                 self._start("evaluate", session)
 

@@ -206,7 +206,11 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self._next_flush = 0.0  # time.monotonic() before which the timer does not redraw
         self._cycle_start: float | None = None  # when this round of redrawing the plots began
         self._cost_s = 0.0  # seconds spent redrawing (flushes and paints) in this round
-        self.clear()
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        """No run yet: forget everything and say where the curves will come."""
+        self.begin([])
         self.addItem(pg.LabelItem("Curves appear here when training starts.", color="#666"))
 
     # ------------------------------------------------------------ run life

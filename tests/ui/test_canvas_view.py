@@ -95,3 +95,22 @@ def test_a_layer_dropped_on_a_long_connection_moves_nothing(window, qtbot):
     drop_from_palette(w, "Dropout", edge.path().pointAtPercent(0.5))
     assert _overlaps(w) == []
     assert [n.position for n in w.graph.nodes][:2] == [(0, 0), (0, 400)]
+
+
+def test_a_double_clicked_layer_never_lands_on_another(window, qtbot):
+    """Found by the window state machine: adding a layer from the palette
+    with nothing selected put it over the layer at the view's centre."""
+    from kbuilder.project.templates import template_path
+
+    w = window
+    w.files.open_template(template_path("digits_classifier"), ask=False)
+    w.view.fit()
+    for name in ("Dense", "Dropout", "Dense"):
+        w.scene.clearSelection()
+        w.add_layer(name)
+    w.scene.select_nodes([w.graph.find("dense").id])
+    w.add_layer("Dense")  # below the selected one, where "dropout" already is
+    rects = [w.scene.nodes[n.id].sceneBoundingRect() for n in w.graph.nodes]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not a.intersects(b)

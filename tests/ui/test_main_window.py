@@ -183,16 +183,23 @@ def test_analysis_results_reach_the_canvas(window, qtbot):
 def test_xcb_hint(monkeypatch):
     import ctypes.util
 
-    from kbuilder.app import XCB_HINT, xcb_problem
+    from kbuilder.app import xcb_problem
 
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
-    assert xcb_problem({"DISPLAY": ":0"}, "linux") == XCB_HINT
-    assert xcb_problem({"QT_QPA_PLATFORM": "xcb"}, "linux") == XCB_HINT
+    hint = xcb_problem({"DISPLAY": ":0"}, "linux")
+    assert hint.startswith("kbuilder needs the system packages libxcb-cursor0 ") and "\n" not in hint
+    assert xcb_problem({"QT_QPA_PLATFORM": "xcb"}, "linux") == hint
     assert xcb_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert xcb_problem({"DISPLAY": ":0"}, "darwin") is None
     assert xcb_problem({"WAYLAND_DISPLAY": "w", "XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "linux") is None
-    monkeypatch.setattr(ctypes.util, "find_library", lambda name: "libxcb-cursor.so.0")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so")
     assert xcb_problem({"DISPLAY": ":0"}, "linux") is None
+    # Found by a new user: libxcb-cursor0 installed, libxcb-icccm4 and libxcb-keysyms1 not.
+    monkeypatch.setattr(ctypes.util, "find_library",
+                        lambda name: None if name in ("xcb-icccm", "xcb-keysyms") else f"lib{name}.so")
+    assert xcb_problem({"DISPLAY": ":0"}, "linux") == (
+        "kbuilder needs the system packages libxcb-icccm4 libxcb-keysyms1 to open a window: "
+        "sudo apt install libxcb-icccm4 libxcb-keysyms1")
 
 
 STARTUP = r"""
@@ -228,7 +235,9 @@ def test_main_prints_the_xcb_hint_and_exits_1(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 1
-    assert out.stderr.strip() == "kbuilder needs the system package libxcb-cursor0: sudo apt install libxcb-cursor0"
+    hint = out.stderr.strip()
+    assert "\n" not in hint and hint.startswith("kbuilder needs the system packages libxcb-cursor0 libxcb-icccm4 ")
+    assert "sudo apt install libxcb-cursor0" in hint
 
 
 def test_every_template_opens_on_the_canvas(window, qtbot):

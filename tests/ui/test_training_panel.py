@@ -44,7 +44,7 @@ def test_train_stop_evaluate_save(panel, qtbot, tmp_path):
     assert not panel.train_button.isEnabled()
     qtbot.waitUntil(lambda: panel.curves.point_counts().get("loss", {}).get("epoch", 0) >= 1, timeout=WAIT)
     first = panel.curves.point_counts()["loss"]
-    qtbot.waitUntil(lambda: panel.result is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.result is not None and not panel.busy, timeout=WAIT)  # Train is off while busy
     counts = panel.curves.point_counts()
     assert counts["loss"]["epoch"] == 2 and counts["loss"]["val"] == 2
     assert counts["accuracy"]["epoch"] == 2

@@ -29,7 +29,7 @@ from kbuilder.project.templates import template_path
 
 def _panel_is_fresh(panel) -> None:
     assert panel.result is None and panel.session is None
-    assert panel.progress.value() == 0
+    assert panel.progress.text() == ""  # blank, as at the first start
     assert panel.status.text() == "Choose a data set and press Train."
     assert panel.messages.toPlainText() == ""
     assert panel.curves.point_counts() == {} or all(
@@ -302,3 +302,22 @@ def wheel(widget, delta: int) -> None:
     event = QWheelEvent(QPointF(centre), QPointF(widget.mapToGlobal(centre)), QPoint(), QPoint(0, delta),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.slow
+def test_check_keeps_the_trained_model_and_the_out_of_date_banner(window, qtbot):
+    """Found by the window state machine: Check replaced the trained session,
+    so the old run's figures lost their out-of-date banner (and Save model
+    its model)."""
+    panel = training_panel(qtbot, window)
+    train_digits(qtbot, panel)
+    click(qtbot, panel.check_button)
+    qtbot.waitUntil(lambda: not panel.busy and "fits the model" in panel.status.text(), timeout=WAIT)
+    assert panel.save_button.isEnabled() and panel.evaluate_button.isEnabled()
+
+    window.graph.set_param(window.graph.find("dropout").id, "rate", 0.4)
+    qtbot.waitUntil(lambda: panel.stale.isVisible(), timeout=5_000)
+    click(qtbot, panel.check_button)
+    qtbot.waitUntil(lambda: not panel.busy and "fits the model" in panel.status.text(), timeout=WAIT)
+    assert panel.stale.isVisible()  # the figures on screen are still run 1's
+    assert not panel.save_button.isEnabled()

@@ -6,11 +6,15 @@ from PySide6.QtCore import Qt
 
 
 def click_mode(qtbot, window, title: str) -> None:
-    """Click the mode tab with ``title`` (Build, Code, Train) as a user would."""
-    bar = window.modes.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert window.modes.currentIndex() == index
+    """Click the mode button with ``title`` (Build, Code, Train) on the Modes
+    toolbar, as a user would."""
+    from PySide6.QtWidgets import QToolBar
+
+    bar = window.findChild(QToolBar, "toolbar_modes")
+    action = next(a for a in bar.actions() if a.text().replace("&", "") == title)
+    qtbot.mouseClick(bar.widgetForAction(action), Qt.MouseButton.LeftButton)
+    assert action.isChecked()
+    assert window.mode() == {"Build": "build", "Code": "code", "Train": "training"}[title]
 
 
 WAIT = 120_000

@@ -42,6 +42,18 @@ def make_room(graph: Graph, x: float, y: float) -> tuple[float, dict[str, tuple[
     return y, {nid: (px, py + step) for nid, (px, py) in below.items()}
 
 
+def free_spot(graph: Graph, x: float, y: float) -> tuple[float, float]:
+    """The nearest place at (``x``, ``y``) or to its right, in steps of one
+    layer, where a new layer's box overlaps no other (top-left corners)."""
+    taken = [n.position for n in graph.nodes]
+    step = WIDTH + SPACE
+    for i in range(len(taken) + 1):
+        px = x + i * step
+        if not any(abs(px - qx) < WIDTH + SPACE / 2 and abs(y - qy) < HEIGHT + SPACE / 2 for qx, qy in taken):
+            return px, y
+    return x, y
+
+
 class Editor:
     def __init__(self, scene) -> None:
         self.scene = scene
@@ -108,10 +120,15 @@ class Editor:
         """Double-click in the palette: put the layer under the one selected
         layer and connect it, or at ``fallback_center``."""
         sel = self.scene.selected_node_ids()
-        if len(sel) == 1 and class_name != "Input":
+        below = len(sel) == 1 and class_name != "Input"
+        if below:
             x, y = self.graph.node(sel[0]).position
-            return self.add_layer(class_name, QPointF(x + WIDTH / 2, y + HEIGHT * 1.5 + 26), connect_from=sel[0])
-        return self.add_layer(class_name, fallback_center)
+            x, y = x, y + HEIGHT + 26
+        else:
+            x, y = fallback_center.x() - WIDTH / 2, fallback_center.y() - HEIGHT / 2
+        x, y = free_spot(self.graph, x, y)  # never on top of another layer
+        center = QPointF(x + WIDTH / 2, y + HEIGHT / 2)
+        return self.add_layer(class_name, center, connect_from=sel[0] if below else None)
 
     # ------------------------------------------------------------- removing
     def delete_selection(self) -> bool:
