@@ -5,6 +5,14 @@ reverted any number of times.  The Qt undo stack wraps these objects
 (``kbuilder.ui.undo``); tests drive them headless through :class:`History`.
 Removing a node is a compound command whose children first remove its
 edges, as Orange's canvas does, so undo restores the edges in their order.
+
+Undo is exact: a command remembers, when it runs, the state it replaces
+(the params, name, flag, positions, ports, sharing it found), not what its
+caller believed was there, so undoing puts ``Graph.to_dict()`` back as it
+was.  Undo only reverts what redo did: undoing a command that has not run,
+or twice, changes nothing.  A :class:`Compound` is a transaction: when a
+child fails, the children already applied are undone and the graph is as
+it was before.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from .graph import Edge, Graph, Node
+from .graph import Edge, Graph, GraphError, GraphEvent, Node
 
 
 class Command:
@@ -38,24 +46,32 @@ class Command:
 class AddNode(Command):
     node: Node
     text: str = "Add layer"
+    _done: bool = field(default=False, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
         graph.add_node(copy.deepcopy(self.node))
+        self._done = True
 
     def undo(self, graph: Graph) -> None:
-        graph.remove_node(self.node.id)
+        if self._done:
+            graph.remove_node(self.node.id)
+            self._done = False
 
 
 @dataclass
 class AddEdge(Command):
     edge: Edge
     text: str = "Connect"
+    _done: bool = field(default=False, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
         graph.add_edge(self.edge)
+        self._done = True
 
     def undo(self, graph: Graph) -> None:
-        graph.remove_edge(self.edge.id)
+        if self._done:
+            graph.remove_edge(self.edge.id)
+            self._done = False
 
 
 @dataclass
@@ -65,11 +81,14 @@ class RemoveEdge(Command):
     index: int | None = None
 
     def redo(self, graph: Graph) -> None:
+        self.edge = graph.edge(self.edge.id)  # the edge as it is (GraphError when it is gone)
         self.index = graph.edge_index_of(self.edge.id)
         graph.remove_edge(self.edge.id)
 
     def undo(self, graph: Graph) -> None:
-        graph.add_edge(self.edge, self.index)
+        if self.index is not None:
+            graph.add_edge(self.edge, self.index)
+            self.index = None
 
 
 @dataclass
@@ -78,8 +97,17 @@ class Compound(Command):
     text: str = "edit"
 
     def redo(self, graph: Graph) -> None:
-        for c in self.children:
-            c.redo(graph)
+        """Apply every child, or none: when one fails, undo those already
+        applied (last first) and raise its error."""
+        applied: list[Command] = []
+        try:
+            for c in self.children:
+                c.redo(graph)
+                applied.append(c)
+        except Exception:
+            for c in reversed(applied):
+                c.undo(graph)
+            raise
 
     def undo(self, graph: Graph) -> None:
         for c in reversed(self.children):
@@ -88,15 +116,27 @@ class Compound(Command):
 
 @dataclass
 class _DropNode(Command):
+    """Remove a node as it is when this runs, with any edge still touching
+    it (one a compound added after it was planned); undo puts all back."""
+
     node: Node
     index: int | None = None
+    _edges: list[tuple[int, Edge]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
+        self.node = copy.deepcopy(graph.node(self.node.id))
         self.index = graph.index_of(self.node.id)
-        graph.remove_node(self.node.id)
+        nid = self.node.id
+        self._edges = [(i, e) for i, e in enumerate(graph.edges) if nid in (e.src, e.dst)]
+        graph.remove_node(nid)
 
     def undo(self, graph: Graph) -> None:
+        if self.index is None:
+            return
         graph.add_node(copy.deepcopy(self.node), self.index)
+        for index, e in self._edges:
+            graph.add_edge(e, index)
+        self.index = None
 
 
 def remove_items(graph: Graph, node_ids: list[str], edge_ids: list[str] = ()) -> Compound:
@@ -128,19 +168,36 @@ def remove_items(graph: Graph, node_ids: list[str], edge_ids: list[str] = ()) ->
     return Compound(children=children, text=text)
 
 
+def _restore(graph: Graph, node_id: str, **fields: Any) -> None:
+    """Put a node's fields back exactly as they were, one ``node_changed``
+    event per field that changes.  ``Graph.set_shared_with`` cannot do this
+    for sharing: it follows the owner chain and copies the owner's class."""
+    node = graph.node(node_id)
+    for key, value in fields.items():
+        if getattr(node, key) != value:
+            setattr(node, key, value)
+            graph._emit(GraphEvent("node_changed", node_id=node_id, key=key))
+
+
 @dataclass
 class SetParams(Command):
+    """``old`` is what the caller saw; undo restores what redo found."""
+
     node_id: str
     old: dict[str, Any]
     new: dict[str, Any]
     text: str = "Change parameter"
     merge_id: Any = None
+    _before: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
+        self._before = copy.deepcopy(graph.node(self.node_id).params)
         graph.set_params(self.node_id, self.new)
 
     def undo(self, graph: Graph) -> None:
-        graph.set_params(self.node_id, self.old)
+        if self._before is not None:
+            graph.set_params(self.node_id, self._before)
+            self._before = None
 
     def merge_key(self) -> Any:
         return ("params", self.node_id, self.merge_id) if self.merge_id is not None else None
@@ -168,32 +225,41 @@ class Rename(Command):
     old: str
     new: str
     text: str = "Rename"
+    _before: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
+        before = graph.node(self.node_id).name
         graph.rename(self.node_id, self.new)
+        self._before = before
 
     def undo(self, graph: Graph) -> None:
-        graph.rename(self.node_id, self.old)
+        if self._before is not None:  # exactly the name it had, even one a checked rename would refuse
+            graph.rename(self.node_id, self._before, check=False)
+            self._before = None
 
 
 @dataclass
 class SetShared(Command):
+    """Share (``new`` = an owner id) or stop sharing (``new`` = None).  Undo
+    puts back the exact ``shared_with`` and ``class_name`` redo found."""
+
     node_id: str
     old: str | None
     new: str | None
     text: str = "Share layer"
-    old_class: str | None = None
+    _before: tuple[str | None, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
         node = graph.node(self.node_id)
-        if self.old_class is None:
-            self.old_class = node.class_name
+        before = (node.shared_with, node.class_name)
         graph.set_shared_with(self.node_id, self.new)
+        self._before = before
 
     def undo(self, graph: Graph) -> None:
-        graph.set_shared_with(self.node_id, self.old)
-        if self.old is None and self.old_class is not None:
-            graph.node(self.node_id).class_name = self.old_class
+        if self._before is not None:
+            shared_with, class_name = self._before
+            _restore(graph, self.node_id, shared_with=shared_with, class_name=class_name)
+            self._before = None
 
 
 @dataclass
@@ -201,12 +267,17 @@ class SetOutput(Command):
     node_id: str
     new: bool
     text: str = "Mark as output"
+    _before: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
+        before = graph.node(self.node_id).is_output
         graph.set_output(self.node_id, self.new)
+        self._before = before
 
     def undo(self, graph: Graph) -> None:
-        graph.set_output(self.node_id, not self.new)
+        if self._before is not None:
+            graph.set_output(self.node_id, self._before)
+            self._before = None
 
 
 @dataclass
@@ -218,14 +289,18 @@ class Move(Command):
     new: dict[str, tuple[float, float]]
     text: str = "Move"
     drag_id: Any = None
+    _before: dict[str, tuple[float, float]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
+        before = {nid: graph.node(nid).position for nid in self.new}
         for nid, pos in self.new.items():
             graph.move(nid, pos)
+        self._before = before
 
     def undo(self, graph: Graph) -> None:
-        for nid, pos in self.old.items():
+        for nid, pos in (self._before or {}).items():
             graph.move(nid, pos)
+        self._before = None
 
     def merge_key(self) -> Any:
         return ("move", self.drag_id) if self.drag_id is not None else None
@@ -234,6 +309,9 @@ class Move(Command):
         if isinstance(other, Move) and other.merge_key() == self.merge_key():
             for nid, pos in other.old.items():
                 self.old.setdefault(nid, pos)
+            if self._before is not None:  # both applied: keep the first position of each node
+                for nid, pos in (other._before or {}).items():
+                    self._before.setdefault(nid, pos)
             self.new.update(other.new)
             return True
         return False
@@ -241,39 +319,45 @@ class Move(Command):
 
 @dataclass
 class ReorderInputs(Command):
-    """Give a merge layer's inputs a new order (list of edge ids)."""
+    """Give a merge layer's inputs a new order (list of edge ids): the edges
+    take the ports they hold between them (sorted) in ``new_order``.  Each
+    edge keeps its slot in the graph, so the saved file only changes in the
+    ports; undo puts back every edge exactly as redo found it."""
 
     node_id: str
     old_order: list[str]
     new_order: list[str]
     text: str = "Reorder inputs"
+    _before: list[tuple[int, Edge]] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def _apply(self, graph: Graph, order: list[str]) -> None:
-        # Each edge keeps its slot in the graph (so the saved file only
-        # changes in the ports); only the port numbers follow ``order``.
-        port_of = {eid: port for port, eid in enumerate(order)}
-        slots = sorted((graph.edge_index_of(eid), eid) for eid in order)
-        for _, eid in slots:
-            graph.remove_edge(eid)
-        for index, eid in slots:
-            e = self._edges[eid]
-            graph.add_edge(Edge(src=e.src, dst=e.dst, dst_port=port_of[eid], src_port=e.src_port, id=eid), index)
-
-    @property
-    def _edges(self) -> dict[str, Edge]:
-        return self.__dict__.setdefault("_edge_cache", {})
-
-    def _remember(self, graph: Graph) -> None:
-        for eid in self.old_order:
-            self._edges.setdefault(eid, graph.edge(eid))
+    @staticmethod
+    def _put(graph: Graph, slots: list[tuple[int, Edge]]) -> None:
+        """Replace the edges of ``slots`` (graph index, edge) in one pass."""
+        for _, e in slots:
+            graph.remove_edge(e.id)
+        for index, e in sorted(slots, key=lambda s: s[0]):
+            graph.add_edge(e, index)
 
     def redo(self, graph: Graph) -> None:
-        self._remember(graph)
-        self._apply(graph, self.new_order)
+        order = list(self.new_order)
+        if len(set(order)) != len(order):
+            raise GraphError("an input order names a connection twice")
+        edges = [graph.edge(eid) for eid in order]
+        before = sorted(((graph.edge_index_of(e.id), e) for e in edges), key=lambda s: s[0])
+        if any(e.dst != self.node_id for _, e in before):
+            raise GraphError("an input order names a connection into another layer")
+        ports = sorted(e.dst_port for _, e in before)
+        port_of = dict(zip(order, ports, strict=True))
+        self._put(graph, [
+            (index, Edge(src=e.src, dst=e.dst, dst_port=port_of[e.id], src_port=e.src_port, id=e.id))
+            for index, e in before
+        ])
+        self._before = before
 
     def undo(self, graph: Graph) -> None:
-        self._remember(graph)
-        self._apply(graph, self.old_order)
+        if self._before is not None:
+            self._put(graph, self._before)
+            self._before = None
 
 
 def paste(graph: Graph, data: dict[str, Any], offset: tuple[float, float] = (30.0, 30.0)) -> Compound:

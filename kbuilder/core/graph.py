@@ -29,10 +29,13 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from .limits import MAX_EDGES, MAX_LAYERS, MAX_PORTS, kind_of, limit_text, shown
 
 INPUT = "Input"
 PLACEHOLDER = "Placeholder"
@@ -80,17 +83,23 @@ class Node:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Node:
-        pos = d.get("position") or (0.0, 0.0)
+    def from_dict(cls, d: Any, copy: bool = True) -> Node:
+        """A node from its saved form; anything a saved node never holds (a
+        list for a name, a string for ``params``) raises :class:`GraphError`.
+        ``copy=False`` takes ``params`` and ``extra`` as they are (a freshly
+        parsed file, which nothing else holds)."""
+        if not isinstance(d, dict):
+            raise GraphError(f"it is {kind_of(d)}, not an object")
+        own = _deepcopy if copy else _same
         return cls(
-            id=str(d["id"]),
-            class_name=str(d["class_name"]),
-            name=str(d["name"]),
-            params=copy.deepcopy(d.get("params") or {}),
-            position=(float(pos[0]), float(pos[1])),
-            shared_with=d.get("shared_with"),
-            is_output=bool(d.get("is_output", False)),
-            extra=copy.deepcopy(d.get("extra") or {}),
+            id=_text(d, "id"),
+            class_name=_text(d, "class_name"),
+            name=_text(d, "name", empty=True),
+            params=own(_object(d, "params")),
+            position=_position(d.get("position")),
+            shared_with=_text(d, "shared_with") if d.get("shared_with") is not None else None,
+            is_output=_flag(d, "is_output"),
+            extra=own(_object(d, "extra")),
         )
 
 
@@ -112,14 +121,41 @@ class Edge:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Edge:
+    def from_dict(cls, d: Any) -> Edge:
+        """An edge from its saved form; ports must be whole numbers in
+        ``0 <= port < MAX_PORTS``, else :class:`GraphError`."""
+        if not isinstance(d, dict):
+            raise GraphError(f"it is {kind_of(d)}, not an object")
         return cls(
-            id=str(d["id"]),
-            src=str(d["src"]),
-            dst=str(d["dst"]),
-            dst_port=int(d.get("dst_port", 0)),
-            src_port=int(d.get("src_port", 0)),
+            id=_text(d, "id") if "id" in d else new_id(),
+            src=_text(d, "src"),
+            dst=_text(d, "dst"),
+            dst_port=_port(d, "dst_port"),
+            src_port=_port(d, "src_port"),
         )
+
+
+#: The longest layer or model name kbuilder accepts (HDF5 files keep names in headers of limited size).
+MAX_NAME_LENGTH = 255
+
+
+def name_problem(name: object, what: str = "layer") -> str | None:
+    """Why ``name`` cannot name a layer (``what="model"``: the model), in
+    plain words; None when it can.  The one naming rule: :meth:`Graph.rename`,
+    the validation and the inspector ask it.  Keras refuses '/' in any name,
+    a NUL stops a .keras/.h5 save and a layer called '.' breaks an HDF5 group."""
+    thing = "The model" if what == "model" else "A layer"
+    if not isinstance(name, str) or not name.strip():
+        return f"{thing} needs a name."
+    if "/" in name:
+        return f"{thing} name cannot contain '/' (Keras uses it between names); use '_' instead."
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        return f"{thing} name cannot contain control characters such as line breaks or tabs."
+    if name.strip() in (".", ".."):
+        return f"{thing} cannot be called '.' or '..'."
+    if len(name) > MAX_NAME_LENGTH:
+        return f"{thing} name can be at most {MAX_NAME_LENGTH} characters long (this one has {len(name)})."
+    return None
 
 
 def unique_name(base: str, taken: set[str]) -> str:
@@ -246,7 +282,7 @@ class Graph:
     def owner(self, node: Node) -> Node:
         """The node whose layer ``node`` calls (itself unless shared)."""
         seen = set()
-        while node.shared_with and node.shared_with in self._nodes and node.id not in seen:
+        while isinstance(node.shared_with, str) and node.shared_with in self._nodes and node.id not in seen:
             seen.add(node.id)
             node = self._nodes[node.shared_with]
         return node
@@ -315,6 +351,8 @@ class Graph:
             raise GraphError("an edge must join two layers of this graph")
         if edge.src == edge.dst:
             raise GraphError("a layer cannot feed itself")
+        if not (0 <= edge.dst_port < MAX_PORTS and 0 <= edge.src_port < MAX_PORTS):
+            raise GraphError(f"a port number must be between 0 and {MAX_PORTS - 1}")
         if self._nodes[edge.dst].is_input:
             raise GraphError("an Input layer takes no incoming connection")
         for e in self._edges.values():
@@ -357,11 +395,18 @@ class Graph:
             params[key] = value
         self.set_params(node_id, params)
 
-    def rename(self, node_id: str, name: str) -> None:
+    def rename(self, node_id: str, name: str, check: bool = True) -> None:
+        """Give a node a new name (stripped); :func:`name_problem` decides what
+        may be a name.  ``check=False`` (an undo putting back the exact name a
+        node had, say from a file) only keeps names non-empty and unique."""
         node = self.node(node_id)
-        name = name.strip()
-        if not name:
+        if check:
+            name = name.strip()
+        if not name or not name.strip():
             raise GraphError("a layer needs a name")
+        problem = name_problem(name) if check else None
+        if problem:
+            raise GraphError(problem)
         other = self.find(name)
         if other is not None and other.id != node_id:
             raise GraphError(f"the name {name!r} is already used by another layer")
@@ -432,12 +477,66 @@ class Graph:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Graph:
-        g = cls(name=str(d.get("name") or "model"))
-        for nd in d.get("nodes", []):
-            g.add_node(Node.from_dict(nd))
-        for ed in d.get("edges", []):
-            g.add_edge(Edge.from_dict(ed))
+    def from_dict(cls, d: Any, copy: bool = True) -> Graph:
+        """A graph from its saved form (:meth:`to_dict`).  A file is
+        untrusted: every type and range is checked, and anything wrong
+        raises :class:`GraphError` with one phrase that says where.
+        ``copy=False``: the nodes take their parameters from ``d`` itself."""
+        if not isinstance(d, dict):
+            raise GraphError(f"it is {kind_of(d)}, not an object")
+        name = d.get("name")
+        if name is not None and not isinstance(name, str):
+            raise GraphError(f"the model's name is {kind_of(name)}, not text")
+        nodes = _items(d, "nodes", "layers", MAX_LAYERS)
+        edges = _items(d, "edges", "connections", MAX_EDGES)
+        parsed_nodes = [_read(lambda nd: Node.from_dict(nd, copy), nd, "layer", i) for i, nd in enumerate(nodes)]
+        parsed_edges = [_read(Edge.from_dict, ed, "connection", i) for i, ed in enumerate(edges)]
+        return cls.from_parts(name or "model", parsed_nodes, parsed_edges)
+
+    @classmethod
+    def from_parts(cls, name: str, nodes: Iterable[Node], edges: Iterable[Edge]) -> Graph:
+        """A new graph of ``nodes`` and ``edges``, checked as :meth:`add_node`
+        and :meth:`add_edge` would check them, in time linear in their number
+        (importers of big models use it; nobody listens to a new graph, so no
+        events).  A ``shared_with`` naming a missing node is dropped; a cycle
+        of sharing, a clash or a dangling edge raises :class:`GraphError`."""
+        g = cls(name=name)
+        names: set[str] = set()
+        for node in nodes:
+            if node.id in g._nodes:
+                raise GraphError(f"two layers have the id {shown(node.id)}")
+            if not node.name.strip():
+                raise GraphError(f"layer {shown(node.id)} has no name")
+            if node.name in names:
+                raise GraphError(f"two layers are named {shown(node.name)}")
+            names.add(node.name)
+            g._nodes[node.id] = node
+        if len(g._nodes) > MAX_LAYERS:
+            raise GraphError(f"it has more than {limit_text(MAX_LAYERS)} layers, kbuilder's limit")
+        for node in g._nodes.values():
+            if node.shared_with is not None and (node.shared_with not in g._nodes or node.shared_with == node.id):
+                node.shared_with = None
+        _refuse_sharing_cycles(g._nodes)
+        taken: set[tuple[str, int]] = set()
+        for edge in edges:
+            if edge.id in g._edges:
+                raise GraphError(f"two connections have the id {shown(edge.id)}")
+            if edge.src not in g._nodes or edge.dst not in g._nodes:
+                raise GraphError(f"connection {shown(edge.id)} joins a layer that is not in the model")
+            if edge.src == edge.dst:
+                raise GraphError(f"layer {shown(g._nodes[edge.src].name)} feeds itself")
+            if g._nodes[edge.dst].is_input:
+                raise GraphError(f"a connection goes into the Input {shown(g._nodes[edge.dst].name)}")
+            if not (0 <= edge.dst_port < MAX_PORTS and 0 <= edge.src_port < MAX_PORTS):
+                raise GraphError(f"connection {shown(edge.id)} uses a port outside 0-{MAX_PORTS - 1}")
+            if (edge.dst, edge.dst_port) in taken:
+                raise GraphError(
+                    f"two connections go into input {edge.dst_port} of {shown(g._nodes[edge.dst].name)}"
+                )
+            taken.add((edge.dst, edge.dst_port))
+            g._edges[edge.id] = edge
+        if len(g._edges) > MAX_EDGES:
+            raise GraphError(f"it has more than {limit_text(MAX_EDGES)} connections, kbuilder's limit")
         return g
 
     def copy(self) -> Graph:
@@ -457,3 +556,108 @@ def _snake(class_name: str) -> str:
     name = re.sub(r"\W+", "", class_name)
     name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
     return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+# --------------------------------------------------------- reading a file
+# A saved graph is untrusted JSON: these turn each field into the type the
+# graph uses, or raise GraphError with a phrase that names the field.
+MAX_ID_LENGTH = 256
+MAX_COORDINATE = 1e7  # positions further out are pulled back onto the canvas
+
+
+def _text(d: dict, key: str, empty: bool = False) -> str:
+    value = d.get(key)
+    if not isinstance(value, str):
+        raise GraphError(f"its {key!r} is {kind_of(value)}, not text")
+    if not empty and not value:
+        raise GraphError(f"its {key!r} is empty")
+    if key != "name" and len(value) > MAX_ID_LENGTH:
+        raise GraphError(f"its {key!r} is longer than {MAX_ID_LENGTH} characters")
+    return value
+
+
+_deepcopy = copy.deepcopy
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _object(d: dict, key: str) -> dict:
+    value = d.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise GraphError(f"its {key!r} is {kind_of(value)}, not an object")
+    return value
+
+
+def _flag(d: dict, key: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        raise GraphError(f"its {key!r} is {kind_of(value)}, not true/false")
+    return value
+
+
+def _position(value: Any) -> tuple[float, float]:
+    if value is None:
+        return (0.0, 0.0)
+    if not (isinstance(value, (list, tuple)) and len(value) == 2 and all(_is_number(v) for v in value)):
+        raise GraphError("its 'position' is not two numbers")
+    return (_coordinate(value[0]), _coordinate(value[1]))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _coordinate(value: float) -> float:
+    try:
+        x = float(value)
+    except OverflowError:  # an int beyond any float
+        x = MAX_COORDINATE if value > 0 else -MAX_COORDINATE
+    if x != x:  # NaN
+        return 0.0
+    return max(-MAX_COORDINATE, min(MAX_COORDINATE, x))
+
+
+def _port(d: dict, key: str) -> int:
+    value = d.get(key, 0)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise GraphError(f"its {key!r} is {kind_of(value)}, not a whole number")
+    if not 0 <= value < MAX_PORTS:
+        raise GraphError(f"its {key!r} is outside 0-{MAX_PORTS - 1}, kbuilder's limit")
+    return value
+
+
+def _items(d: dict, key: str, what: str, limit: int) -> list:
+    value = d.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GraphError(f"its {key!r} is {kind_of(value)}, not a list")
+    if len(value) > limit:
+        raise GraphError(f"it has {limit_text(len(value))} {what}, more than kbuilder's limit of {limit_text(limit)}")
+    return value
+
+
+def _read(parse: Callable[[Any], Any], d: Any, what: str, index: int) -> Any:
+    try:
+        return parse(d)
+    except GraphError as exc:
+        raise GraphError(f"{what} {index + 1}: {exc}") from None
+
+
+def _refuse_sharing_cycles(nodes: dict[str, Node]) -> None:
+    """Sharing chains end at a layer that shares nothing; a loop is damage."""
+    done: set[str] = set()
+    for start in nodes.values():
+        path: set[str] = set()
+        node = start
+        while node.shared_with is not None and node.id not in done:
+            if node.id in path:
+                raise GraphError(f"layer {shown(node.name)} shares its weights in a loop")
+            path.add(node.id)
+            node = nodes[node.shared_with]
+        done |= path
+

@@ -3,8 +3,10 @@
 :func:`check_structure` finds what makes a graph impossible to turn into a
 model before Keras is asked anything: loops, layers with nothing plugged in,
 wrong numbers of inputs, gaps in the input order, broken weight sharing,
-missing inputs or outputs.  Each problem is an :class:`Issue` tied to the
-node (or edge) the user has to touch, worded for a beginner.
+missing inputs or outputs, ports that do not exist, names Keras refuses.
+Each problem is an :class:`Issue` tied to the node (or edge) the user has
+to touch, worded for a beginner.  Every check is linear in the size of the
+graph: a port number is compared, never counted up to.
 
 How many inputs a layer takes comes from an *arity* function
 (``class_name -> (min_inputs, max_inputs) | None``, ``max_inputs`` None
@@ -19,12 +21,13 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .graph import Edge, Graph, Node
+from .graph import Edge, Graph, Node, name_problem
 
 Arity = Callable[[str], "tuple[int, int | None] | None"]
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # says what was not checked (a model too big to test-run)
 
 #: Layers that combine a list of tensors (every one of them needs two or more).
 MERGE_LAYERS = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
@@ -50,7 +53,7 @@ DEFAULT_ARITY: dict[str, tuple[int, int | None]] = {
 
 @dataclass
 class Issue:
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "note"
     message: str
     node_id: str | None = None
     edge_id: str | None = None
@@ -78,6 +81,31 @@ def arity_of(class_name: str, arity: Arity | None = None) -> tuple[int, int | No
 
 def is_merge(class_name: str, arity: Arity | None = None) -> bool:
     return class_name in MERGE_LAYERS or (class_name not in DEFAULT_ARITY and arity_of(class_name, arity)[1] is None)
+
+
+def output_count(node: Node) -> int | None:
+    """How many tensors the layer of ``node`` (pass the owner of a sharing
+    node) returns, when that is known without Keras: 1 for an Input and
+    almost every layer; None -- Keras decides -- for a placeholder and for a
+    layer set to return its states too (``return_state``)."""
+    if node.is_input:
+        return 1
+    if node.is_placeholder or _returns_state(node.params):
+        return None
+    return 1
+
+
+def _returns_state(params: object) -> bool:
+    if not isinstance(params, dict):
+        return False
+    if params.get("return_state"):
+        return True
+    for key in ("layer", "backward_layer", "cell"):  # Bidirectional, RNN wrappers
+        inner = params.get(key)
+        config = inner.get("config") if isinstance(inner, dict) else None
+        if isinstance(config, dict) and config.get("return_state"):
+            return True
+    return False
 
 
 def _plural(n: int, word: str) -> str:
@@ -147,6 +175,12 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
                 n,
                 code="duplicate_name",
             )
+        problem = name_problem(n.name)
+        if problem:
+            err(f"{problem} Rename the layer in the inspector.", n, code="bad_name")
+    problem = name_problem(graph.name or "model", "model")
+    if problem:
+        err(f"{problem} (The model is called {graph.name!r}.)", code="model_name")
 
     # -------------------------------------------------------- inputs, outputs
     inputs = [n for n in nodes.values() if n.is_input]
@@ -199,6 +233,7 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
             )
 
     # ------------------------------------------------------ arity and ports
+    bad_ports = _port_issues(graph, adj, arity, issues)
     for n in nodes.values():
         if n.is_input:
             continue
@@ -239,10 +274,12 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
                 )
         if len(set(ports)) != len(ports):
             err(f"Two connections go into the same input of {n.name}; remove one of them.", n, code="port_clash")
-        elif ports and ports != list(range(len(ports))):
-            missing = sorted(set(range(max(ports) + 1)) - set(ports))
+        elif n.id not in bad_ports and ports != list(range(len(ports))):
+            # ports is sorted: the first place where it leaves 0, 1, 2, ... is the gap
+            # (never a set of range(max port): a file may say port 10**10).
+            missing = next(i for i, p in enumerate(ports) if p != i)
             err(
-                f"Input {missing[0] + 1} of {n.name} is empty while a later one is connected; "
+                f"Input {missing + 1} of {n.name} is empty while a later one is connected; "
                 f"reorder its inputs or connect the missing one.",
                 n,
                 code="port_gap",
@@ -277,6 +314,37 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
         elif owner.is_input or owner.is_placeholder:
             err(f"{n.name} cannot share weights with {owner.name}; turn sharing off.", n, code="shared_class")
     return issues
+
+
+def _port_issues(graph: Graph, adj: _Adjacency, arity: Arity | None, issues: list[Issue]) -> set[str]:
+    """An error at each connection that leaves an output or reaches an input
+    that does not exist (a negative port, output 2 of a one-output layer,
+    input 3 of a one-input layer); the ids of the layers they go into."""
+    bad: set[str] = set()
+    for es in adj.ins.values():
+        for e in es:
+            src, dst = adj.nodes[e.src], adj.nodes[e.dst]
+            outs = output_count(graph.owner(src))
+            hi = arity_of(graph.owner(dst).class_name, arity)[1] if not dst.is_placeholder else None
+            if e.src_port < 0 or (outs is not None and e.src_port >= outs):
+                has = " (it has a single output)" if outs == 1 else ""
+                why = f"uses output {e.src_port + 1} of {src.name}, which does not exist{has}"
+            elif e.dst_port < 0 or (hi is not None and e.dst_port >= hi):
+                takes = f" ({dst.name} takes {'one input' if hi == 1 else _plural(hi, 'input')})" if hi else ""
+                why = f"goes into input {e.dst_port + 1} of {dst.name}, which does not exist{takes}"
+            else:
+                continue
+            bad.add(dst.id)
+            issues.append(
+                Issue(
+                    ERROR,
+                    f"The connection from {src.name} to {dst.name} {why}. Delete it and connect the two layers again.",
+                    dst.id,
+                    e.id,
+                    "bad_port",
+                )
+            )
+    return bad
 
 
 def _is_acyclic(adj: _Adjacency) -> bool:
@@ -363,4 +431,4 @@ def unsound_nodes(graph: Graph, issues: list[Issue]) -> set[str]:
 
 
 # Errors about a node that do not stop Keras from computing its shape.
-_NON_BLOCKING = {"duplicate_name"}
+_NON_BLOCKING = {"duplicate_name", "bad_name"}

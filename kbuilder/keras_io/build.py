@@ -2,8 +2,10 @@
 
 Each node becomes ``cls.from_config({**node.params, "name": node.name})``, so
 serialised values (initializer dicts, dtype policies) work as in a saved
-model.  A node that shares weights calls its owner's layer object again.
-Merge layers get a list ordered by input port; one-input layers get a single
+model; the constructor must take the parameters too, as the exported code
+passes them (:func:`written_params`), or the layer is refused.  A node that
+shares weights calls its owner's layer object again.  Merge layers get a
+list ordered by input port; one-input layers get a single
 tensor; ``MultiHeadAttention`` gets query, value (, key) positionally and
 ``Attention`` a ``[query, value]`` list.
 
@@ -99,13 +101,49 @@ def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str |
     if cls is None:
         raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
     try:
-        return cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **params, "name": name})
+        layer = cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **params, "name": name})
+        # What the exported code does; from_config forgives some settings the
+        # constructor refuses (Discretization with both num_bins and bin_boundaries).
+        cls(**written_params(params), name=name)
     except Exception as exc:  # Keras raises TypeError/ValueError/KeyError...
         raise BuildError(explain_error(exc, class_name, params=params), node_id) from exc
+    return layer
+
+
+def written_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The constructor arguments the exported code passes
+    (:mod:`~kbuilder.keras_io.codegen`): lists of whole numbers become tuples
+    and a serialised ``keras.layers`` layer (Bidirectional's ``layer``, an
+    RNN's ``cell``) the layer itself."""
+    from .codegen import is_tuple_like, wrapped_layer_module  # noqa: PLC0415
+
+    def value(v: Any) -> Any:
+        if isinstance(v, dict):
+            cls = v.get("class_name")
+            config = v.get("config")
+            if v.get("module") == "keras.layers" and isinstance(cls, str) and isinstance(config, dict):
+                found = layer_class(cls)
+                if found is not None:
+                    return found(**{str(k): value(x) for k, x in config.items()})
+            return {str(k): value(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            items = [value(x) for x in v]
+            return tuple(items) if is_tuple_like(v) else items
+        return v
+
+    return {str(k): value(wrapped_layer_module(k, v)) for k, v in params.items() if k != "name"}
 
 
 def make_layer(graph: Graph, node: Node):
-    """The Keras layer of ``node`` (a fresh object; sharing is build_model's job)."""
+    """The Keras layer of ``node`` (a fresh object; sharing is build_model's job).
+    A class or setting a file may not name (a Lambda, a function) is refused
+    here too: a file read before the layer catalog was known (the first run)
+    was checked against the code classes only."""
+    from kbuilder.layers.allowed import refusal
+
+    why = refusal(node.class_name, node.params, build=True)
+    if why is not None:
+        raise BuildError(f"The layer '{node.name}' ({node.class_name}) {why}.", node.id)
     return new_layer(node.class_name, node.params, node.name, node.id)
 
 
@@ -149,13 +187,14 @@ def _catalog_input_mode(class_name: str) -> str | None:
     return getattr(spec, "input_mode", None) if spec is not None else None
 
 
-def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None):
-    """Call ``layer`` with the convention its class expects."""
+def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None, **kwargs):
+    """Call ``layer`` with the convention its class expects (``kwargs``:
+    ``training=`` for a test run)."""
     if len(tensors) > 1 and (class_name in POSITIONAL_INPUTS or _input_mode(class_name) == "args"):
-        return layer(*tensors)
+        return layer(*tensors, **kwargs)
     if len(tensors) == 1 and not is_merge(class_name, arity):
-        return layer(tensors[0])
-    return layer(list(tensors))
+        return layer(tensors[0], **kwargs)
+    return layer(list(tensors), **kwargs)
 
 
 def pick_output(value, src_port: int, src_name: str):
@@ -214,8 +253,9 @@ def model_node_ids(graph: Graph) -> set[str]:
     return keep
 
 
-def build_model(graph: Graph, arity: Arity | None = None):
-    """A functional ``keras.Model`` of ``graph``; :class:`BuildError` if it cannot be built."""
+def build_model(graph: Graph, arity: Arity | None = None, layers_out: dict[str, Any] | None = None):
+    """A functional ``keras.Model`` of ``graph``; :class:`BuildError` if it cannot be built.
+    ``layers_out`` receives each layer object by the id of its owner node."""
     k = keras()
     arity = arity or catalog_arity
     errors = [i for i in check_structure(graph, arity) if i.severity == ERROR]
@@ -225,7 +265,7 @@ def build_model(graph: Graph, arity: Arity | None = None):
 
     keep = model_node_ids(graph)
     values: dict[str, Any] = {}
-    layers: dict[str, Any] = {}
+    layers: dict[str, Any] = {} if layers_out is None else layers_out
     for node in topological_order(graph, keep):
         if node.is_input:
             values[node.id] = input_tensor(node)
@@ -273,7 +313,11 @@ def keras_message(exc: BaseException) -> str:
     if text.startswith("Exception encountered when calling"):
         text = text.split("\n", 1)[1] if "\n" in text else text
     text = text.split("Arguments received by", 1)[0]
+    text = _TF_NOISE.sub("", text)  # TensorFlow's "{{function_node ...}}" and "[Op:Mul] name:"
     return text.strip()
+
+
+_TF_NOISE = re.compile(r"\{\{function_node [^}]*\}\}\s*|\s*\[Op:\w+\](?: name:.*)?")
 
 
 def first_line(exc: BaseException) -> str:
@@ -336,16 +380,55 @@ def explain_error(
     class_name: str,
     input_shapes: list | None = None,
     params: dict | None = None,
+    input_dtypes: list[str] | None = None,
 ) -> str:
-    """One beginner sentence for a Keras exception raised by ``class_name``."""
+    """One beginner sentence for a Keras exception raised by ``class_name``
+    (``input_dtypes``: what a test run fed it, when known)."""
     msg = keras_message(exc)
     cls = class_name
     shapes = [s for s in (input_shapes or [])]
     both = " and ".join(fmt_shape(s) for s in shapes) if shapes else ""
 
+    if shapes and shapes[0] is not None and len(shapes[0]) != 4 and _category(cls) == "Image preprocessing":
+        return (
+            f"{cls} works on images shaped (height, width, channels) but receives {fmt_shape(shapes[0])}. "
+            f"Use it right after an image Input (e.g. shape [28, 28, 1]), or remove it."
+        )
+    if shapes and shapes[0] is not None and "channel" in msg and _category(cls) == "Image preprocessing":
+        return (
+            f"{cls} works on grey (1 channel) or colour (3 channels) images, and some of its effects on colour "
+            f"images only, but receives {fmt_shape(shapes[0])}. Remove it, or give the Input 1 or 3 channels."
+        )
     m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
     if m:
         return _ndim_sentence(cls, int(m.group(1)), int(m.group(2)), m.group(3))
+    m = (
+        re.search(r"Value for attr 'T' of (\w+) is not in the list of allowed values", msg)
+        or re.search(r"Cannot convert \S+ to EagerTensor of dtype (\w+)", msg)
+        or re.search(r"was expected to be a \w+ tensor but is a \w+ tensor", msg)
+        or re.search(r"must be a floating point tensor", msg)
+    )
+    if m:
+        dtype = m.group(1) if m.lastindex else ", ".join(dict.fromkeys(input_dtypes or [])) or "kind of"
+        return (
+            f"{cls} cannot work on the {dtype} values it receives: it needs numbers with decimals (float32). "
+            f"Set the Input's dtype to float32, or put a layer that turns them into numbers (an Embedding, a "
+            f"StringLookup) before it."
+        )
+    m = re.search(r"Both `(\w+)` and `(\w+)` should not be set", msg)
+    if m:
+        return f"{cls} takes {m.group(1)} or {m.group(2)}, not both: clear one of them in the inspector."
+    if "adapt(" in msg or "Table not initialized" in msg:
+        return (
+            f"{cls} must learn its values from data (Keras's adapt()), which kbuilder does not do: "
+            f"give them in the inspector (its vocabulary, bin_boundaries, ...)."
+        )
+    m = re.search(r"Cast (\w+) to (\w+) is not supported", msg)
+    if m:
+        return (
+            f"{cls} works on {m.group(2)} values but receives {m.group(1)}: "
+            f"set the Input's dtype to {m.group(2)}, or change the layers before it."
+        )
     m = re.search(r"Kernel shape must have the same length as input.*input of shape (\(.*?\))", msg)
     rank = re.search(r"(\d)D", cls)
     if m and rank:
@@ -418,7 +501,17 @@ def explain_error(
             f"{cls} needs to know the size of the last axis but receives {both or 'an unknown size'}. "
             f"Give the Input a fixed size, or use a global pooling layer instead of Flatten."
         )
-    return first_line(exc)
+    return first_line(exc).replace("`", "")
+
+
+def _category(class_name: str) -> str | None:
+    try:
+        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
+
+        spec = get_catalog().get(class_name)
+    except Exception:
+        return None
+    return getattr(spec, "category", None) if spec is not None else None
 
 
 def _val(text: str) -> str:

@@ -30,6 +30,7 @@ import unicodedata
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.validate import is_merge, output_count
 
 STYLES = ("functional", "sequential", "subclass")
 LINE = 88
@@ -121,7 +122,7 @@ def _expr(value: Any):
         return _Group("{", [(string_literal(str(k)) + ": ", _expr(v)) for k, v in value.items()], "}")
     if isinstance(value, (list, tuple)):
         items = [_expr(v) for v in value]
-        if _is_tuple_like(value):
+        if is_tuple_like(value):
             return _Group("(", items, ")", one_tuple=len(items) == 1)
         return _Group("[", items, "]")
     return string_literal(str(value))
@@ -151,7 +152,7 @@ def _ordered(params: dict[str, Any]) -> list[tuple[str, Any]]:
     return out
 
 
-def _is_tuple_like(value: Any) -> bool:
+def is_tuple_like(value: Any) -> bool:
     """Shapes and sizes read best as tuples: ``(3, 3)``."""
     return bool(value) and all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in value)
 
@@ -257,7 +258,18 @@ class _Writer:
         self.order = _order(graph)
         self.nodes = {n.id: n for n in graph.nodes}
         self.ins = {n.id: graph.in_edges(n.id) for n in self.order}
-        self.multi_out = {e.src for e in graph.edges if e.src_port}
+        for e in graph.edges:  # the code must never take another output than the graph says
+            src, dst = self.nodes[e.src], self.nodes[e.dst]
+            count = output_count(graph.owner(src))
+            if e.src_port < 0 or e.dst_port < 0 or (count is not None and e.src_port >= count):
+                raise ExportError(
+                    f"The connection from {src.name!r} to {dst.name!r} uses an output or an input that does not "
+                    f"exist; delete it and connect the two layers again before exporting."
+                )
+        # Layers that return a list (several outputs): their tensors are indexed.
+        self.multi_out = {e.src for e in graph.edges if e.src_port} | {
+            n.id for n in self.order if output_count(graph.owner(n)) is None and not graph.owner(n).is_placeholder
+        }
         self.placeholders = [n for n in self.order if graph.owner(n).is_placeholder]
         for n in self.order:
             if not n.is_input and not self.ins[n.id]:
@@ -324,7 +336,7 @@ class _Writer:
         return out
 
     def params(self, node: Node) -> list[tuple[str, Any]]:
-        params = {k: _module_for_wrapped(k, v) for k, v in node.params.items()}
+        params = {k: wrapped_layer_module(k, v) for k, v in node.params.items()}
         params["name"] = node.name
         return _ordered(params)
 
@@ -438,7 +450,7 @@ class _Writer:
                     why = f"layer {n.name!r} takes {len(self.ins[n.id])} inputs"
                 elif len(g.out_edges(n.id)) > 1:
                     why = f"the output of {n.name!r} feeds several layers"
-                elif any(e.src_port for e in g.out_edges(n.id)):
+                elif n.id in self.multi_out:
                     why = f"layer {n.name!r} has several outputs"
                 elif not g.out_edges(n.id) and n.id != outs[0].id:
                     why = f"layer {n.name!r} is not on the way to the output"
@@ -486,23 +498,19 @@ def _fix_chained(lines: list[str]) -> list[str]:
     return lines
 
 
-def _module_for_wrapped(key: str, value: Any) -> Any:
+def wrapped_layer_module(key: str, value: Any) -> Any:
     """``layer`` / ``backward_layer`` / ``cell`` / ``cells`` hold layers even
     when an old config left out their module."""
     if key not in ("layer", "backward_layer", "cell", "cells"):
         return value
     if isinstance(value, list):
-        return [_module_for_wrapped(key, v) for v in value]
+        return [wrapped_layer_module(key, v) for v in value]
     if isinstance(value, dict) and "class_name" in value and value.get("module") is None:
         return {**value, "module": "keras.layers"}
     return value
 
 
 def _is_merge(class_name: str) -> bool:
-    try:
-        from kbuilder.core.validate import is_merge
-    except ImportError:  # pragma: no cover - validate is part of core
-        return False
     return is_merge(class_name)
 
 

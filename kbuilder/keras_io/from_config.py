@@ -22,9 +22,13 @@ Mapping
 * A model used as a layer (nested Sequential/Functional) is unpacked: its layers
   join the graph (renamed ``<model>_<name>`` only on a clash), and when it is
   called again they are shared.
-* Lambda, TFOpLambda, custom and unknown classes become
-  ``"Placeholder"`` nodes with ``extra = {"config": ..., "original_class": ...}``
-  and a note.
+* Lambda, TFOpLambda, TFSMLayer, custom and unknown classes, any class
+  outside the layer catalog, and a layer whose settings name such a class or
+  a function (:mod:`kbuilder.layers.allowed`) become ``"Placeholder"`` nodes
+  with ``extra = {"config": ..., "original_class": ...}`` and a note.
+* Budgets (:mod:`kbuilder.core.limits`), checked before any work: JSON nested
+  at most ``MAX_JSON_DEPTH`` deep, at most ``MAX_LAYERS`` layers once nested
+  models are unpacked and their calls expanded, ``MAX_PORTS`` inputs a layer.
 * Outputs: ``is_output`` is set on the output layers only when they differ
   from the graph's sinks (otherwise the sinks are the outputs anyway, and
   layers added later behave as a beginner expects).
@@ -38,9 +42,12 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-from kbuilder.core.graph import INPUT, PLACEHOLDER, Edge, Graph, Node
+from kbuilder.core.graph import INPUT, PLACEHOLDER, Edge, Graph, GraphError, Node, unique_name
+from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, MAX_PORTS, json_problem, limit_text, shown, too_deep
+from kbuilder.layers.allowed import placeholder_note, refusal
 
 # Classes that hold Python code (never deserialised) or are not single layers.
 _CODE_CLASSES = {"Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer"}
@@ -63,10 +70,16 @@ class ImportResult:
 
 
 def graph_from_json(text: str) -> ImportResult:
+    if not isinstance(text, str):
+        raise ConfigError("a Keras model description is text")
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise ConfigError(f"this is not valid JSON: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"this is not valid JSON (line {exc.lineno})") from None
+    except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
+        raise ConfigError(too_deep()) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ConfigError("it holds a whole number too long to read") from None
     return graph_from_config(data)
 
 
@@ -74,21 +87,74 @@ def graph_from_config(config: dict) -> ImportResult:
     """Build a graph from a Keras model config (see the module docstring)."""
     if not isinstance(config, dict):
         raise ConfigError("a Keras model config is a JSON object")
-    # A live model's get_config() holds tuples where a saved file holds
-    # lists; read both the same way.
-    kind, body = _unwrap(_json_like(config))
+    kind, body = _unwrap(config)
+    # Cheapest first: the layer count looks only at layer lists.
+    if count_layers(body, kind == "Sequential") > MAX_LAYERS:
+        raise ConfigError(
+            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
+            "calls are counted, kbuilder's limit"
+        )
+    problem = json_problem(config)
+    if problem:
+        raise ConfigError(problem)
+    if _has_tuple(body):
+        # A live model's get_config() holds tuples where a saved file holds
+        # lists; read both the same way.
+        body = _json_like(body)
     notes: list[str] = []
     name = body.get("name") if isinstance(body, dict) else None
-    graph = Graph(name=name if isinstance(name, str) and name.strip() else "model")
-    importer = _Importer(graph, notes)
+    importer = _Importer(name if isinstance(name, str) and name.strip() else "model", notes)
     if kind == "Sequential":
         importer.sequential(body)
     else:
         importer.functional(body)
     from kbuilder.keras_io.layout import layered_layout
 
-    layered_layout(graph)
-    return ImportResult(graph, notes)
+    layered_layout(importer.graph)
+    return ImportResult(importer.graph, notes)
+
+
+def count_layers(body: Any, sequential: bool, depth: int = 0) -> int:
+    """How many layers (graph nodes) a model body becomes once its nested
+    models are unpacked: a layer called ``n`` times is ``n`` nodes, a nested
+    model called ``n`` times is ``n`` copies of its own count.  Counted
+    without expanding anything, and stops once past ``MAX_LAYERS``, so nested
+    models each called twice (2**depth layers) cost no more than reading."""
+    layers = body.get("layers") if isinstance(body, dict) else body
+    if not isinstance(layers, list):
+        return 0
+    total = 1 if sequential else 0  # the Input a Sequential may be given
+    for entry in layers:
+        if not isinstance(entry, dict):
+            continue
+        inbound = entry.get("inbound_nodes")
+        calls = 1 if sequential else len(inbound) if isinstance(inbound, list) else 0
+        inner = entry.get("config") if entry_class(entry) in _MODEL_CLASSES else None
+        if isinstance(inner, (dict, list)) and depth < MAX_MODEL_NESTING:
+            inner_sequential = entry_class(entry) == "Sequential" or not (
+                isinstance(inner, dict) and "input_layers" in inner
+            )
+            total += calls * count_layers(inner, inner_sequential, depth + 1)
+        else:
+            total += max(1, calls)
+        if total > MAX_LAYERS:
+            break
+    return total
+
+
+def _has_tuple(value: Any) -> bool:
+    """Whether a config holds a tuple anywhere (one level at a time, C-level)."""
+    level = [value] if isinstance(value, (dict, list, tuple)) else []
+    while level:
+        if any(isinstance(x, tuple) for x in level):
+            return True
+        items = list(chain.from_iterable(x.values() if isinstance(x, dict) else x for x in level))
+        kinds = set(map(type, items))
+        level = [x for x in items if isinstance(x, (dict, list, tuple))] if not kinds <= _SCALARS else []
+    return False
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _json_like(value: Any) -> Any:
@@ -113,9 +179,19 @@ def _unwrap(config: dict) -> tuple[str, Any]:
 
 
 class _Importer:
-    def __init__(self, graph: Graph, notes: list[str]) -> None:
-        self.graph = graph
+    """Collects nodes and edges, then makes the graph in one checked step
+    (:meth:`Graph.from_parts`): adding them one by one costs O(n**2)."""
+
+    def __init__(self, name: str, notes: list[str]) -> None:
+        self.graph = Graph(name=name)
         self.notes = notes
+        self.staged: dict[str, Node] = {}
+        self.names: set[str] = set()
+
+    def stage(self, node: Node) -> Node:
+        self.staged[node.id] = node
+        self.names.add(node.name)
+        return node
 
     # ---------------------------------------------------------- functional
     def functional(self, body: Any) -> None:
@@ -126,17 +202,29 @@ class _Importer:
         self.wiring: list[tuple[Node, list[tuple[str, str, int, int]]]] = []
         self.top_names = {entry_name(e) for e in body["layers"] if isinstance(e, dict)}
         output_refs = self.scope(body, "", None, None)
+        edges: list[Edge] = []
         for node, refs in self.wiring:
+            if len(refs) > MAX_PORTS:
+                raise ConfigError(
+                    f"layer {shown(node.name)} takes {len(refs)} inputs, more than kbuilder's limit of {MAX_PORTS}"
+                )
             for port, ref in enumerate(refs):
                 found = self.resolve(ref)
-                if found is None:
+                if found is None or found[1] >= MAX_PORTS:
                     self.notes.append(
-                        f"Layer {node.name!r} refers to {ref[1]!r} (call {ref[2]}), which is not in "
+                        f"Layer {shown(node.name)} refers to {shown(ref[1])} (call {ref[2]}), which is not in "
                         "the file; that connection was left out."
                     )
                     continue
                 src, src_port = found
-                self.graph.add_edge(Edge(src=src.id, dst=node.id, dst_port=port, src_port=src_port))
+                if src is node:
+                    self.notes.append(f"Layer {shown(node.name)} takes its own output; that connection was left out.")
+                    continue
+                edges.append(Edge(src=src.id, dst=node.id, dst_port=port, src_port=src_port))
+        try:
+            self.graph = Graph.from_parts(self.graph.name, self.staged.values(), edges)
+        except GraphError as exc:
+            raise ConfigError(str(exc)) from None
 
         outputs: list[Node] = []
         for ref in output_refs:
@@ -195,7 +283,7 @@ class _Importer:
                 else:
                     self.notes.append(f"Nested model {prefix!r}: its input {name!r} is not fed; left unconnected.")
                 continue
-            inner = _nested_body(entry) if depth < 20 else None
+            inner = _nested_body(entry) if depth < MAX_MODEL_NESTING else None
             if inner is not None:
                 for k in range(len(inbound)):
                     refs = [(scope, *ref) for ref in _tensor_refs(inbound[k])]
@@ -219,14 +307,15 @@ class _Importer:
                     owner = self.nodes.get((owner_scope, name, 0))
                 elif k > 0:
                     owner = self.nodes.get((scope, name, 0))
-                if owner is None:
+                if owner is not None and owner.shared_with is not None:
+                    owner = self.staged[owner.shared_with]  # sharers always name the first call
+                if owner is None or owner.is_input:
                     node = self.add_layer(entry, self.inner_name(prefix, name) if scope else None)
                 else:
-                    owner = self.graph.owner(owner)
-                    node = self.graph.add_node(
-                        Node(class_name=owner.class_name, name=self.graph.unique_name(owner.name + "_shared"))
-                    )
-                    self.graph.set_shared_with(node.id, owner.id)
+                    node = self.stage(Node(
+                        class_name=owner.class_name, name=unique_name(owner.name + "_shared", self.names),
+                        shared_with=owner.id,
+                    ))
                 self.nodes[(scope, name, k)] = node
                 if k < len(inbound):
                     self.wiring.append((node, [(scope, *ref) for ref in _tensor_refs(inbound[k])]))
@@ -235,9 +324,9 @@ class _Importer:
     def inner_name(self, prefix: str, name: str) -> str:
         """A nested model's layer keeps its name unless the outer model (or an
         earlier layer) uses it: then ``<model>_<name>``."""
-        if name.strip() and self.graph.find(name) is None and name not in self.top_names:
+        if name.strip() and name not in self.names and name not in self.top_names:
             return name
-        return self.graph.unique_name(f"{prefix}_{name}" if name.strip() else prefix)
+        return unique_name(f"{prefix}_{name}" if name.strip() else prefix, self.names)
 
     def resolve(self, ref: tuple[str, str, int, int]) -> tuple[Node, int] | None:
         """The node and output port a tensor reference stands for."""
@@ -281,7 +370,7 @@ class _Importer:
         params = {"shape": _shape(shape), "dtype": _dtype_name(cfg.get("dtype")) or "float32"}
         if cfg.get("sparse"):
             params["sparse"] = True
-        return self.graph.add_node(Node(INPUT, self._name(entry), params))
+        return self.stage(Node(INPUT, self._name(entry), params))
 
     def add_layer(self, entry: dict, name: str | None = None) -> Node:
         cls = entry_class(entry)
@@ -298,20 +387,20 @@ class _Importer:
             layer_cls = _keras_layer_class(cls)
             if layer_cls is None:
                 why = "is not a Keras 3 layer class"
+        params = {}
+        if why is None:
+            params = self.clean_params(name, cls, layer_cls, cfg)
+            why = refusal(cls, params)
         if why is not None:
-            self.notes.append(
-                f"Layer {name!r} ({cls}) {why}: it became a placeholder; replace it with built-in layers "
-                "or write its code yourself in the exported Python."
-            )
+            self.notes.append(placeholder_note(name, cls, why))
             extra = {"config": copy.deepcopy(cfg), "original_class": cls}
-            return self.graph.add_node(Node(PLACEHOLDER, name, {}, extra=extra))
-        params = self.clean_params(name, cls, layer_cls, cfg)
-        return self.graph.add_node(Node(cls, name, params))
+            return self.stage(Node(PLACEHOLDER, name, {}, extra=extra))
+        return self.stage(Node(cls, name, params))
 
     def _name(self, entry: dict) -> str:
         name = entry_name(entry)
-        if not name.strip() or self.graph.find(name) is not None:
-            new = self.graph.unique_name(entry_class(entry).lower() or "layer")
+        if not name.strip() or name in self.names:
+            new = unique_name(entry_class(entry).lower() or "layer", self.names)
             if name.strip():
                 self.notes.append(f"The layer name {name!r} is used twice; the second is now {new!r}.")
             return new
@@ -514,7 +603,8 @@ def _tensor_refs(node: Any) -> list[tuple[str, int, int]]:
             return
         if isinstance(value, dict):
             if value.get("class_name") == "__keras_tensor__":
-                hist = (value.get("config") or {}).get("keras_history")
+                cfg = value.get("config")
+                hist = cfg.get("keras_history") if isinstance(cfg, dict) else None
                 if _is_ref(hist):
                     out.append(_as_ref(hist))
                 return

@@ -10,10 +10,11 @@ TFOpLambda and unknown classes become placeholders; their code is never
 deserialised.  Weights come back as numpy arrays by layer name.
 
 Saving builds the graph with Keras 3 (:func:`~kbuilder.keras_io.build.build_model`),
-sets the weights and writes atomically (a temporary file, then
-``os.replace``).  A ``.kbproj`` keeps its weights beside it in
-``<name>.weights.h5`` (a plain HDF5 file: ``layers/<i>`` groups holding the
-arrays, the layer name as an attribute), recorded as ``weights_file``.
+sets the weights and writes atomically (a temporary file, fsync,
+``os.replace``, fsync of the folder).  A ``.kbproj`` keeps its weights beside
+it in ``<name>.weights-<generation>.h5`` (a plain HDF5 file: ``layers/<i>``
+groups holding the arrays, the layer name as an attribute), recorded as
+``weights_file`` with its size and sha256; the pair is saved as one unit.
 """
 
 from __future__ import annotations
@@ -21,18 +22,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .file_guard import ReadError, check_path, open_regular, read_limited
 from .from_config import ConfigError, ImportResult, graph_from_config
 from .legacy import LegacyError, translate
-from .safe_read import WEIGHTS_FORMAT, ReadError, read_model_file, sniff
+from .safe_read import MAX_CONFIG_BYTES, SNIFF_BYTES, WEIGHTS_FORMAT, read_model_file, sniff_bytes
 from .weights import Weights, apply_weights, map_weights
 
 MODEL_SUFFIXES = (".h5", ".hdf5", ".keras", ".json")
 SAVE_SUFFIXES = (".kbproj", ".json", ".keras", ".h5", ".hdf5")
-MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_JSON_BYTES = MAX_CONFIG_BYTES  # a .json model
 
 __all__ = [
     "ImportResult", "ModelFileError", "open_model_file", "save_model_file", "save_graph", "convert",
@@ -45,38 +46,50 @@ class ModelFileError(Exception):
 
 
 # --------------------------------------------------------------------- open
+def _check(path: Path) -> str:
+    """``"file"`` or ``"directory"``; a missing path, a pipe or a device is
+    refused here, from its inode alone, before anything opens it."""
+    try:
+        kind, size = check_path(path)
+    except ReadError as exc:
+        raise ModelFileError(str(exc)) from None
+    if kind == "file" and size == 0:
+        raise ModelFileError(f"{path.name} is empty.")
+    return kind
+
+
 def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> ImportResult:
     """The graph (laid out), notes (plain sentences: what was translated,
     what became a placeholder) and weights (layer name -> arrays, or None)
-    of a ``.h5`` / ``.keras`` / ``.json`` model file."""
+    of a ``.h5`` / ``.keras`` / ``.json`` model file.
+
+    The path must be a regular file (or a ``.keras`` folder) once symlinks
+    are resolved.  A ``.json`` is read here with a byte limit; anything
+    else is sniffed and read in the reader child
+    (:mod:`~kbuilder.keras_io.safe_read`)."""
     path = Path(path)
     name = path.name
-    if path.is_dir() and not (path / "config.json").is_file():
+    kind = _check(path)
+    if kind == "directory" and not (path / "config.json").is_file():
         if (path / "saved_model.pb").exists():
             raise ModelFileError(
                 f"{name} is a TensorFlow SavedModel folder, which holds compiled code rather than a layer list; "
                 "save the model with model.save('model.keras') or 'model.h5' and open that."
             )
         raise ModelFileError(f"{name} is a folder, not a model file.")
-    if not path.exists():
-        raise ModelFileError(f"No such file: {path}")
-    try:
-        kind = sniff(path)
-    except OSError as exc:
-        raise ModelFileError(f"Cannot read {name}: {exc.strerror or exc}.") from None
-    if kind == "json" or (kind == "unknown" and path.suffix.lower() == ".json"):
-        return _open_json(path)
-    if kind not in ("hdf5", "zip", "directory"):
-        if path.stat().st_size == 0:
-            raise ModelFileError(f"{name} is empty.")
-        raise ModelFileError(f"{name} is not a Keras model file (.h5, .keras or .json), or it is damaged.")
+    if kind == "file" and path.suffix.lower() == ".json":
+        text = _json_text(path)
+        if text is not None:
+            return _open_json(name, text)
     # Big files get more time (a slow disk reads ~20 MB/s).
-    size = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
+    size = path.stat().st_size if kind == "file" else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
     timeout = timeout + size / 20e6
     try:
         raw = read_model_file(path, timeout=timeout)
     except ReadError as exc:
         raise ModelFileError(str(exc)) from None
+    if raw.kind == "json":
+        return _open_json(name, raw.config_text or "")
     if raw.weights_only:
         raise ModelFileError(
             f"{name} holds only weights, not the model's layers; open the file saved with model.save() "
@@ -92,19 +105,33 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
     return result
 
 
-def _open_json(path: Path) -> ImportResult:
-    name = path.name
+def _json_text(path: Path) -> str | None:
+    """A ``.json`` file's text, read here: a bounded read of a descriptor
+    checked to be a regular file (never a pipe or a device).  JSON is parsed
+    by Python, not by libhdf5; None when the file is really HDF5 or zip."""
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise ModelFileError(f"{name} is larger than kbuilder accepts for a model description.")
-        text = path.read_text("utf-8")
-        config = json.loads(text)
+        with open_regular(path) as fh:
+            head = fh.read(SNIFF_BYTES)
+            if sniff_bytes(head) in ("hdf5", "zip"):
+                return None
+            data = head + read_limited(fh, MAX_JSON_BYTES - len(head), path.name)
+    except ReadError as exc:
+        raise ModelFileError(str(exc)) from None
+    except OSError as exc:
+        raise ModelFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ModelFileError(f"{name} is not a Keras model description (it is not text).") from None
+        raise ModelFileError(f"{path.name} is not a Keras model description (it is not text).") from None
+
+
+def _open_json(name: str, text: str) -> ImportResult:
+    """A Keras architecture (``model.to_json()``): a ``.json`` file, or JSON
+    text the reader child found in a file with another suffix."""
+    try:
+        config = json.loads(text)
     except (ValueError, RecursionError):
         raise ModelFileError(f"{name} is not valid JSON, so it is not a Keras model description.") from None
-    except OSError as exc:
-        raise ModelFileError(f"Cannot read {name}: {exc.strerror or exc}.") from None
     return _graph(config, None, name, None)
 
 
@@ -255,6 +282,8 @@ def read_weights_file(path: str | os.PathLike[str], timeout: float = 30.0) -> We
     beside a project, Keras 2's ``save_weights('x.h5')``, or Keras 3's
     ``x.weights.h5`` (top-level layers)."""
     path = Path(path)
+    if _check(path) != "file":
+        raise ModelFileError(f"{path.name} is a folder, not a weights file.")
     try:
         raw = read_model_file(path, timeout=timeout)
     except ReadError as exc:
@@ -289,46 +318,40 @@ def read_weights_file(path: str | os.PathLike[str], timeout: float = 30.0) -> We
 
 def write_weights_file(weights: Weights, path: str | os.PathLike[str]) -> None:
     """Write ``weights`` to a plain HDF5 file, atomically."""
+    _atomic(Path(path), lambda tmp: _write_weights(weights, tmp))
+
+
+def _write_weights(weights: Weights, path: Path) -> None:
+    """``layers/<i>`` groups holding the arrays, the layer name as an attribute."""
     import h5py
     import numpy as np
 
-    path = Path(path)
-
-    def write(tmp: Path) -> None:
-        with h5py.File(tmp, "w") as f:
-            f.attrs["format"] = WEIGHTS_FORMAT
-            f.attrs["version"] = 1
-            layers = f.create_group("layers")
-            for i, (name, arrays) in enumerate(weights.items()):
-                g = layers.create_group(str(i))
-                g.attrs["name"] = name
-                for j, a in enumerate(arrays):
-                    g.create_dataset(str(j), data=np.asarray(a))
-
-    _atomic(path, write)
+    with h5py.File(path, "w") as f:
+        f.attrs["format"] = WEIGHTS_FORMAT
+        f.attrs["version"] = 1
+        layers = f.create_group("layers")
+        for i, (name, arrays) in enumerate(weights.items()):
+            g = layers.create_group(str(i))
+            g.attrs["name"] = name
+            for j, a in enumerate(arrays):
+                g.create_dataset(str(j), data=np.asarray(a))
 
 
 # --------------------------------------------------------------------- save
 def _atomic(path: Path, write) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=folder)
-    os.close(fd)
+    """Replace ``path`` with what ``write(tmp)`` writes, as
+    :func:`kbuilder.project.kbproj.replace_atomically` does: permissions kept,
+    the file and its folder fsynced around the rename, leftovers of crashed
+    writes removed.  The temporary file ends in ``path``'s suffix, which
+    Keras needs to pick the format."""
+    from kbuilder.project.kbproj import replace_atomically
+
     try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-        tmp = None
-    except ModelFileError:
-        raise
+        replace_atomically(path, write, suffix=path.suffix)
     except OSError as exc:
         raise ModelFileError(
             f"Could not save {path.name}: {exc.strerror or exc}. The previous file was left as it was."
         ) from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _placeholder_message(graph: Any, what: str) -> str | None:
@@ -396,7 +419,8 @@ def _quiet_save(model: Any, tmp: Path) -> None:
 
 def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None = None, project: Any = None) -> list[str]:
     """Write ``graph`` to ``path`` by its suffix: ``.kbproj`` (weights beside
-    it as ``<name>.weights.h5``), ``.json`` (the Keras architecture),
+    it in ``<name>.weights-<generation>.h5``, saved with it as one unit by
+    :func:`kbuilder.project.kbproj.save`), ``.json`` (the Keras architecture),
     ``.keras`` / ``.h5`` (a full Keras 3 model).  Returns notes."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -414,14 +438,10 @@ def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None
         project = kbproj.Project(graph=graph)
     elif project.graph is not graph:
         project = kbproj.Project(graph=graph, settings=project.settings, description=project.description)
-    if weights:
-        wname = f"{path.stem}.weights.h5"
-        write_weights_file(weights, path.parent / wname)
-        project.weights_file = wname
-    else:
+    if not weights:
         project.weights_file = None  # no stale pointer to a file that is not beside this one
     try:
-        kbproj.save(project, path)
+        kbproj.save(project, path, write_weights=(lambda tmp: _write_weights(weights, tmp)) if weights else None)
     except kbproj.ProjectError as exc:
         raise ModelFileError(str(exc)) from None
     return []

@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbuilder.core.graph import Graph, GraphEvent, Node
+from kbuilder.core.graph import Graph, GraphEvent, Node, name_problem
 from kbuilder.core.validate import Arity
 
 from .backend import keras
@@ -44,6 +44,8 @@ class NodeInfo:
     # True when the node was not computed because of its inputs (an error
     # upstream, nothing connected, a loop) -- the cause is reported elsewhere.
     blocked: bool = False
+    # The connection ``error`` is about, when it is one (an output that does not exist).
+    edge_id: str | None = None
 
 
 BLOCKED = NodeInfo(blocked=True)
@@ -206,15 +208,21 @@ class ShapeInference:
                     continue
                 entry = self._compute_input(k, node, key, pkey)
             else:
-                tensors, specs_in, ok = [], [], bool(ins[nid])
+                tensors, specs_in, ok, bad = [], [], bool(ins[nid]), None
                 for e in ins[nid]:
                     src = self._entries.get(e.src)
                     now = infos[e.src]
-                    if e.src not in done or src is None or now.error or now.blocked or e.src_port >= len(src.outputs):
+                    if e.src not in done or src is None or now.error or now.blocked:
                         ok = False
+                        break
+                    if not 0 <= e.src_port < len(src.outputs):
+                        bad = e
                         break
                     tensors.append(src.outputs[e.src_port])
                     specs_in.append(src.specs[e.src_port])
+                if bad is not None:  # never skipped in silence: the edge is the error
+                    infos[nid] = NodeInfo(error=_port_error(nodes[bad.src], node, bad, src), edge_id=bad.id)
+                    continue
                 if not ok:
                     infos[nid] = BLOCKED
                     continue
@@ -266,7 +274,7 @@ class ShapeInference:
             if any(d is not None and d <= 0 for d in dims):
                 raise ValueError("non-positive size")
             batch = node.params.get("batch_size")
-            t = k.KerasTensor((batch, *dims), dtype=dtype, name=node.name)
+            t = k.KerasTensor((batch, *dims), dtype=dtype, name=keras_name(node))
         except Exception:
             msg = (
                 f"The Input '{node.name}' needs a shape of whole numbers greater than zero "
@@ -317,7 +325,7 @@ class ShapeInference:
                     return _Entry(key, pkey, NodeInfo(input_shapes=shapes, blocked=True))
         try:
             if layer is None:
-                layer = new_layer(owner.class_name, owner.params, owner.name if shared else node.name, node.id)
+                layer = new_layer(owner.class_name, owner.params, keras_name(owner if shared else node), node.id)
             out = symbolic_call(layer, owner.class_name, tensors, self.arity)
         except BuildError as exc:
             return _Entry(key, pkey, NodeInfo(error=exc.message, input_shapes=shapes))
@@ -341,6 +349,23 @@ class ShapeInference:
             tp, ntp = _count(layer.trainable_weights), _count(layer.non_trainable_weights)
         info = NodeInfo(oshape, tp + ntp, tp, ntp, None, shapes, dtype)
         return _Entry(key, pkey, info, outputs, layer)
+
+
+def keras_name(node: Node) -> str:
+    """The node's name, or a stand-in when Keras would refuse it: a bad name
+    is reported once (core.validate), and the shapes still follow."""
+    if name_problem(node.name) is None:
+        return node.name
+    return "layer_" + "".join(c if c.isalnum() else "_" for c in str(node.id)[:32])
+
+
+def _port_error(src: Node, dst: Node, edge, entry: _Entry) -> str:
+    n = len(entry.outputs)
+    has = "a single output" if n == 1 else f"{n} outputs"
+    return (
+        f"{src.name} has {has}, but the connection to {dst.name} takes output {edge.src_port + 1}. "
+        f"Delete it and connect the two layers again."
+    )
 
 
 def symbolic_call(layer, class_name: str, tensors: list, arity=None):

@@ -4,8 +4,10 @@
 :func:`format_summary` renders it as a text table like Keras's.  A layer
 shared by several nodes is counted once, on its owner, as
 ``model.count_params()`` does; nodes that lead to no output are left out,
-as Keras leaves them out of the model.  Where Keras reported an error,
-shape and parameters are ``None`` and the totals count what is known.
+as Keras leaves them out of the model.  Where Keras reported an error (or
+could not be asked), shape and parameters are ``None``, the totals count
+what is known and the key ``unknown`` (present only then) names the layers
+left out -- never in silence.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
             carrier.setdefault(owner.id, n.id)
 
     layers = []
+    unknown: list[str] = []
     total = trainable = non_trainable = 0
     for n in order:
         owner = graph.owner(n)
@@ -58,6 +61,8 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
                 total += oinfo.params
                 trainable += oinfo.trainable_params or 0
                 non_trainable += oinfo.non_trainable_params or 0
+            elif not n.is_input:
+                unknown.append(n.name)
         elif info is not None and info.output_shape is not None:
             params = 0
         layers.append(
@@ -70,7 +75,7 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
             }
         )
     by_name = {d["name"]: d for d in layers}
-    return {
+    out = {
         "name": graph.name,
         "total_params": total,
         "trainable_params": trainable,
@@ -82,6 +87,9 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
         ],
         "layers": layers,
     }
+    if unknown:  # only then: a complete summary keeps the shape it always had
+        out["unknown"] = unknown
+    return out
 
 
 def format_summary(d: dict) -> str:
@@ -117,4 +125,7 @@ def format_summary(d: dict) -> str:
         f"Trainable params: {d['trainable_params']:,}",
         f"Non-trainable params: {d['non_trainable_params']:,}",
     ]
+    if d.get("unknown"):
+        names = ", ".join(d["unknown"])
+        out.append(f"Not counted (the model has errors there): {names}")
     return "\n".join(out)

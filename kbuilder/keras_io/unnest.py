@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from kbuilder.core.graph import unique_name
-from kbuilder.keras_io.from_config import entry_class, entry_name
+from kbuilder.core.limits import MAX_LAYERS, limit_text
+from kbuilder.keras_io.from_config import count_layers, entry_class, entry_name
 
 MODEL_CLASSES = {"Functional", "Model", "Sequential"}
 INPUT_CLASS = "InputLayer"
@@ -52,7 +53,9 @@ class _Notes:
             shown = ", ".join(repr(n) for n in names[:3])
             if len(names) > 3:
                 shown += f" and {len(names) - 3} more"
-            out.append(self.why[key].format(names=shown, n=len(names), s="" if len(names) == 1 else "s"))
+            values = {"names": shown, "n": str(len(names)), "s": "" if len(names) == 1 else "s"}
+            # Not str.format: a template may carry a file's own text, braces included.
+            out.append(re.sub(r"\{(names|n|s)\}", lambda m, v=values: v[m[1]], self.why[key]))
         return out
 
 
@@ -82,7 +85,17 @@ def _layers(body: Any) -> list[dict]:
 
 
 def _is_model(entry: dict) -> bool:
-    return entry_class(entry) in MODEL_CLASSES and isinstance(entry.get("config"), (dict, list))
+    """A nested model with a body to unpack: a dict, or (Sequential, Keras
+    2.0-2.2) the layer list itself."""
+    cls = entry_class(entry)
+    body = entry.get("config")
+    return cls in MODEL_CLASSES and (isinstance(body, dict) or (cls == "Sequential" and isinstance(body, list)))
+
+
+def _inbound(entry: dict) -> list:
+    """A layer entry's calls (``inbound_nodes``); anything but a list is none."""
+    calls = entry.get("inbound_nodes")
+    return calls if isinstance(calls, list) else []
 
 
 def _model_body(entry: dict) -> tuple[str, dict]:
@@ -223,7 +236,14 @@ class _Flattener:
 
     def flatten(self, body: dict, scope: tuple[str, ...]) -> tuple[dict, dict[tuple, str]]:
         """Inline every nested model of a functional ``body``.  Returns the
-        new body and ``(*scope, name) -> flat name`` for renamed layers."""
+        new body and ``(*scope, name) -> flat name`` for renamed layers.
+        Nested models called more than once multiply: the layers are counted
+        first, and more than ``MAX_LAYERS`` is refused before any copying."""
+        if not scope and count_layers(body, False) > MAX_LAYERS:
+            raise LegacyError(
+                f"The model unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and "
+                "their calls are counted, which is kbuilder's limit."
+            )
         entries = _layers(body)
         taken = {entry_name(e) for e in entries if not _is_model(e)}
         renames: dict[tuple, str] = {}
@@ -244,7 +264,7 @@ class _Flattener:
             flat: dict[str, str] = {}
             for e in inner_layers:
                 n = entry_name(e)
-                counts[n] = max(1, len(e.get("inbound_nodes") or []))
+                counts[n] = max(1, len(_inbound(e)))
                 if entry_class(e) == INPUT_CLASS:
                     continue
                 new = n
@@ -256,7 +276,7 @@ class _Flattener:
                 renames[key] = flat.get(value, value)
             for n, new in flat.items():
                 renames[(*scope, mname, n)] = new
-            calls = entry.get("inbound_nodes") or []
+            calls = _inbound(entry)
             nested[mname] = {"inner": inner, "inputs": input_names, "counts": counts, "flat": flat, "offset": offset,
                              "calls": [_call_refs(c) for c in calls], "outputs": _refs_list(inner.get("output_layers"))}
             if not calls:
@@ -293,7 +313,7 @@ class _Flattener:
         for entry in entries:
             if not _is_model(entry):
                 new = dict(entry)
-                new["inbound_nodes"] = [_map_refs(node, resolve) for node in entry.get("inbound_nodes") or []]
+                new["inbound_nodes"] = [_map_refs(node, resolve) for node in _inbound(entry)]
                 out_layers.append(new)
                 continue
             info = nested[entry_name(entry)]
@@ -304,7 +324,7 @@ class _Flattener:
                 new["name"] = info["flat"][entry_name(e)]
                 if isinstance(new.get("config"), dict):
                     new["config"] = dict(new["config"], name=new["name"])
-                own = e.get("inbound_nodes") or []
+                own = _inbound(e)
                 new_nodes = []
                 for call in range(len(info["calls"])):
                     for node in own:
@@ -344,8 +364,8 @@ def _fix_names(body: dict, notes: _Notes) -> dict[str, str]:
         return (renames.get(ref[0], ref[0]), ref[1], ref[2])
 
     for entry in entries:
-        if entry.get("inbound_nodes"):
-            entry["inbound_nodes"] = [_map_refs(node, fn) for node in entry["inbound_nodes"]]
+        if _inbound(entry):
+            entry["inbound_nodes"] = [_map_refs(node, fn) for node in _inbound(entry)]
     for key in ("input_layers", "output_layers"):
         if key in body:
             body[key] = _map_refs(body[key], fn)

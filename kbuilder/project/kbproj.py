@@ -8,15 +8,20 @@ then built into a :class:`Project`.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
-import tempfile
+import re
+import secrets
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kbuilder.core.graph import Graph, GraphError
+from kbuilder.core.limits import MAX_PROJECT_BYTES, json_problem, kind_of, too_deep
 
 FORMAT = "kbuilder-project"
 FORMAT_VERSION = 2
@@ -35,6 +40,12 @@ class Project:
     # Where weights live beside the file, relative to it (issue: .h5 import).
     weights_file: str | None = None
     description: str = ""
+    # What loading changed, for the user (a layer made a placeholder); not saved.
+    notes: list[str] = field(default_factory=list, compare=False, repr=False)
+    # The weights file as :func:`save` wrote it, so a reader can tell it is
+    # the one saved with this project (see "Saving" below).
+    weights_size: int | None = None
+    weights_sha256: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -46,24 +57,80 @@ class Project:
         }
         if self.weights_file:
             d["weights_file"] = self.weights_file
+            if self.weights_size is not None and self.weights_sha256:
+                d["weights_size"] = self.weights_size
+                d["weights_sha256"] = self.weights_sha256
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Project:
+    def from_dict(cls, d: Any) -> Project:
+        """A project from a parsed file: migrated, every field's type checked
+        (:class:`ProjectError`, one sentence), and any layer a file may not
+        build made a placeholder (:mod:`kbuilder.layers.allowed`)."""
+        from kbuilder.layers.allowed import make_placeholders
+
         d = migrate(d)
+        if not isinstance(d.get("graph"), dict):
+            raise ProjectError(f"The project file has no layer graph (its 'graph' is {kind_of(d.get('graph'))}).")
         try:
-            graph = Graph.from_dict(d["graph"])
-        except (GraphError, KeyError, TypeError, ValueError, IndexError) as exc:
-            raise ProjectError(f"The project's layer graph is damaged: {exc}") from None
-        settings = d.get("settings") or {}
-        if not isinstance(settings, dict):
-            settings = {}
+            graph = Graph.from_dict(d["graph"], copy=False)  # the parsed file is this project's own
+        except GraphError as exc:
+            raise ProjectError(f"The project's layer graph is damaged: {str(exc).rstrip('.')}.") from None
+        settings = _field(d, "settings", dict, {})
         return cls(
             graph=graph,
             settings=settings,
-            weights_file=d.get("weights_file"),
-            description=str(d.get("description") or ""),
+            weights_file=_weights_file(d.get("weights_file")),
+            description=_field(d, "description", str, ""),
+            notes=make_placeholders(graph),
+            weights_size=_whole(d, "weights_size"),
+            weights_sha256=_sha256(d.get("weights_sha256")),
         )
+
+
+def _field(d: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+    value = d.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, kind):
+        expected = "an object" if kind is dict else "text"
+        raise ProjectError(f"The project file is damaged: its {key!r} is {kind_of(value)}, not {expected}.")
+    return value
+
+
+def _whole(d: dict[str, Any], key: str) -> int | None:
+    value = d.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ProjectError(f"The project file is damaged: its {key!r} is {kind_of(value)}, not a size in bytes.")
+    return value
+
+
+def _sha256(value: Any) -> str | None:
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):
+        raise ProjectError("The project file is damaged: its 'weights_sha256' is not a SHA-256 digest.")
+    return value
+
+
+def _weights_file(value: Any) -> str | None:
+    """The weights file's name, relative to the project's folder; a path
+    that leaves the folder (absolute, ``..``) is refused, as a weights file
+    elsewhere on disk would be read silently."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ProjectError(f"The project file is damaged: its 'weights_file' is {kind_of(value)}, not a file name.")
+    parts = value.replace("\\", "/").split("/")
+    bad = (
+        value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", value) or len(value) > 1024
+        or any(part in ("", ".", "..") for part in parts)
+        or any(ord(ch) < 32 for ch in value)
+    )
+    if bad:
+        raise ProjectError(
+            "The project names a weights file outside its own folder, which kbuilder does not read; "
+            "keep the weights beside the project."
+        )
+    return value
 
 
 # --------------------------------------------------------------- migrations
@@ -84,7 +151,7 @@ def migrate(d: Any) -> dict[str, Any]:
     if not isinstance(d, dict) or d.get("format") != FORMAT:
         raise ProjectError("This is not a kbuilder project file.")
     version = d.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProjectError("The project file has no valid format version.")
     if version > FORMAT_VERSION:
         raise ProjectError(
@@ -99,11 +166,27 @@ def migrate(d: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- file I/O
 def loads(text: str) -> Project:
+    """A project from the text of a ``.kbproj``; :class:`ProjectError` (one
+    sentence) for anything else.  Besides the JSON itself: values nested
+    past ``MAX_JSON_DEPTH``, NaN or Infinity (never written by :func:`dumps`),
+    integers Python refuses to parse and text that is not valid Unicode."""
     try:
-        d = json.loads(text)
+        d = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise ProjectError(f"The project file is not valid JSON (line {exc.lineno}): it may be damaged.") from None
+    except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
+        raise ProjectError(f"The project file cannot be opened: {too_deep()}.") from None
+    except ValueError as exc:  # NaN (the hook below), an integer of more than 4,300 digits
+        reason = str(exc) if str(exc).startswith("it holds") else "it holds a whole number too long to read"
+        raise ProjectError(f"The project file is damaged: {reason}.") from None
+    problem = json_problem(d, finite=True)  # 1e999 parses as an infinity
+    if problem:
+        raise ProjectError(f"The project file cannot be opened: {problem}.")
     return Project.from_dict(d)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"it holds {name}, which a project never holds")
 
 
 def dumps(project: Project) -> str:
@@ -114,25 +197,91 @@ def dumps(project: Project) -> str:
 
 
 def load(path: str | os.PathLike[str]) -> Project:
+    """Read a ``.kbproj``: a regular file (a pipe or a device such as
+    ``/dev/zero`` is refused before anything is read) of at most
+    ``MAX_PROJECT_BYTES``, counted while reading rather than trusted from
+    the file system."""
+    from kbuilder.keras_io.file_guard import ReadError, check_path, human_size, open_regular
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(f"No such file: {path}") from None
+        if check_path(path)[0] != "file":
+            raise ProjectError(f"{path.name} is a folder, not a kbuilder project.")
+        with open_regular(path) as fh:
+            raw = fh.read(MAX_PROJECT_BYTES + 1)
+    except ReadError as exc:
+        raise ProjectError(str(exc)) from None
     except OSError as exc:
-        raise ProjectError(f"Cannot read {path.name}: {exc.strerror or exc}") from None
+        raise ProjectError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+    if len(raw) > MAX_PROJECT_BYTES:
+        raise ProjectError(
+            f"{path.name} is larger than {human_size(MAX_PROJECT_BYTES)}, kbuilder's limit for a project "
+            "(weights are kept beside it, not inside)."
+        )
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProjectError(f"{path.name} is not a kbuilder project (it is not text).") from None
     return loads(text)
 
 
-def save(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, rename.
-    A failure (full disk, no permission) raises :class:`ProjectError` and
-    leaves the previous file untouched."""
-    atomic_write_text(Path(path), dumps(project))
+# ------------------------------------------------------------------ saving
+# A project with weights is saved as one unit, a manifest with a generation:
+#
+#   1. the weights go to a file no earlier save used, ``<stem>.weights-<16 hex>.h5``
+#      (written beside it under a temporary name, fsynced, renamed, the folder fsynced);
+#   2. the ``.kbproj`` naming that file, with its size and sha256, replaces the
+#      old one the same way;
+#   3. only then are the older generations and what crashed saves left
+#      (``.<name>.<random>.tmp`` files, unnamed generations) deleted.
+#
+# A kill at any moment leaves the old ``.kbproj`` naming the old weights or
+# the new one naming the new: the file a ``.kbproj`` names is complete on disk
+# before the ``.kbproj`` is, and is never written again.
+
+WEIGHTS_TAG = ".weights-"
+_GENERATION = r"\.weights-[0-9a-f]{16}\.h5"
+_TEMP_TAIL = r"\.[a-z0-9_]{8}\.tmp"  # what open_temp (and tempfile.mkstemp before it) adds to a name
+_DIGEST_BLOCK = 1 << 20
+
+
+def save(project: Project, path: str | os.PathLike[str],
+         write_weights: Callable[[Path], None] | None = None) -> None:
+    """Save ``project`` to ``path`` atomically.  With ``write_weights`` (a
+    function that writes a complete weights file at the path it is given),
+    the weights are saved with it as one unit: a new generation file that
+    ``project.weights_file`` then names (see above).  Without it the project
+    names the weights file it already names, if any.
+
+    A failure (full disk, no permission) raises :class:`ProjectError` with
+    one sentence, and leaves the previous project and weights untouched."""
+    path = Path(path)
+    dumps(project)  # a value that cannot be saved fails here, before any file is written
+    previous = _previous_weights(path)
+    kept = (project.weights_file, project.weights_size, project.weights_sha256)
+    written: Path | None = None
+    what = f"the weights of {path.name}"
+    try:
+        if write_weights is not None:
+            written = _new_generation(path)
+            replace_atomically(written, write_weights, suffix=".h5", mode=_mode_for(path))
+            project.weights_file = written.name
+            project.weights_size, project.weights_sha256 = file_digest(written)
+        elif project.weights_file and project.weights_file == previous[0] and not project.weights_sha256:
+            project.weights_size, project.weights_sha256 = previous[1], previous[2]  # the same file: same record
+        if not project.weights_file:
+            project.weights_size = project.weights_sha256 = None
+        what = path.name
+        replace_atomically(path, lambda tmp: tmp.write_bytes(dumps(project).encode("utf-8")))
+    except Exception as exc:  # (an interrupt may come after the rename: leave the files to the next save)
+        project.weights_file, project.weights_size, project.weights_sha256 = kept
+        if written is not None:
+            _unlink(written)  # complete, but no project names it
+        if isinstance(exc, OSError):
+            raise _save_error(what, exc) from None
+        raise
+    for leftover in _leftovers(path, project.weights_file, previous[0]):
+        _unlink(leftover)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -140,33 +289,185 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (see :func:`replace_atomically`);
+    a failure raises :class:`ProjectError` and leaves the previous file as it was."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        try:  # make the rename itself durable
-            dir_fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+        replace_atomically(path, lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ProjectError(f"Could not save {path.name}: {reason}. The previous file was left as it was.") from None
-    finally:
-        if tmp_name is not None:
+        raise _save_error(path.name, exc) from None
+
+
+def replace_atomically(path: Path, write: Callable[[Path], None], suffix: str = "", mode: int | None = None) -> None:
+    """Replace ``path`` with what ``write(tmp)`` writes at a temporary path
+    beside it (``.<name>.<random>.tmp<suffix>``): the file keeps the
+    permissions ``path`` had (a new one gets the umask's, as ``open`` gives;
+    ``mode`` overrides both), it is fsynced, renamed over ``path``, and the
+    folder is fsynced so the rename lasts too.  Any failure removes the
+    temporary file and re-raises (``OSError`` for the disk).  After success,
+    temporary files that crashed writes of ``path`` left are deleted."""
+    path = Path(path)
+    fd, tmp = open_temp(path, suffix)
+    try:
+        wanted = mode if mode is not None else stat.S_IMODE(os.fstat(fd).st_mode)
+        os.close(fd)
+        fd = -1
+        write(tmp)
+        os.chmod(tmp, wanted)  # a writer that made its own file would have its own mode
+        fsync_file(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        _unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+    for leftover in _temp_leftovers(path, suffix):
+        _unlink(leftover)
+
+
+def open_temp(path: Path, suffix: str = "") -> tuple[int, Path]:
+    """A new, empty temporary file beside ``path``, opened for writing: the
+    mode ``path`` has if it exists, else 0666 less the umask (what a plain
+    ``open`` would give it; ``tempfile.mkstemp`` would give 0600)."""
+    folder = path.parent
+    try:
+        old_mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        old_mode = None
+    for _ in range(100):
+        tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp{suffix}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        if old_mode is not None:
             try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+                os.fchmod(fd, old_mode)
+            except BaseException:
+                os.close(fd)
+                _unlink(tmp)
+                raise
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; a system that cannot fsync a
+    folder (some network or Windows file systems) is not an error."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """(size in bytes, sha256 hex) of a file, read in blocks."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(_DIGEST_BLOCK):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def _new_generation(path: Path) -> Path:
+    """A weights file name for ``path`` that no file in its folder has."""
+    while True:
+        candidate = path.parent / f"{path.stem}{WEIGHTS_TAG}{secrets.token_hex(8)}.h5"
+        if not os.path.lexists(candidate):
+            return candidate
+
+
+def _mode_for(path: Path) -> int | None:
+    """The weights of a project get the project file's permissions (a private
+    project keeps private weights); None for a new project (the umask's)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
+def _previous_weights(path: Path) -> tuple[str | None, int | None, str | None]:
+    """(weights_file, weights_size, weights_sha256) of the ``.kbproj`` about to
+    be replaced, as far as it can be read cheaply; Nones otherwise."""
+    nothing = (None, None, None)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return nothing
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return nothing
+            raw = fh.read(MAX_PROJECT_BYTES + 1)
+        d = json.loads(raw) if len(raw) <= MAX_PROJECT_BYTES else None
+    except (OSError, ValueError, RecursionError):
+        return nothing
+    if not isinstance(d, dict) or not isinstance(d.get("weights_file"), str):
+        return nothing
+    size, sha = d.get("weights_size"), d.get("weights_sha256")
+    if not (isinstance(size, int) and not isinstance(size, bool) and size >= 0
+            and isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)):
+        size = sha = None
+    return d["weights_file"], size, sha
+
+
+def _temp_leftovers(path: Path, suffix: str = "") -> list[Path]:
+    """Temporary files of ``path`` that a crashed write left: this module's
+    ``.<name>.<random>.tmp<suffix>`` and the ``.<stem>.<random>.tmp<suffix>``
+    that model files used before."""
+    names = [re.escape(path.name)] + ([re.escape(path.stem)] if suffix else [])
+    pattern = re.compile(rf"\.(?:{'|'.join(names)}){_TEMP_TAIL}{re.escape(suffix)}")
+    return _matching(path.parent, pattern)
+
+
+def _leftovers(path: Path, keep: str | None, previous: str | None) -> list[Path]:
+    """What the project at ``path`` no longer needs once saved: weights
+    generations it does not name, the temporary files of crashed weight
+    writes, and the single ``<stem>.weights.h5`` of older versions when the
+    file just replaced named it."""
+    stem = re.escape(path.stem)
+    generation = re.compile(rf"{stem}{_GENERATION}")
+    temp = re.compile(rf"\.{stem}\.weights(?:-[0-9a-f]{{16}})?(?:\.h5)?{_TEMP_TAIL}\.h5")
+    found = [p for p in _matching(path.parent, generation) if p.name != keep]
+    found += _matching(path.parent, temp) + _temp_leftovers(path)
+    legacy = f"{path.stem}.weights.h5"
+    if previous == legacy and keep != legacy:
+        found.append(path.parent / legacy)
+    return found
+
+
+def _matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if pattern.fullmatch(e.name) and not e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _save_error(name: str, exc: OSError) -> ProjectError:
+    reason = exc.strerror or str(exc)
+    return ProjectError(f"Could not save {name}: {reason}. The previous file was left as it was.")

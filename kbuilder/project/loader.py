@@ -2,11 +2,15 @@
 
 ``.kbproj`` is read directly; a Keras architecture (``.json``) or a saved
 model (``.h5``, ``.keras``) is imported into a graph without executing
-anything from it (``kbuilder.keras_io.model_file``).
+anything from it (``kbuilder.keras_io.model_file``).  Whatever the format,
+a layer a file may not build (a Lambda, a class outside the catalog) comes
+back as a placeholder with a note (:mod:`kbuilder.layers.allowed`), and a
+file that cannot be read is one sentence (:class:`OpenError`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +52,11 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
             project = kbproj.load(path)
         except kbproj.ProjectError as exc:
             raise OpenError(str(exc)) from None
-        weights = None
+        weights, notes = None, list(project.notes)
         if project.weights_file:
-            weights = _project_weights(path, project)
-        return Opened(project=project, path=path, weights=weights)
+            weights, more = _project_weights(path, project)
+            notes += more
+        return Opened(project=project, path=path, notes=notes, weights=weights)
     if suffix in MODEL_SUFFIXES:
         if not path.exists():
             raise OpenError(f"No such file: {path}")
@@ -71,16 +76,38 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
     )
 
 
-def _project_weights(path: Path, project: kbproj.Project):
+def _project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]]:
+    """The weights saved with a project, and a note when there are none to
+    use: the file is missing, unreadable, or not the one the project was
+    saved with (its recorded size and SHA-256 differ: a save was cut short)."""
     from kbuilder.keras_io import model_file
 
     wpath = path.parent / project.weights_file
+    fresh = "the layers start from fresh weights"
     if not wpath.exists():
-        return None
-    reader = getattr(model_file, "read_weights_file", None)
-    if reader is None:
-        return None
+        return None, [f"The weights file {project.weights_file!r} named by the project is missing, so {fresh}."]
+    if project.weights_sha256 is not None and not _same_file(wpath, project.weights_size, project.weights_sha256):
+        return None, [
+            f"The weights file {project.weights_file!r} is not the one this project was saved with, so {fresh}."
+        ]
     try:
-        return reader(wpath)
-    except model_file.ModelFileError:
-        return None
+        return model_file.read_weights_file(wpath), []
+    except model_file.ModelFileError as exc:
+        return None, [f"{str(exc).rstrip('.')}; {fresh}."]
+
+
+def _same_file(path: Path, size: int | None, sha256: str) -> bool:
+    """Whether the regular file ``path`` has this size and SHA-256 (never
+    blocks on a pipe: False for anything but a regular file)."""
+    from kbuilder.keras_io.file_guard import ReadError, open_regular
+
+    digest = hashlib.sha256()
+    try:
+        with open_regular(path) as fh:
+            if size is not None and os.fstat(fh.fileno()).st_size != size:
+                return False
+            while block := fh.read(1 << 20):
+                digest.update(block)
+    except (ReadError, OSError):
+        return False
+    return digest.hexdigest() == sha256

@@ -10,12 +10,18 @@ come back through queued signals to ``@Slot`` methods of the controller,
 which re-emits them on the UI thread for the panels.
 
 Keras is imported only by the worker (``get_catalog()`` on its first run);
-the UI thread never waits for TensorFlow.
+the UI thread never waits for TensorFlow.  The worker's check also builds
+the model and runs it on zeros (``check.run_issues``, remembered by the
+model's content): when that run has to happen, a first result (shapes,
+summary, the other issues; ``test_running`` True) goes out before it, so
+shapes never wait for it, and the run is skipped when a newer snapshot is
+already waiting.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import inspect
 import logging
 import time
@@ -86,20 +92,21 @@ def _apply_diff(g: Graph, snap: dict[str, Any]) -> int:
         if n.id not in want_nodes or n.id in replaced:
             g.remove_node(n.id)
             count += 1
-    # 3. renames (two passes so that swapped names never collide)
+    # 3. renames (two passes so that swapped names never collide); exact
+    # copies of the snapshot's names, a name the check refuses included
     parked: list[tuple[str, str]] = []
     for n in g.nodes:
         want = want_nodes[n.id]
         if n.name != want.name:
             other = g.find(want.name)
             if other is not None and other.id != n.id:
-                g.rename(n.id, f"__kbuilder_sync_{n.id}")
+                g.rename(n.id, f"__kbuilder_sync_{n.id}", check=False)
                 parked.append((n.id, want.name))
             else:
-                g.rename(n.id, want.name)
+                g.rename(n.id, want.name, check=False)
             count += 1
     for nid, name in parked:
-        g.rename(nid, name)
+        g.rename(nid, name, check=False)
     # 4. new nodes, at their place in the snapshot's order
     for index, nid in enumerate(node_order):
         if nid not in g:
@@ -160,6 +167,9 @@ class AnalysisResult:
     synced_edits: int = 0
     # Ids of the nodes shape inference recomputed in this run.
     recomputed: list[str] = field(default_factory=list)
+    # True on the early result sent while the model's test run on zeros goes
+    # on; the result with its findings (same generation) follows.
+    test_running: bool = False
 
 
 def _default_catalog():
@@ -174,10 +184,17 @@ def _default_inference(graph: Graph):
     return ShapeInference(graph)
 
 
-def _default_check(graph: Graph, inference):
+def _default_check(graph: Graph, inference, stop: Callable[[], bool] | None = None, run: bool = True):
     from kbuilder.keras_io.check import check_graph
 
-    return check_graph(graph, inference)
+    return check_graph(graph, inference, run=run, stop=stop)
+
+
+def _run_needed(graph: Graph, issues: list) -> bool:
+    """Whether the default check would start a test run now (no error yet, not remembered)."""
+    from kbuilder.keras_io.check import run_is_cached
+
+    return not any(getattr(i, "severity", "") == "error" for i in issues) and not run_is_cached(graph)
 
 
 def _default_summary(graph: Graph, inference):
@@ -196,7 +213,7 @@ class Analyzers:
 
     catalog: Callable[[], Any] = _default_catalog
     inference: Callable[[Graph], Any] = _default_inference
-    check: Callable[[Graph, Any], list] = _default_check
+    check: Callable[..., list] = _default_check  # (graph, inference[, stop=])
     summary: Callable[[Graph, Any], dict] = _default_summary
 
 
@@ -234,17 +251,38 @@ class AnalysisWorker(QObject):
             infos = self.inference.refresh() if self.inference is not None else {}
             result.infos = dict(infos or {})
             result.recomputed = list(getattr(self.inference, "last_recomputed", None) or [])
-            result.issues = list(self.analyzers.check(self.mirror, self.inference) or [])
+            staged = self._takes_stop()
+            result.issues = list(self._check(generation, run=not staged) or [])
             try:
                 result.summary = self.analyzers.summary(self.mirror, self.inference)
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 result.summary_error = _plain(exc)
+            if staged:
+                if _run_needed(self.mirror, result.issues):
+                    early = dataclasses.replace(result, test_running=True, seconds=time.perf_counter() - started)
+                    self.results_ready.emit(early)
+                result.issues = list(self._check(generation) or [])
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.error("analysis failed:\n%s", traceback.format_exc())
             result.error = _plain(exc)
         result.seconds = time.perf_counter() - started
         self.results_ready.emit(result)
         self.busy_changed.emit(False)
+
+    def _takes_stop(self) -> bool:
+        """Whether the check is the real one (it test-runs the model; fakes do not)."""
+        try:
+            params = inspect.signature(self.analyzers.check).parameters
+            return "stop" in params and "run" in params
+        except (TypeError, ValueError):  # pragma: no cover
+            return False
+
+    def _check(self, generation: int, run: bool = True) -> list:
+        if not self._takes_stop():
+            return self.analyzers.check(self.mirror, self.inference)
+        # The test run is skipped when a newer snapshot is queued: its result would be replaced at once.
+        stop = lambda: self.latest_generation > generation  # noqa: E731
+        return self.analyzers.check(self.mirror, self.inference, stop=stop, run=run)
 
     def _ensure_started(self) -> None:
         if self.catalog is None:

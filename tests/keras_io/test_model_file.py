@@ -5,6 +5,7 @@ predicts."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -74,9 +75,10 @@ def test_kbproj_keeps_weights_beside_it(k2_files, tmp_path):
     proj = tmp_path / "qa.kbproj"
     model_file.convert(k2_files.path("k2_qa", "h5"), proj)
     project = kbproj.load(proj)
-    assert project.weights_file == "qa.weights.h5"
-    assert (tmp_path / "qa.weights.h5").exists()
-    weights = model_file.read_weights_file(tmp_path / "qa.weights.h5")
+    # A generation of its own, saved as one unit with the project (see kbproj.save).
+    assert re.fullmatch(r"qa\.weights-[0-9a-f]{16}\.h5", project.weights_file)
+    assert (tmp_path / project.weights_file).exists()
+    weights = model_file.read_weights_file(tmp_path / project.weights_file)
     assert set(weights) >= {"embedding", "lstm", "answer"}
 
     # .kbproj -> .keras carries the weights over.

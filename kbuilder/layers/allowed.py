@@ -1,0 +1,187 @@
+"""Which layer classes a file may name (issue 14, item 4).
+
+The rule: a file (``.kbproj``, Keras ``.json``, ``.h5``, ``.keras``) never
+makes kbuilder deserialise a function, or a class outside the layer catalog.
+A layer whose class the catalog lacks (``Lambda``, ``TFSMLayer``, a custom
+or unknown class), or whose settings name such a class or a function (a
+``TimeDistributed`` around a ``Lambda``, an activation saved as a function),
+becomes a ``"Placeholder"`` node: its config is kept in ``extra["config"]``,
+shown, exported as a stub, and never built.
+
+The safe set is the catalog of the installed Keras, read from the catalog's
+JSON cache when there is one, so opening a project does not wait for
+TensorFlow; without a cache (the very first run) the catalog is built once.
+A static list copied from the catalog would drift with Keras: a layer the
+palette offers would turn into a placeholder on the next open, and a saved
+placeholder stays one.  The cache is keyed by the Keras version and by the
+catalog's own code, so it *is* the catalog.
+
+Two wrappers the palette cannot draw yet, ``Bidirectional`` and
+``TimeDistributed``, are kept because imported models use them: the layer
+inside them is checked by the same rule.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+from kbuilder.core.graph import INPUT, PLACEHOLDER, Graph
+from kbuilder.core.limits import shown
+
+# Wrappers outside the catalog whose inner layer is checked like any other.
+WRAPPERS = frozenset({"Bidirectional", "TimeDistributed"})
+# Never built from a file, whatever the catalog says.
+CODE_CLASSES = frozenset({
+    "Lambda", "TFSMLayer", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer", "JaxLayer", "FlaxLayer",
+    "TorchModuleWrapper", "Pipeline", "Functional", "Sequential", "Model",
+})
+# Serialised functions (Keras writes built-in activations as plain names).
+FUNCTION_MARKERS = frozenset({"__lambda__", "function", "__function__"})
+
+
+@dataclass(frozen=True)
+class Allowed:
+    layers: frozenset[str] | None  # None: no catalog, only CODE_CLASSES are refused
+    keras_layers: frozenset[str]  # every keras.layers class the catalog looked at
+    reasons: dict[str, str]  # why the catalog left a class out
+
+    def allows(self, class_name: str) -> bool:
+        if class_name in CODE_CLASSES:
+            return False
+        if self.layers is None:
+            return class_name not in self.reasons or class_name in WRAPPERS
+        return class_name in self.layers
+
+
+_lock = threading.Lock()
+_allowed: Allowed | None = None
+
+
+def allowed(build: bool = False) -> Allowed:
+    """The safe set (once per process, once the catalog is known).
+
+    Without a catalog cache, opening a file does not import TensorFlow (the
+    window must not wait for it): the set then refuses the code classes and
+    every class the catalog leaves out, and is asked again next time.
+    ``build=True`` (code that is about to build a model, so Keras is loaded
+    anyway) builds the catalog when needed."""
+    global _allowed
+    if _allowed is None:
+        with _lock:
+            if _allowed is None:
+                found = _from_catalog(build)
+                if found.layers is None and not build:
+                    return found  # not kept: the catalog may be known later
+                _allowed = found
+    return _allowed
+
+
+def _from_catalog(build: bool = True) -> Allowed:
+    from kbuilder.layers import overrides
+    from kbuilder.layers.catalog import get_catalog, load_catalog_fast
+
+    catalog = load_catalog_fast()
+    if catalog is None and not build:
+        return Allowed(None, frozenset(), dict(overrides.EXCLUDED))
+    if catalog is None:
+        try:
+            catalog = get_catalog()
+        except Exception:  # noqa: BLE001 - no usable Keras: nothing can be built either
+            return Allowed(None, frozenset(), dict(overrides.EXCLUDED))
+    names = set(catalog.layer_names()) | WRAPPERS
+    names |= {alias for spec in catalog for alias in spec.aliases}
+    keras_layers = frozenset(names | set(catalog.skipped))
+    return Allowed(frozenset(names - CODE_CLASSES), keras_layers, dict(catalog.skipped))
+
+
+# ------------------------------------------------------------------ checks
+def refusal(class_name: str, params: Any, build: bool = False) -> str | None:
+    """Why a layer of ``class_name`` with ``params`` must not be built from a
+    file, as a phrase that follows "Layer 'x' (Lambda) ...", or None."""
+    if class_name == PLACEHOLDER:
+        return None  # never built, whatever it holds
+    safe = allowed(build)
+    if class_name != INPUT and not safe.allows(class_name):
+        reason = safe.reasons.get(class_name)
+        if class_name in ("Lambda", "TFOpLambda", "SlicingOpLambda"):
+            reason = "it holds Python code"
+        return (f"is not a layer kbuilder builds from a file ({reason})" if reason
+                else "is not a Keras layer kbuilder knows")
+    found = unsafe_object(params)
+    if found:
+        return f"names {found} in its settings, which kbuilder never loads from a file"
+    return None
+
+
+def unsafe_object(value: Any) -> str | None:
+    """The first serialised object in ``value`` (a layer's parameters) that
+    Keras would turn into a function or a class outside the catalog, in
+    words (``"the layer class 'Lambda'"``), or None.  No recursion."""
+    safe = allowed()
+    level = [value]
+    while level:  # one level at a time; only containers go on to the next
+        for item in level:
+            if isinstance(item, dict) and "class_name" in item:
+                found = _object_problem(item, safe)
+                if found:
+                    return found
+        items = list(chain.from_iterable(x.values() if isinstance(x, dict) else x for x in level))
+        level = [] if set(map(type, items)) <= _SCALARS else [x for x in items if isinstance(x, (dict, list, tuple))]
+    return None
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _object_problem(d: dict, safe: Allowed) -> str | None:
+    cls = d.get("class_name")
+    if not isinstance(cls, str):
+        return None
+    module = d.get("module")
+    if cls in FUNCTION_MARKERS:
+        return "a Python function"
+    if module is not None and not _is_keras(module):
+        return f"{shown(cls)} from outside Keras ({shown(module)})"
+    layerish = cls in safe.keras_layers or cls in CODE_CLASSES or (isinstance(module, str) and ".layers" in module)
+    if layerish and not safe.allows(cls):
+        return f"the layer class {shown(cls)}"
+    return None
+
+
+def _is_keras(module: Any) -> bool:
+    return isinstance(module, str) and (module in ("keras", "builtins") or module.startswith("keras."))
+
+
+# ------------------------------------------------------------ placeholders
+def placeholder_note(name: str, class_name: str, why: str) -> str:
+    """The note an import writes for a placeholder (``model_file`` reads it back)."""
+    return (
+        f"Layer {name!r} ({class_name}) {why}: it became a placeholder; replace it with built-in layers "
+        "or write its code yourself in the exported Python."
+    )
+
+
+def make_placeholders(graph: Graph) -> list[str]:
+    """Turn every node of a freshly read ``graph`` that :func:`refusal`
+    refuses into a placeholder (its class and parameters kept in ``extra``);
+    returns one note per node changed.  No events: call it before anyone
+    follows the graph."""
+    notes = []
+    for node in graph.nodes:
+        why = refusal(node.class_name, node.params)
+        if why is None:
+            continue
+        notes.append(placeholder_note(node.name, node.class_name, why))
+        node.extra = {"config": {**copy.deepcopy(node.params), "name": node.name}, "original_class": node.class_name}
+        node.class_name = PLACEHOLDER
+        node.params = {}
+    for node in graph.nodes:  # a layer that calls a placeholder again is one too
+        if node.shared_with and not node.is_placeholder and graph.owner(node).is_placeholder:
+            node.extra = {"config": {**copy.deepcopy(node.params), "name": node.name}, "original_class": node.class_name}
+            node.class_name = PLACEHOLDER
+            node.params = {}
+    return notes
