@@ -135,7 +135,19 @@ def _open_json(name: str, text: str) -> ImportResult:
     return _graph(config, None, name, None)
 
 
+def _json_checked(config: Any, name: str) -> Any:
+    """``config`` when its nesting and values are within the readers' budgets
+    (checked without recursion, before anything walks it), else one sentence."""
+    from kbuilder.core.limits import json_problem
+
+    problem = json_problem(config)
+    if problem:
+        raise ModelFileError(f"The model description in {name} cannot be read: {problem}.")
+    return config
+
+
 def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> ImportResult:
+    config = _json_checked(config, name)
     try:
         tr = translate(config, keras_version)
         result = graph_from_config(tr.config)
@@ -460,15 +472,14 @@ def convert(src: str | os.PathLike[str], dst: str | os.PathLike[str], timeout: f
             project = kbproj.load(src)
         except kbproj.ProjectError as exc:
             raise ModelFileError(str(exc)) from None
+        from kbuilder.project.loader import project_weights
+
         graph = project.graph
-        notes: list[str] = []
+        notes: list[str] = list(project.notes)
         weights = None
-        if project.weights_file:
-            wpath = src.parent / project.weights_file
-            if wpath.exists():
-                weights = read_weights_file(wpath, timeout=timeout)
-            else:
-                notes.append(f"The project's weights file {project.weights_file} is missing; fresh weights were used.")
+        if project.weights_file:  # the same checks as opening it (size and SHA-256 of the saved pair)
+            weights, more = project_weights(src, project)
+            notes += more
     else:
         result = open_model_file(src, timeout=timeout)
         graph, notes, weights = result.graph, list(result.notes), result.weights

@@ -54,7 +54,7 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
             raise OpenError(str(exc)) from None
         weights, notes = None, list(project.notes)
         if project.weights_file:
-            weights, more = _project_weights(path, project)
+            weights, more = project_weights(path, project)
             notes += more
         return Opened(project=project, path=path, notes=notes, weights=weights)
     if suffix in MODEL_SUFFIXES:
@@ -76,7 +76,7 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
     )
 
 
-def _project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]]:
+def project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]]:
     """The weights saved with a project, and a note when there are none to
     use: the file is missing, unreadable, or not the one the project was
     saved with (its recorded size and SHA-256 differ: a save was cut short)."""
