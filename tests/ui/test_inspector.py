@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -27,19 +25,9 @@ from kbuilder.ui.undo import execute
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    """The real catalog: from the cache, or built on a thread (never Keras on
-    the test's main thread, as in the app)."""
-    from kbuilder.layers.catalog import get_catalog, load_catalog_fast
-
-    cat = load_catalog_fast()
-    if cat is None:
-        box: list = []
-        t = threading.Thread(target=lambda: box.append(get_catalog()))
-        t.start()
-        t.join()
-        cat = box[0]
-    return cat
+def catalog(real_catalog):
+    """The real catalog (tests/ui/conftest.py), not the stand-in."""
+    return real_catalog
 
 
 class Doc:
