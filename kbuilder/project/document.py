@@ -125,10 +125,6 @@ class Document:
         """Whether something made for ``key`` belongs to the model as it is now."""
         return key is not None and key == self.model_key()
 
-    @property
-    def display_name(self) -> str:
-        return self.name
-
     # -------------------------------------------------------------- replace
     def replace(self, project: Project, path: str | Path | None = None, name: str | None = None,
                 weights: dict[str, list[Any]] | None = None) -> None:

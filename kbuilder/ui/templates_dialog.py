@@ -40,7 +40,7 @@ from kbuilder.project import kbproj
 
 from .background import run_in_background
 from .canvas.layer_info import LayerInfo, format_shape, format_value
-from .canvas.node_item import HEIGHT, WIDTH
+from .canvas.node_item import HEIGHT, WIDTH, header_path
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
 ROLE_LINE = Qt.ItemDataRole.UserRole + 1  # the line of description under the title
@@ -121,11 +121,7 @@ class PreviewNodeItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#8a9099"), 1.0))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRoundedRect(rect, 6, 6)
-        header = QPainterPath()
-        header.setFillRule(Qt.FillRule.WindingFill)
-        header.addRoundedRect(QRectF(0, 0, WIDTH, band), 6, 6)
-        header.addRect(QRectF(0, band / 2, WIDTH, band / 2))
-        painter.fillPath(header.simplified(), self.color)
+        painter.fillPath(header_path(band), self.color)
         font = QFont(painter.font())
         font.setPixelSize(max(1, round(px)))
         bold = QFont(font)

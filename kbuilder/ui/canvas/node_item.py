@@ -23,6 +23,15 @@ ERROR, WARNING = QColor("#d03030"), QColor("#d68a00")
 LOD_TEXT = 0.35  # below this scale a node is drawn as a block without text
 
 
+
+def header_path(height: float) -> QPainterPath:
+    """A layer box's coloured band: rounded at the top, square at the bottom."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    path.addRoundedRect(QRectF(0, 0, WIDTH, height), 6, 6)
+    path.addRect(QRectF(0, height / 2, WIDTH, height / 2))
+    return path.simplified()
+
 class NodeItem(QGraphicsItem):
     def __init__(self, node: Node, info: LayerInfo) -> None:
         super().__init__()
@@ -246,11 +255,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(rect, 6, 6)
-        header = QPainterPath()
-        header.setFillRule(Qt.FillRule.WindingFill)
-        header.addRoundedRect(QRectF(0, 0, WIDTH, HEADER), 6, 6)
-        header.addRect(QRectF(0, HEADER / 2, WIDTH, HEADER / 2))
-        painter.fillPath(header.simplified(), self._color)
+        painter.fillPath(header_path(HEADER), self._color)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(pen)
         painter.drawRoundedRect(rect, 6, 6)
