@@ -67,7 +67,7 @@ def main() -> None:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from kbuilder.ui.canvas import CanvasScene, CanvasView
+    from kbuilder.ui.editor import CanvasScene, CanvasView
 
     app = QApplication.instance() or QApplication([])
     g = make_graph(args.nodes)

@@ -8,7 +8,7 @@ baseline is a plain ``model.fit(verbose=0)`` of the same graph on the same
 prepared data (no callbacks that touch batches), on a background thread
 while the same panel sits idle on screen (at the interpreter's default
 switch interval; the panel's training jobs run at 1 ms, see
-``kbuilder/ui/training_worker.py``).  Plain and live runs alternate so
+``kbuilder/ui/training/worker.py``).  Plain and live runs alternate so
 that load from other processes hits both alike.
 
 The stall meter is a 5 ms QTimer on the UI thread; each gap between two of
@@ -44,7 +44,7 @@ from kbuilder.project import kbproj  # noqa: E402
 from kbuilder.project.templates import template_path  # noqa: E402
 from kbuilder.training.config import TrainConfig  # noqa: E402
 from kbuilder.training.session import TrainingSession  # noqa: E402
-from kbuilder.ui.training_panel import TrainingPanel  # noqa: E402
+from kbuilder.ui.training.panel import TrainingPanel  # noqa: E402
 
 DIRECT = Qt.ConnectionType.DirectConnection
 

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application(sys.argv[0] if sys.argv else "kbuilder")
     from PySide6.QtCore import QTimer
 
-    from kbuilder.ui.main_window import MainWindow
+    from kbuilder.ui.window.main_window import MainWindow
 
     window = MainWindow()
     opened = False

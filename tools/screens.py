@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from kbuilder.app import create_application, open_start_project
-    from kbuilder.ui.main_window import MainWindow
+    from kbuilder.ui.window.main_window import MainWindow
 
     app = create_application("kbuilder-screens")
     for width, height in SIZES:

@@ -121,8 +121,8 @@ def analyzers(catalog):
 @pytest.fixture
 def window(qtbot, analyzers, tmp_path, monkeypatch):
     from kbuilder.app import example_project
-    from kbuilder.ui import files
-    from kbuilder.ui.main_window import MainWindow
+    from kbuilder.ui.window import files
+    from kbuilder.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
     w = MainWindow(analyzers=analyzers)

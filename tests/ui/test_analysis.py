@@ -251,8 +251,8 @@ def test_busy_changed_and_shutdown(qtbot, controller_factory):
 def test_ui_modules_do_not_import_tensorflow():
     code = (
         "import sys\n"
-        "import kbuilder.ui.analysis, kbuilder.ui.inspector, kbuilder.ui.param_editors\n"
-        "import kbuilder.ui.issues_panel, kbuilder.ui.summary_panel, kbuilder.ui.code_panel\n"
+        "import kbuilder.ui.analysis, kbuilder.ui.inspector.panel, kbuilder.ui.inspector.editors\n"
+        "import kbuilder.ui.panels.issues, kbuilder.ui.panels.summary, kbuilder.ui.panels.code\n"
         "from kbuilder.layers.catalog import load_catalog_fast\n"
         "load_catalog_fast()\n"
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules, 'TF imported'\n"

@@ -18,7 +18,7 @@ from ui_canvas_helpers import (
 )
 
 from kbuilder.core.graph import Graph
-from kbuilder.ui.canvas.node_item import NodeItem
+from kbuilder.ui.editor.node_item import NodeItem
 
 
 def test_copy_paste_cut(window, qtbot):
@@ -153,7 +153,7 @@ def test_parameter_edits_merge_and_rename_undo(window, qtbot):
     assert w.graph.node(a.id).name == "a" and w.graph.node(a.id).params["units"] == 4
 
 def test_layers_of_a_nested_model_are_framed(window, qtbot):
-    from kbuilder.ui.canvas.group_item import GroupFrameItem
+    from kbuilder.ui.editor.group_item import GroupFrameItem
 
     w = window
     g = three_layers()

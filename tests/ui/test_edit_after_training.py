@@ -23,7 +23,7 @@ home = tempfile.mkdtemp()
 os.environ["XDG_CONFIG_HOME"] = home
 os.environ["XDG_DATA_HOME"] = home
 from kbuilder.app import create_application, open_start_project
-from kbuilder.ui.main_window import MainWindow
+from kbuilder.ui.window.main_window import MainWindow
 
 app = create_application("kbuilder-crash-test")
 w = MainWindow()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from kbuilder.core.graph import Graph
 from kbuilder.keras_io.shapes import NodeInfo
 from kbuilder.project.templates import list_templates
-from kbuilder.ui.templates_dialog import TemplatesDialog
+from kbuilder.ui.window.gallery import TemplatesDialog
 
 LEFT = Qt.MouseButton.LeftButton
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph
-from kbuilder.ui.inspector import InspectorPanel, format_shape
-from kbuilder.ui.param_editors import (
+from kbuilder.ui.inspector.editors import (
     BoolEditor,
     ChoiceEditor,
     FloatEditor,
@@ -21,6 +20,7 @@ from kbuilder.ui.param_editors import (
     parse_int_tuple,
     parse_shape,
 )
+from kbuilder.ui.inspector.panel import InspectorPanel, format_shape
 from kbuilder.ui.undo import execute
 
 

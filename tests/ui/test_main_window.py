@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
-from kbuilder.ui import files as F
+from kbuilder.ui.window import files as F
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,7 @@ def test_close_asks_to_save_changes(window, qtbot, tmp_path):
 
 
 def test_autosave_and_recovery_after_a_crash(window, qtbot, analyzers, tmp_path):
-    from kbuilder.ui.main_window import MainWindow
+    from kbuilder.ui.window.main_window import MainWindow
 
     w = window
     load(w, small())
@@ -303,8 +303,8 @@ def test_every_template_shows_keras_total_in_the_app(qtbot, tmp_path, monkeypatc
     Keras counts for the built model."""
     from kbuilder.keras_io.build import build_model
     from kbuilder.project.templates import list_templates, load_template
-    from kbuilder.ui import files
-    from kbuilder.ui.main_window import MainWindow
+    from kbuilder.ui.window import files
+    from kbuilder.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
     w = MainWindow()

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from kbuilder.ui.canvas.scene import LAYER_MIME
-from kbuilder.ui.palette import COMMON, ROLE_CLASS, PalettePanel
+from kbuilder.ui.editor.palette import COMMON, ROLE_CLASS, PalettePanel
+from kbuilder.ui.editor.scene import LAYER_MIME
 
 
 def visible_leaves(panel):

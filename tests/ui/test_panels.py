@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph
 from kbuilder.ui.analysis import AnalysisController
-from kbuilder.ui.code_panel import CodePanel
-from kbuilder.ui.inspector import InspectorPanel
-from kbuilder.ui.issues_panel import IssuesPanel
-from kbuilder.ui.summary_panel import SummaryPanel
+from kbuilder.ui.inspector.panel import InspectorPanel
+from kbuilder.ui.panels.code import CodePanel
+from kbuilder.ui.panels.issues import IssuesPanel
+from kbuilder.ui.panels.summary import SummaryPanel
 from kbuilder.ui.undo import execute
 
 MNIST_TOTAL = 784 * 64 + 64 + 64 * 10 + 10

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from kbuilder.core.graph import Graph
 from kbuilder.project.templates import load_template
-from kbuilder.ui.training_panel import TrainingPanel
+from kbuilder.ui.training.panel import TrainingPanel
 
 WAIT = 120_000
 

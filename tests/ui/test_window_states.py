@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QToolBa
 
 from kbuilder.project import kbproj
 from kbuilder.project.templates import template_path
-from kbuilder.ui import files
+from kbuilder.ui.window import files
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -174,7 +174,7 @@ class WindowMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         from kbuilder.app import example_project
-        from kbuilder.ui.main_window import MainWindow
+        from kbuilder.ui.window.main_window import MainWindow
 
         self.tmp = Path(tempfile.mkdtemp(dir=_PARTS["tmp"]))
         self.saves = itertools.count()

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox
 
-from .background import run_in_background
-from .canvas.node_item import NodeItem
+from kbuilder.ui.background import run_in_background
+from kbuilder.ui.editor.node_item import NodeItem
 
 
 def diagram_rect(scene: QGraphicsScene) -> QRectF:

@@ -218,7 +218,7 @@ def _tip(action: QAction, text: str, keys: str) -> None:
 
 
 def _open_templates(w) -> None:
-    from .templates_dialog import TemplatesDialog
+    from kbuilder.ui.window.gallery import TemplatesDialog
 
     path = TemplatesDialog.choose(w)
     if path is not None:

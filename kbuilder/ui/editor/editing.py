@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Edge, Graph, Node, _snake
-
-from .node_item import HEIGHT, WIDTH
+from kbuilder.ui.editor.node_item import HEIGHT, WIDTH
 
 FRAGMENT_MIME = "application/x-kbuilder-fragment"
 SPACE = 32.0  # free room kept around a layer put between two others
@@ -87,7 +86,7 @@ class Editor:
     def drop_layer(self, class_name: str, pos: QPointF) -> str | None:
         """A layer dropped from the palette: onto a connection it is put in
         between (Dense -> [Dropout] -> Dense), elsewhere it is added alone."""
-        from .edge_item import EdgeItem
+        from kbuilder.ui.editor.edge_item import EdgeItem
 
         lo, hi = self.scene.layer_info.input_range(class_name)
         if class_name != "Input" and lo <= 1 and (hi is None or hi >= 1):

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from kbuilder.core.graph import Graph
 from kbuilder.project import kbproj
 from kbuilder.project.document import Document
-
-from .background import run_in_background
+from kbuilder.ui.background import run_in_background
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 10

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from kbuilder.core.graph import Graph
 from kbuilder.project.document import Document, DocumentEvent, model_key
 from kbuilder.training.config import TrainConfig
-from kbuilder.ui.training_feedback import TrainingFeedback
-from kbuilder.ui.training_layout import build_panel_ui
-from kbuilder.ui.training_worker import TrainingThread, TrainingWorker
+from kbuilder.ui.training.feedback import TrainingFeedback
+from kbuilder.ui.training.layout import build_panel_ui
+from kbuilder.ui.training.worker import TrainingThread, TrainingWorker
 
 log = logging.getLogger(__name__)
 Q = Qt.ConnectionType.QueuedConnection
@@ -431,13 +431,13 @@ class TrainingPanel(TrainingFeedback, QWidget):
         return Path(path)
 
     def _dialog_folder(self) -> Path:
-        from kbuilder.ui.files import last_folder
+        from kbuilder.ui.window.files import last_folder
 
         return Path(last_folder())
 
     @Slot()
     def _ask_save(self) -> None:
-        from kbuilder.ui.files import remember_folder
+        from kbuilder.ui.window.files import remember_folder
 
         name = (self.graph.name if self.graph is not None else "") or "model"
         path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self._dialog_folder() / f"{name}.keras"),
@@ -448,7 +448,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
 
     @Slot()
     def _ask_script(self) -> None:
-        from kbuilder.ui.files import remember_folder
+        from kbuilder.ui.window.files import remember_folder
 
         path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self._dialog_folder() / "train.py"),
                                               "Python (*.py)")

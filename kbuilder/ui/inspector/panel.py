@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from kbuilder.core import commands
 from kbuilder.core.graph import Graph, GraphError, GraphEvent, Node, name_problem
-from kbuilder.ui.param_editors import INVALID_STYLE, ParamEditor, create_editor, normalize, show_text, tooltip_for
+from kbuilder.ui.inspector.editors import INVALID_STYLE, ParamEditor, create_editor, normalize, show_text, tooltip_for
 
 ERROR_STYLE = "color: #c62828;"
 MUTED_STYLE = "color: #666666;"

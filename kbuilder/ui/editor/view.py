@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
-from .node_item import LOD_TEXT, NodeItem
+from kbuilder.ui.editor.node_item import LOD_TEXT, NodeItem
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0  # the wheel's range: far out is an overview
 READABLE_PX = 8.0  # Fit to window keeps a layer's name at least this many pixels tall

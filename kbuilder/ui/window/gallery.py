@@ -37,10 +37,9 @@ from PySide6.QtWidgets import (
 
 from kbuilder.core.graph import Graph, Node
 from kbuilder.project import kbproj
-
-from .background import run_in_background
-from .canvas.layer_info import LayerInfo, format_shape, format_value
-from .canvas.node_item import HEIGHT, WIDTH, header_path
+from kbuilder.ui.background import run_in_background
+from kbuilder.ui.editor.layer_info import LayerInfo, format_shape, format_value
+from kbuilder.ui.editor.node_item import HEIGHT, WIDTH, header_path
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
 ROLE_LINE = Qt.ItemDataRole.UserRole + 1  # the line of description under the title
@@ -64,7 +63,7 @@ def window_parts(window) -> tuple[LayerInfo, Infer | None]:
     """The main window's layer info (its catalog's key parameters and
     colours) and its shape inference: the latter only once the window's
     analysis has loaded the layer catalog, and with it TensorFlow."""
-    from .main_window import MainWindow
+    from kbuilder.ui.window.main_window import MainWindow
 
     if not isinstance(window, MainWindow):
         return LayerInfo(), None

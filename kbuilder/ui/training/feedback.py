@@ -2,7 +2,7 @@
 queued to these methods on the UI thread, update the curves, progress,
 status, messages and results, and record a finished run in the document.
 
-A mixin of :class:`kbuilder.ui.training_panel.TrainingPanel` (it uses the
+A mixin of :class:`kbuilder.ui.training.panel.TrainingPanel` (it uses the
 panel's widgets and state).  While a job of a replaced document finishes
 (``_orphaned``), its signals are dropped; when it ends the panel resets.
 """

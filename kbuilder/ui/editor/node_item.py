@@ -14,9 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from kbuilder.core.graph import Node
-
-from .layer_info import LayerInfo, format_count, format_shape, format_value
-from .port_item import IN, OUT, PortItem
+from kbuilder.ui.editor.layer_info import LayerInfo, format_count, format_shape, format_value
+from kbuilder.ui.editor.port_item import IN, OUT, PortItem
 
 WIDTH, HEIGHT, HEADER = 190.0, 78.0, 21.0
 ERROR, WARNING = QColor("#d03030"), QColor("#d68a00")

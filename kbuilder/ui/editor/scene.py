@@ -17,14 +17,13 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
 
 from kbuilder.core.commands import Command, Move
 from kbuilder.core.graph import Graph, GraphEvent
-
-from ..undo import execute
-from .connections import ConnectionDrag
-from .edge_item import EdgeItem
-from .editing import Editor
-from .group_item import GroupFrameItem
-from .layer_info import LayerInfo
-from .node_item import HEIGHT, WIDTH, NodeItem
+from kbuilder.ui.editor.connections import ConnectionDrag
+from kbuilder.ui.editor.edge_item import EdgeItem
+from kbuilder.ui.editor.editing import Editor
+from kbuilder.ui.editor.group_item import GroupFrameItem
+from kbuilder.ui.editor.layer_info import LayerInfo
+from kbuilder.ui.editor.node_item import HEIGHT, WIDTH, NodeItem
+from kbuilder.ui.undo import execute
 
 LAYER_MIME = "application/x-kbuilder-layer"
 MARGIN = 2000.0

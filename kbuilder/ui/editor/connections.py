@@ -17,11 +17,10 @@ from PySide6.QtWidgets import QToolTip
 
 from kbuilder.core.commands import AddEdge, Compound, RemoveEdge, ReorderInputs
 from kbuilder.core.graph import Edge, Graph
-
-from .edge_item import EdgeItem
-from .layer_info import LayerInfo
-from .node_item import NodeItem
-from .port_item import IN, OUT, PortItem
+from kbuilder.ui.editor.edge_item import EdgeItem
+from kbuilder.ui.editor.layer_info import LayerInfo
+from kbuilder.ui.editor.node_item import NodeItem
+from kbuilder.ui.editor.port_item import IN, OUT, PortItem
 
 SNAP = 16.0
 

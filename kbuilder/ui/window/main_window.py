@@ -33,26 +33,25 @@ from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
 from kbuilder.core.validate import count_text
 from kbuilder.project.document import Document
-
-from .actions import build_actions
-from .background import run_in_background, wait_all
-from .canvas import CanvasScene, CanvasView
-from .exports import Exporter
-from .files import FileController
-from .notes_bar import NotesBar
-from .palette import PalettePanel
-from .undo import execute
-from .wheel_guard import install as install_wheel_guard
+from kbuilder.ui.background import run_in_background, wait_all
+from kbuilder.ui.editor import CanvasScene, CanvasView
+from kbuilder.ui.editor.palette import PalettePanel
+from kbuilder.ui.panels.notes_bar import NotesBar
+from kbuilder.ui.undo import execute
+from kbuilder.ui.wheel_guard import install as install_wheel_guard
+from kbuilder.ui.window.actions import build_actions
+from kbuilder.ui.window.exports import Exporter
+from kbuilder.ui.window.files import FileController
 
 log = logging.getLogger(__name__)
 
 PANELS = [  # (attribute, module, class, title, area, deferred); area "mode" is a tab in the middle
-    ("inspector", "kbuilder.ui.inspector", "InspectorPanel", "Inspector", "right", False),
-    ("issues", "kbuilder.ui.issues_panel", "IssuesPanel", "Issues", "bottom", False),
-    ("summary", "kbuilder.ui.summary_panel", "SummaryPanel", "Summary", "bottom", False),
-    ("code", "kbuilder.ui.code_panel", "CodePanel", "Code", "mode", False),
+    ("inspector", "kbuilder.ui.inspector.panel", "InspectorPanel", "Inspector", "right", False),
+    ("issues", "kbuilder.ui.panels.issues", "IssuesPanel", "Issues", "bottom", False),
+    ("summary", "kbuilder.ui.panels.summary", "SummaryPanel", "Summary", "bottom", False),
+    ("code", "kbuilder.ui.panels.code", "CodePanel", "Code", "mode", False),
     # pyqtgraph takes ~0.6 s to import: the training panel is built after the first paint.
-    ("training", "kbuilder.ui.training_panel", "TrainingPanel", "Train", "mode", True),
+    ("training", "kbuilder.ui.training.panel", "TrainingPanel", "Train", "mode", True),
 ]
 MODES = ("build", "code", "training")  # the tabs in the middle, in order
 MODE_TIPS = {
@@ -385,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _start_analysis(self, analyzers: Any) -> None:
         try:
-            from .analysis import AnalysisController
+            from kbuilder.ui.analysis import AnalysisController
         except ImportError as exc:
             self._status.setText("No live checking")
             self._status.setToolTip(str(exc))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbuilder.ui.training_plots import CurvesView
-from kbuilder.ui.training_results import ResultsView
-from kbuilder.ui.training_settings import TrainingSettings
+from kbuilder.ui.training.plots import CurvesView
+from kbuilder.ui.training.results import ResultsView
+from kbuilder.ui.training.settings import TrainingSettings
 
 
 def build_panel_ui(panel) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.graph import Graph
-from kbuilder.ui.inspector import format_shape
+from kbuilder.ui.inspector.panel import format_shape
 
 COLUMNS = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
 NAME_ROLE = Qt.ItemDataRole.UserRole

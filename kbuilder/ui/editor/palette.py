@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from .canvas.scene import LAYER_MIME
+from kbuilder.ui.editor.scene import LAYER_MIME
 
 ROLE_CLASS = Qt.ItemDataRole.UserRole
 COMMON = "Common layers"
@@ -196,7 +196,7 @@ class PalettePanel(QWidget):
 
 def _chip(class_name: str) -> QPixmap:
     """The drag picture: the layer's name on its category colour."""
-    from .canvas.layer_info import LayerInfo
+    from kbuilder.ui.editor.layer_info import LayerInfo
 
     font = QFont()
     font.setBold(True)

@@ -1,0 +1,1 @@
+"""The Inspector: the selected layer's parameters, name, output flag and sharing."""

@@ -1,0 +1,1 @@
+"""Docked read-only panels: Issues, Summary, Code, and the notes bar."""

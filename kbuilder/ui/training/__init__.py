@@ -1,0 +1,1 @@
+"""The Train mode: data, settings, the run, its curves and results."""
