@@ -10,16 +10,20 @@ each, times
 * ``keras.models.load_model`` of the same file (which deserialises and
   builds the model),
 
-after Keras has been imported once, so neither pays for the import.
-Prints seconds; asserts nothing about time.
+after Keras has been imported once, so neither pays for the import.  The two
+alternate, each going first in every other round (whoever reads a file
+first warms the file cache for the other), and each figure is the median of
+``--repeat`` rounds (5).  Prints seconds and the ratio kbuilder / Keras;
+asserts nothing about time.
 
-    .venv/bin/python benchmarks/bench_open_model.py [--keras2] [--keep DIR]
+    .venv/bin/python benchmarks/bench_open_model.py [--keras2] [--keep DIR] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,10 +48,30 @@ def _timed(fn):
         return time.perf_counter() - t, None, f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
 
 
+def _rounds(path, repeat, k, model_file):
+    """Times of ``repeat`` rounds of kbuilder's open and Keras's load_model,
+    each going first in every other round."""
+    opens, loads, errors = [], [], {}
+    result = None
+    for round_ in range(max(1, repeat)):
+        for step in ("open", "load") if round_ % 2 == 0 else ("load", "open"):
+            if step == "open":
+                t, result, err = _timed(lambda: model_file.open_model_file(path, timeout=120))
+                opens.append(t)
+            else:
+                t, model, err = _timed(lambda: k.models.load_model(path, compile=False))
+                loads.append(t)
+                del model
+            if err:
+                errors["open" if step == "open" else "load_model"] = err
+    return opens, loads, errors, result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keras2", action="store_true", help="also time a Keras 2 (tf_keras) .h5")
     parser.add_argument("--keep", metavar="DIR", help="make the files in DIR (and reuse them)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds per file (median shown)")
     args = parser.parse_args()
 
     import logging
@@ -57,7 +81,7 @@ def main() -> int:
     logging.getLogger("absl").setLevel(logging.ERROR)
 
     from kbuilder.keras_io import model_file
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     t0 = time.perf_counter()
     k = keras()
@@ -80,20 +104,21 @@ def main() -> int:
         if os.path.exists(k2):
             files.append(k2)
 
-    print(f"{'file':<24} {'MB':>6} {'open as graph':>14} {'load_model':>12}  layers  weights")
+    print(f"{'file':<24} {'MB':>6} {'open as graph':>14} {'load_model':>12} {'ratio':>7}  layers  weights")
     for path in files:
         size = os.path.getsize(path) / 1e6
-        t_open, result, err_open = _timed(lambda p=path: model_file.open_model_file(p, timeout=120))
-        t_load, model, err_load = _timed(lambda p=path: k.models.load_model(p, compile=False))
+        opens, loads, errors, result = _rounds(path, args.repeat, k, model_file)
+        t_open, t_load = statistics.median(opens), statistics.median(loads)
         n_layers = len(result.graph) if result else 0
         n_weights = sum(len(v) for v in (result.weights or {}).values()) if result else 0
+        ratio = f"{t_open / t_load:6.2f}x" if t_load and "load_model" not in errors else "     -"
         print(
-            f"{os.path.basename(path):<24} {size:6.1f} {t_open:13.2f}s {t_load:11.2f}s  {n_layers:6d}  {n_weights:7d}"
+            f"{os.path.basename(path):<24} {size:6.1f} {t_open:13.2f}s {t_load:11.2f}s {ratio}  "
+            f"{n_layers:6d}  {n_weights:7d}"
         )
-        for what, err in (("open", err_open), ("load_model", err_load)):
-            if err:
-                print(f"    {what} failed: {err}")
-        del model
+        for what, err in errors.items():
+            print(f"    {what} failed: {err}")
+    print(f"(medians of {max(1, args.repeat)} rounds, order alternating; ratio = kbuilder / load_model)")
     if not args.keep:
         for f in files:
             os.remove(f)

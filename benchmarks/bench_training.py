@@ -39,7 +39,7 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kbuilder.keras_io.backend import keras  # noqa: E402
+from kbuilder.layers.backend import keras  # noqa: E402
 from kbuilder.project import kbproj  # noqa: E402
 from kbuilder.project.templates import template_path  # noqa: E402
 from kbuilder.training.config import TrainConfig  # noqa: E402

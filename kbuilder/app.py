@@ -52,6 +52,40 @@ def xcb_problem(environ=os.environ, platform: str = sys.platform) -> str | None:
     return None
 
 
+#: What the app needs at run time: (package to install, the distributions that provide it).
+DEPENDENCIES = (
+    ("PySide6", ("PySide6", "PySide6-Essentials")),
+    ("pyqtgraph", ("pyqtgraph",)),
+    ("networkx", ("networkx",)),
+    ("h5py", ("h5py",)),
+    ("numpy", ("numpy",)),
+    ("tensorflow", ("tensorflow", "tensorflow-cpu", "tensorflow-macos", "tf-nightly")),
+    ("keras", ("keras",)),
+)
+
+
+def missing_dependency() -> str | None:
+    """One sentence naming the first dependency that is not installed, or
+    None.  Asked from the installed packages' metadata (nothing is imported),
+    so a broken install says what to do instead of failing half-way through
+    drawing the window."""
+    from importlib import metadata
+
+    for package, distributions in DEPENDENCIES:
+        for dist in distributions:
+            try:
+                metadata.distribution(dist)
+                break
+            except metadata.PackageNotFoundError:
+                continue
+        else:
+            return (
+                f"kbuilder needs the Python package '{package}', which is not installed here: "
+                f"run `pip install -e .` in the kbuilder folder (or `pip install {package}`)."
+            )
+    return None
+
+
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kbuilder", description="Build Keras models by drawing them.")
     parser.add_argument("file", nargs="?", help="a .kbproj project or a Keras model (.json, .h5, .keras) to open")
@@ -70,12 +104,11 @@ def example_project():
     """The default template, or a small built-in model when none is installed."""
     from kbuilder.core.graph import Graph
     from kbuilder.project import kbproj
+    from kbuilder.project.templates import load_template
 
     try:
-        from kbuilder.project.templates import load_template
-
         return load_template()
-    except (ImportError, kbproj.ProjectError, OSError):
+    except (kbproj.ProjectError, OSError):
         pass
     g = Graph(name="example")
     x = g.add_input((28, 28), name="image", position=(0, 0))
@@ -128,7 +161,7 @@ def _resources():
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse(argv)
-    hint = xcb_problem()
+    hint = missing_dependency() or xcb_problem()
     if hint:
         print(hint, file=sys.stderr)
         return 1

@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
+from kbuilder.training import cli as training_cli
 
-COMMANDS = ("check", "summary", "export", "convert", "train", "evaluate", "datasets")
+COMMANDS = ("check", "summary", "export", "convert", "train", "evaluate", "datasets", "predict", "tune")
 STYLES = ("functional", "sequential", "subclass")
 CONVERT_SUFFIXES = (".kbproj", ".json", ".keras", ".h5")
 
@@ -50,11 +51,17 @@ def _write_text(path: Path, text: str) -> None:
 
 # ------------------------------------------------------------------ commands
 def cmd_check(args: argparse.Namespace) -> int:
-    from kbuilder.keras_io.check import check_graph
+    from kbuilder.training import repair_cli
 
     opened = _open(args.file)
     graph = opened.graph
-    issues = check_graph(graph)
+    try:
+        if args.fix:
+            return repair_cli.cmd_fix(args, opened)
+        found = repair_cli.found_issues(args, opened)
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from None
+    issues = [i for i, _ in found]
     errors = [i for i in issues if i.severity == "error"]
 
     def node_name(issue):
@@ -66,7 +73,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 {
                     "valid": not errors,
                     "issues": [
-                        {"severity": i.severity, "node": node_name(i), "message": i.message} for i in issues
+                        {"severity": i.severity, "node": node_name(i), "message": i.message,
+                         "fixes": [f.to_dict() for f in fixes]}
+                        for i, fixes in found
                     ],
                 },
                 ensure_ascii=False,
@@ -75,9 +84,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for note in opened.notes:
             print(f"note: {note}")
-        for i in issues:
+        for i, fixes in found:
             where = f"{node_name(i)}: " if node_name(i) else ""
             print(f"{i.severity}: {where}{i.message}")
+            for f in fixes:
+                print(f"  fix: {f.title}")
         n_err, n_warn = len(errors), len(issues) - len(errors)
         verdict = "valid" if not errors else "has errors"
         print(f"{Path(args.file).name}: {verdict} ({len(graph)} layers, {n_err} errors, {n_warn} warnings)")
@@ -125,7 +136,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    out = Path(args.output)
+    if not (args.output or args.out) or (args.output and args.out):
+        raise CliError("give the file to write once: 'kbuilder convert FILE OUT' or 'kbuilder convert FILE -o OUT'", 2)
+    out = Path(args.output or args.out)
     suffix = out.suffix.lower()
     if suffix not in CONVERT_SUFFIXES:
         raise CliError(f"OUT must end in {', '.join(CONVERT_SUFFIXES)} (got '{out.name}')", 2)
@@ -133,9 +146,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if suffix != ".kbproj":
         _require_valid(opened.graph)
     from kbuilder.keras_io import model_file
+    from kbuilder.project import saving
 
     try:
-        model_file.save_graph(opened.graph, out, weights=opened.weights, project=opened.project)
+        saving.save_graph(opened.graph, out, weights=opened.weights, project=opened.project)
     except model_file.ModelFileError as exc:
         raise CliError(str(exc), 1) from None
     for note in opened.notes:
@@ -145,21 +159,27 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from kbuilder.training import cli as training_cli
-
     return training_cli.cmd_train(args)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from kbuilder.training import cli as training_cli
-
     return training_cli.cmd_evaluate(args)
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
-    from kbuilder.training import cli as training_cli
-
     return training_cli.cmd_datasets(args)
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from kbuilder.training import predict_cli
+
+    return predict_cli.cmd_predict(args)
+
+
+def cmd_tune(args: argparse.Namespace) -> int:
+    from kbuilder.training import tune_cli
+
+    return tune_cli.cmd_tune(args)
 
 
 # -------------------------------------------------------------------- parser
@@ -169,11 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build Keras models by drawing them. Without a command, opens the app.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    files = f"a project or model file ({', '.join(OPEN_SUFFIXES)})"
+    files = f"a project or model file ({', '.join(OPEN_SUFFIXES)}) or a SavedModel folder"
 
     p = sub.add_parser("check", help="check a model for errors")
     p.add_argument("file", metavar="FILE", help=files)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    from kbuilder.training.repair_cli import add_check_arguments
+
+    add_check_arguments(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("summary", help="print what model.summary() shows")
@@ -189,27 +212,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="convert between .kbproj, .json, .keras and .h5")
     p.add_argument("file", metavar="FILE", help=files)
-    p.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write (.kbproj, .json, .keras or .h5)")
+    p.add_argument("out", metavar="OUT", nargs="?", help="the file to write (.kbproj, .json, .keras or .h5)")
+    p.add_argument("-o", "--output", metavar="OUT", help="the same, as an option")
     p.set_defaults(func=cmd_convert)
 
-    try:
-        from kbuilder.training import cli as training_cli
-    except ImportError:  # pragma: no cover - training is part of the package
-        training_cli = None
     p = sub.add_parser("train", help="train a model on a data set")
-    if training_cli is not None:
-        training_cli.add_train_arguments(p)
+    training_cli.add_train_arguments(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="measure a saved model's weights on a data set, without training")
-    if training_cli is not None:
-        training_cli.add_evaluate_arguments(p)
+    training_cli.add_evaluate_arguments(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("datasets", help="list the data sets kbuilder can train on")
-    if training_cli is not None and hasattr(training_cli, "add_datasets_arguments"):
-        training_cli.add_datasets_arguments(p)
+    training_cli.add_datasets_arguments(p)
     p.set_defaults(func=cmd_datasets)
+
+    from kbuilder.training import predict_cli
+
+    p = sub.add_parser("predict", help="run a trained model on your own picture, CSV rows, arrays or text")
+    predict_cli.add_predict_arguments(p)
+    p.set_defaults(func=cmd_predict)
+
+    from kbuilder.training import tune_cli
+
+    p = sub.add_parser("tune", help="search hyperparameters (KerasTuner): try several values, keep the best")
+    tune_cli.add_tune_arguments(p)
+    p.set_defaults(func=cmd_tune)
     return parser
 
 

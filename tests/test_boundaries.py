@@ -11,7 +11,7 @@ import kbuilder.project.kbproj, kbuilder.project.templates, kbuilder.project.loa
 import kbuilder.layers.catalog
 import kbuilder.keras_io.build, kbuilder.keras_io.shapes, kbuilder.keras_io.check
 import kbuilder.keras_io.summary, kbuilder.keras_io.codegen, kbuilder.keras_io.from_config
-import kbuilder.keras_io.layout, kbuilder.keras_io.model_file
+import kbuilder.core.layout, kbuilder.keras_io.model_file
 import kbuilder.training
 from kbuilder.core.graph import Graph
 g = Graph(); x = g.add_input((4,)); g.add("Dense", inputs=[x], units=2)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kbuilder.core.graph import Graph  # noqa: E402
-from kbuilder.keras_io.layout import layered_layout  # noqa: E402
+from kbuilder.core.layout import layered_layout  # noqa: E402
 from kbuilder.project.kbproj import Project, save  # noqa: E402
 
 OUT = ROOT / "resources" / "templates"

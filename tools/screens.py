@@ -5,11 +5,17 @@ default template, at 1360x860 and 1024x700, and saves:
 
 * ``build_<size>.png``: the Build mode, nothing selected;
 * ``inspector_<size>.png``: a Dense layer selected, its Inspector filled;
+* ``card_<size>.png``: the convolutional autoencoder, a Conv2D selected: its layer card;
 * ``code_<size>.png``: the Code mode;
 * ``train_<size>.png``: the Train mode after a short run (curves);
-* ``results_<size>.png``: its Results tab.
+* ``results_<size>.png``: its Results tab;
+* ``coach_<size>.png``: the coach's advice on an overfitting history (made up,
+  fed through the panel's epoch slot as the training worker does): its
+  actions as buttons, its epoch marked on the curves;
+* ``fixes_<size>.png``: a Conv2D fed (28, 28) pictures: the Issues panel
+  offers its one-click fixes.
 
-    QT_QPA_PLATFORM=offscreen python tools/screens.py [--out docs/screens] [--lang en]
+    QT_QPA_PLATFORM=offscreen python tools/screens.py [--out docs/screens] [--lang en] [--no-training]
 
 The settings and autosave go to a temporary folder, so the pictures do not
 depend on the user's saved layout.
@@ -63,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screens"))
     parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--no-training", action="store_true", help="leave out the Train and Results shots")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from kbuilder.app import create_application, open_start_project
+    from kbuilder.project.templates import template_path
     from kbuilder.ui.window.main_window import MainWindow
 
     app = create_application("kbuilder-screens")
@@ -93,23 +101,99 @@ def main(argv: list[str] | None = None) -> int:
         window.set_mode("code")
         shoot(app, window, out, "code")
 
-        window.set_mode("training")
-        panel = window.panels["training"]
-        panel.settings.epochs.setValue(args.epochs)
-        panel.train()
-        wait(app, lambda p=panel: p.result is not None and not p.busy, 600)
-        panel.tabs.setCurrentWidget(panel.curves)
-        shoot(app, window, out, "train")
-        panel.tabs.setCurrentWidget(panel.results)
-        shoot(app, window, out, "results")
+        if not args.no_training:
+            train_shots(app, window, out, args.epochs)
+        coach_shot(app, window, out)
 
         window.set_mode("build")
+        window.files.open_template(template_path("conv_autoencoder"), ask=False)
+        wait(app, lambda w=window: w.analysis.is_idle())
+        window.view.fit()
+        conv = next(n for n in window.graph.nodes if n.class_name == "Conv2D")
+        window.select_node(conv.id)
+        shoot(app, window, out, "card")
+        window.scene.clearSelection()
+        fixes_shot(app, window, out)
+
         window.stack.setClean()
         window.close()
         window.shutdown()
         window.deleteLater()
         settle(app, 0.2)
     return 0
+
+
+def train_shots(app, window, out: Path, epochs: int) -> None:
+    """The Train mode after a short run (curves), then its Results tab."""
+    window.set_mode("training")
+    panel = window.panels["training"]
+    panel.settings.epochs.setValue(epochs)
+    panel.train()
+    wait(app, lambda p=panel: p.result is not None and not p.busy, 600)
+    panel.tabs.setCurrentWidget(panel.curves)
+    shoot(app, window, out, "train")
+    panel.tabs.setCurrentWidget(panel.results)
+    shoot(app, window, out, "results")
+    try_it_shot(app, window, out)
+
+
+def try_it_shot(app, window, out: Path) -> None:
+    """The Try it tab: a digit drawn with the mouse on the pad, and the answer."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    panel = window.panels["training"]
+    view = panel.try_it
+    panel.tabs.setCurrentWidget(view)
+    wait(app, lambda: view.info is not None and view.available, 300)
+    settle(app)
+    pad = view.image.pad
+    answers = []
+    view.answered.connect(lambda: answers.append(1))
+    points = [(0.3, 0.2), (0.55, 0.15), (0.7, 0.3), (0.55, 0.5), (0.72, 0.7), (0.55, 0.85), (0.3, 0.8)]
+    r = pad.drawing_rect()
+    at = [QPoint(int(r.x() + x * r.width()), int(r.y() + y * r.height())) for x, y in points]
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[0])
+    for p in at[1:]:
+        QTest.mouseMove(pad, p)
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
+    wait(app, lambda: bool(answers), 120)
+    shoot(app, window, out, "try_it")
+
+
+def coach_shot(app, window, out: Path) -> None:
+    """The coach on a made-up run whose validation loss turns up after epoch 4."""
+    loss = [1.2, 0.8, 0.55, 0.4, 0.3, 0.22, 0.16, 0.12, 0.09, 0.07]
+    val = [1.1, 0.8, 0.65, 0.6, 0.62, 0.66, 0.72, 0.8, 0.86, 0.93]
+    window.set_mode("training")
+    panel = window.panels["training"]
+    panel.tabs.setCurrentWidget(panel.curves)
+    panel.curves.begin([])
+    panel.coach.begin(window.document.model_key())
+    panel.curves.set_epochs(len(loss))
+    for i, (t, v) in enumerate(zip(loss, val, strict=True)):
+        logs = {"loss": t, "accuracy": min(0.99, 0.6 + 0.045 * i), "val_loss": v, "val_accuracy": 0.8}
+        panel._on_epoch({"epoch": i, "epochs": len(loss), "progress": (i + 1) / len(loss), "logs": logs})
+    panel.curves.flush()
+    shoot(app, window, out, "coach")
+    window.set_mode("build")
+
+
+def fixes_shot(app, window, out: Path) -> None:
+    """A Conv2D fed (28, 28) pictures: the Issues panel offers to insert a Reshape."""
+    from kbuilder.core.graph import Graph
+    from kbuilder.project.kbproj import Project
+
+    g = Graph(name="conv_on_pictures")
+    x = g.add_input((28, 28), name="image", position=(0, 0))
+    c = g.add("Conv2D", inputs=[x], filters=8, kernel_size=3, activation="relu", name="conv", position=(0, 110))
+    f = g.add("Flatten", inputs=[c], position=(0, 220))
+    g.add("Dense", inputs=[f], units=10, activation="softmax", name="digit", position=(0, 330))
+    window.files.set_project(Project(graph=g), None, g.name)
+    wait(app, lambda: window.analysis.is_idle() and bool(window.panels["issues"].fix_buttons()))
+    window.docks["issues"].raise_()
+    window.view.fit()
+    shoot(app, window, out, "fixes")
 
 
 if __name__ == "__main__":

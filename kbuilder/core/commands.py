@@ -21,7 +21,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from .graph import Edge, Graph, GraphError, GraphEvent, Node
+from .graph import Edge, Graph, GraphError, Node
 
 
 class Command:
@@ -168,17 +168,6 @@ def remove_items(graph: Graph, node_ids: list[str], edge_ids: list[str] = ()) ->
     return Compound(children=children, text=text)
 
 
-def _restore(graph: Graph, node_id: str, **fields: Any) -> None:
-    """Put a node's fields back exactly as they were, one ``node_changed``
-    event per field that changes.  ``Graph.set_shared_with`` cannot do this
-    for sharing: it follows the owner chain and copies the owner's class."""
-    node = graph.node(node_id)
-    for key, value in fields.items():
-        if getattr(node, key) != value:
-            setattr(node, key, value)
-            graph._emit(GraphEvent("node_changed", node_id=node_id, key=key))
-
-
 @dataclass
 class SetParams(Command):
     """``old`` is what the caller saw; undo restores what redo found."""
@@ -199,6 +188,11 @@ class SetParams(Command):
             graph.set_params(self.node_id, self._before)
             self._before = None
 
+    @property
+    def changes(self) -> bool:
+        """Whether redo changes anything (as the file would keep it)."""
+        return as_json(self.old) != as_json(self.new)
+
     def merge_key(self) -> Any:
         return ("params", self.node_id, self.merge_id) if self.merge_id is not None else None
 
@@ -209,14 +203,42 @@ class SetParams(Command):
         return False
 
 
-def set_param(graph: Graph, node_id: str, key: str, value: Any, merge: bool = False) -> SetParams:
+def as_json(value: Any) -> Any:
+    """Tuples as lists, recursively, so that values compare as a file keeps them."""
+    if isinstance(value, tuple | list):
+        return [as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    return value
+
+
+_NO_DEFAULT = object()
+
+
+def set_param(
+    graph: Graph,
+    node_id: str,
+    key: str,
+    value: Any,
+    merge: Any = False,
+    default: Any = _NO_DEFAULT,
+    required: bool = False,
+    text: str | None = None,
+) -> SetParams:
+    """The command that gives ``node_id``'s ``key`` the value ``value``
+    (``.changes`` False when the node already has it).  ``value`` None, or equal to the
+    layer's ``default`` (from its ``LayerSpec``) when the parameter is not
+    ``required``, removes the key: a graph keeps only what differs from
+    Keras's defaults.  ``merge``: True, or any key, merges the edits that
+    carry it into one undo step (typing)."""
     old = copy.deepcopy(graph.node(node_id).params)
     new = dict(old)
-    if value is None:
+    if value is None or (default is not _NO_DEFAULT and not required and as_json(value) == as_json(default)):
         new.pop(key, None)
     else:
-        new[key] = value
-    return SetParams(node_id, old, new, text=f"Set {key}", merge_id=key if merge else None)
+        new[key] = copy.deepcopy(value)
+    merge_id = None if merge is False or merge is None else (key if merge is True else merge)
+    return SetParams(node_id, old, new, text=text or f"Set {key}", merge_id=merge_id)
 
 
 @dataclass
@@ -258,7 +280,7 @@ class SetShared(Command):
     def undo(self, graph: Graph) -> None:
         if self._before is not None:
             shared_with, class_name = self._before
-            _restore(graph, self.node_id, shared_with=shared_with, class_name=class_name)
+            graph.overwrite(self.node_id, shared_with=shared_with, class_name=class_name)
             self._before = None
 
 
@@ -358,48 +380,6 @@ class ReorderInputs(Command):
         if self._before is not None:
             self._put(graph, self._before)
             self._before = None
-
-
-def paste(graph: Graph, data: dict[str, Any], offset: tuple[float, float] = (30.0, 30.0)) -> Compound:
-    """A command adding a copied fragment (``Graph.to_dict`` of a selection)
-    with fresh ids and free names; edges to nodes outside it are dropped."""
-    from .graph import new_id
-
-    id_map: dict[str, str] = {}
-    children: list[Command] = []
-    taken = {n.name for n in graph.nodes}
-    for nd in data.get("nodes", []):
-        node = Node.from_dict(nd)
-        id_map[node.id] = new_id()
-        node.id = id_map[node.id]
-        base = node.name
-        name, i = base, 1
-        while name in taken:
-            name = f"{base}_{i}"
-            i += 1
-        taken.add(name)
-        node.name = name
-        node.position = (node.position[0] + offset[0], node.position[1] + offset[1])
-        children.append(AddNode(node))
-    for child in children:
-        node = child.node  # type: ignore[attr-defined]
-        if node.shared_with:
-            node.shared_with = id_map.get(node.shared_with, node.shared_with if node.shared_with in graph else None)
-    for ed in data.get("edges", []):
-        if ed["src"] in id_map and ed["dst"] in id_map:
-            children.append(
-                AddEdge(Edge(src=id_map[ed["src"]], dst=id_map[ed["dst"]], dst_port=int(ed.get("dst_port", 0)), src_port=int(ed.get("src_port", 0))))
-            )
-    return Compound(children=children, text="Paste")
-
-
-def fragment(graph: Graph, node_ids: list[str]) -> dict[str, Any]:
-    """The part of the graph a copy takes: the nodes and the edges between them."""
-    ids = set(node_ids)
-    return {
-        "nodes": [graph.node(n).to_dict() for n in node_ids],
-        "edges": [e.to_dict() for e in graph.edges if e.src in ids and e.dst in ids],
-    }
 
 
 class History:

@@ -10,9 +10,9 @@ graph: a port number is compared, never counted up to.
 
 How many inputs a layer takes comes from an *arity* function
 (``class_name -> (min_inputs, max_inputs) | None``, ``max_inputs`` None
-meaning "any number"); ``kbuilder.keras_io.check`` passes one backed by the
-layer catalog.  When it answers None, or no function is given, the small
-table in :data:`DEFAULT_ARITY` is used, and any other layer takes one input.
+meaning "any number"): ``kbuilder.layers.basics.arity(catalog)``, which
+``kbuilder.keras_io.check`` passes.  Without one, an Input takes no input
+and every other layer one.
 """
 
 from __future__ import annotations
@@ -21,35 +21,13 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .graph import Edge, Graph, Node, name_problem
+from .graph import INPUT, Edge, Graph, Node, name_problem
 
 Arity = Callable[[str], "tuple[int, int | None] | None"]
 
 ERROR = "error"
 WARNING = "warning"
 NOTE = "note"  # says what was not checked (a model too big to test-run)
-
-#: Layers that combine a list of tensors (every one of them needs two or more).
-MERGE_LAYERS = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
-
-#: Fallback numbers of inputs, (min, max); max None = any number.
-DEFAULT_ARITY: dict[str, tuple[int, int | None]] = {
-    "Input": (0, 0),
-    "Add": (2, None),
-    "Multiply": (2, None),
-    "Average": (2, None),
-    "Maximum": (2, None),
-    "Minimum": (2, None),
-    "Concatenate": (2, None),
-    "Subtract": (2, 2),
-    "Dot": (2, 2),
-    "Attention": (2, 3),
-    "AdditiveAttention": (2, 3),
-    "MultiHeadAttention": (2, 3),
-    "GroupedQueryAttention": (2, 3),
-    "GroupQueryAttention": (2, 3),
-}
-
 
 @dataclass
 class Issue:
@@ -65,7 +43,11 @@ class Issue:
 
 
 def arity_of(class_name: str, arity: Arity | None = None) -> tuple[int, int | None]:
-    """(min, max) inputs of ``class_name``: ``arity`` first, then the table."""
+    """(min, max) inputs of ``class_name``, as ``arity`` answers
+    (``kbuilder.layers.basics.arity(catalog)``); without an answer an Input
+    takes none and any other layer one."""
+    if class_name == INPUT:
+        return 0, 0
     if arity is not None:
         try:
             found = arity(class_name)
@@ -73,14 +55,13 @@ def arity_of(class_name: str, arity: Arity | None = None) -> tuple[int, int | No
             found = None
         if found is not None:
             lo, hi = found
-            if class_name in MERGE_LAYERS:
-                lo = max(lo, 2)
             return int(lo), (None if hi is None else int(hi))
-    return DEFAULT_ARITY.get(class_name, (1, 1))
+    return 1, 1
 
 
 def is_merge(class_name: str, arity: Arity | None = None) -> bool:
-    return class_name in MERGE_LAYERS or (class_name not in DEFAULT_ARITY and arity_of(class_name, arity)[1] is None)
+    """Whether the layer takes a list of tensors (two or more)."""
+    return arity_of(class_name, arity)[0] >= 2
 
 
 def output_count(node: Node) -> int | None:
@@ -117,25 +98,20 @@ def count_text(issues) -> str:
     are none.  The one wording for the Issues panel and the status bar."""
     issues = list(issues or [])
     errors = sum(1 for i in issues if getattr(i, "severity", ERROR) == ERROR)
-    warnings = sum(1 for i in issues if getattr(i, "severity", "") == "warning")
+    warnings = sum(1 for i in issues if i.severity == "warning")
     others = len(issues) - errors - warnings
     parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (others, "note")) if n]
     return ", ".join(parts)
 
 
 class _Adjacency:
-    """In/out edges of every node, computed once (Graph.in_edges scans all edges)."""
+    """The graph's nodes and their edges, read once from its index."""
 
     def __init__(self, graph: Graph) -> None:
+        self.graph = graph
         self.nodes: dict[str, Node] = {n.id: n for n in graph.nodes}
-        self.ins: dict[str, list[Edge]] = {nid: [] for nid in self.nodes}
-        self.outs: dict[str, list[Edge]] = {nid: [] for nid in self.nodes}
-        for e in graph.edges:
-            if e.src in self.nodes and e.dst in self.nodes:
-                self.ins[e.dst].append(e)
-                self.outs[e.src].append(e)
-        for es in self.ins.values():
-            es.sort(key=lambda e: e.dst_port)
+        self.ins: dict[str, list[Edge]] = {nid: graph.in_edges(nid) for nid in self.nodes}
+        self.outs: dict[str, list[Edge]] = {nid: graph.out_edges(nid) for nid in self.nodes}
 
     def reach(self, starts, forward: bool = True) -> set[str]:
         seen = set(starts)
@@ -150,8 +126,9 @@ class _Adjacency:
         return seen
 
 
-def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
-    """Every structural problem of ``graph``, errors and warnings."""
+def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
+    """Every structural problem of ``graph``, errors and warnings; ``arity``
+    says how many inputs each layer class takes (``kbuilder.layers.basics.arity``)."""
     issues: list[Issue] = []
     adj = _Adjacency(graph)
     nodes = adj.nodes
@@ -253,7 +230,7 @@ def check_structure(graph: Graph, arity: Arity | None = None) -> list[Issue]:
         elif count:
             cname = owner.class_name
             lo, hi = arity_of(cname, arity)
-            if is_merge(cname, arity) and count < 2:
+            if lo >= 2 and hi is None and count < 2:  # a merge of any number
                 err(f"{cname} needs at least two inputs; connect another layer to it.", n, code="merge_inputs")
             elif count < lo:
                 err(
@@ -348,17 +325,7 @@ def _port_issues(graph: Graph, adj: _Adjacency, arity: Arity | None, issues: lis
 
 
 def _is_acyclic(adj: _Adjacency) -> bool:
-    indeg = {nid: len(es) for nid, es in adj.ins.items()}
-    todo = [nid for nid, d in indeg.items() if d == 0]
-    seen = 0
-    while todo:
-        nid = todo.pop()
-        seen += 1
-        for e in adj.outs[nid]:
-            indeg[e.dst] -= 1
-            if indeg[e.dst] == 0:
-                todo.append(e.dst)
-    return seen == len(indeg)
+    return len(adj.graph.topological_order()) == len(adj.nodes)
 
 
 def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Issue]:

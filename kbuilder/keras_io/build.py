@@ -21,8 +21,10 @@ from typing import Any
 
 from kbuilder.core.graph import Graph, Node
 from kbuilder.core.validate import ERROR, Arity, check_structure, is_merge
-
-from .backend import keras
+from kbuilder.layers import basics
+from kbuilder.layers.backend import keras
+from kbuilder.layers.basics import format_shape
+from kbuilder.layers.catalog import get_catalog
 
 #: Arguments some classes' ``from_config`` reads without a default: a graph
 #: leaves defaults out, so they are filled in (Rescaling(scale=1/255) has no offset).
@@ -45,36 +47,17 @@ class BuildError(Exception):
 
 
 # ---------------------------------------------------------------- catalog
-_ARITY_CACHE: dict[str, tuple[int, int | None]] = {}
+def catalog_arity(class_name: str) -> tuple[int, int | None]:
+    """(min_inputs, max_inputs) of ``class_name``: the layer catalog's
+    answer (:func:`kbuilder.layers.basics.input_range`)."""
+    return basics.input_range(class_name, _catalog())
 
 
-def catalog_arity(class_name: str) -> tuple[int, int | None] | None:
-    """(min_inputs, max_inputs) from the layer catalog, or None when the
-    catalog is not there (yet) or does not know the class."""
-    found = _ARITY_CACHE.get(class_name)
-    if found is None:
-        found = _catalog_arity(class_name)
-        if found is not None:
-            _ARITY_CACHE[class_name] = found
-    return found
-
-
-def _catalog_arity(class_name: str) -> tuple[int, int | None] | None:
+def _catalog():
     try:
-        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
-    except ImportError:
+        return get_catalog()
+    except Exception:  # noqa: BLE001 - no catalog: the tables answer
         return None
-    try:
-        spec = get_catalog().get(class_name)
-    except Exception:
-        return None
-    if spec is None:
-        return None
-    lo = getattr(spec, "min_inputs", None)
-    hi = getattr(spec, "max_inputs", 1)
-    if lo is None:
-        return None
-    return int(lo), (None if hi is None else int(hi))
 
 
 # ---------------------------------------------------------------- layers
@@ -101,7 +84,11 @@ def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str |
     if cls is None:
         raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
     try:
-        layer = cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **params, "name": name})
+        # A wrapper's inner layer from the palette ({"class_name", "config"}) needs its module for Keras.
+        from .codegen import wrapped_layer_module  # noqa: PLC0415
+
+        config = {k: wrapped_layer_module(k, v) for k, v in params.items()}
+        layer = cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **config, "name": name})
         # What the exported code does; from_config forgives some settings the
         # constructor refuses (Discretization with both num_bins and bin_boundaries).
         cls(**written_params(params), name=name)
@@ -178,13 +165,9 @@ def _input_mode(class_name: str) -> str | None:
 
 
 def _catalog_input_mode(class_name: str) -> str | None:
-    try:
-        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
-
-        spec = get_catalog().get(class_name)
-    except Exception:
-        return None
-    return getattr(spec, "input_mode", None) if spec is not None else None
+    catalog = _catalog()
+    spec = catalog.get(class_name) if catalog is not None else None
+    return spec.input_mode if spec is not None else None
 
 
 def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None, **kwargs):
@@ -209,33 +192,6 @@ def pick_output(value, src_port: int, src_name: str):
 
 
 # ---------------------------------------------------------------- model
-def topological_order(graph: Graph, keep: set[str] | None = None) -> list[Node]:
-    """Nodes in data-flow order, stable in insertion order (Kahn)."""
-    nodes = [n for n in graph.nodes if keep is None or n.id in keep]
-    ids = {n.id for n in nodes}
-    indeg = {n.id: 0 for n in nodes}
-    outs: dict[str, list[str]] = {n.id: [] for n in nodes}
-    for e in graph.edges:
-        if e.src in ids and e.dst in ids:
-            indeg[e.dst] += 1
-            outs[e.src].append(e.dst)
-    pos = {n.id: i for i, n in enumerate(nodes)}
-    import heapq
-
-    ready = [(pos[nid], nid) for nid, d in indeg.items() if d == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, nid = heapq.heappop(ready)
-        order.append(nid)
-        for m in outs[nid]:
-            indeg[m] -= 1
-            if indeg[m] == 0:
-                heapq.heappush(ready, (pos[m], m))
-    by_id = {n.id: n for n in nodes}
-    return [by_id[nid] for nid in order]
-
-
 def model_node_ids(graph: Graph) -> set[str]:
     """The nodes a model built from ``graph`` contains: every Input and every
     node on a path to an output."""
@@ -266,7 +222,7 @@ def build_model(graph: Graph, arity: Arity | None = None, layers_out: dict[str, 
     keep = model_node_ids(graph)
     values: dict[str, Any] = {}
     layers: dict[str, Any] = {} if layers_out is None else layers_out
-    for node in topological_order(graph, keep):
+    for node in graph.topological_order(keep):
         if node.is_input:
             values[node.id] = input_tensor(node)
             continue
@@ -328,14 +284,6 @@ def first_line(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def fmt_shape(shape) -> str:
-    if shape is None:
-        return "?"
-    if isinstance(shape, list) and shape and isinstance(shape[0], (tuple, list)):
-        return ", ".join(fmt_shape(s) for s in shape)
-    return "(" + ", ".join("None" if d is None else str(int(d)) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
 def _parse_shape(text: str):
     try:
         return ast.literal_eval(text.strip().rstrip("."))
@@ -387,17 +335,17 @@ def explain_error(
     msg = keras_message(exc)
     cls = class_name
     shapes = [s for s in (input_shapes or [])]
-    both = " and ".join(fmt_shape(s) for s in shapes) if shapes else ""
+    both = " and ".join(format_shape(s) for s in shapes) if shapes else ""
 
     if shapes and shapes[0] is not None and len(shapes[0]) != 4 and _category(cls) == "Image preprocessing":
         return (
-            f"{cls} works on images shaped (height, width, channels) but receives {fmt_shape(shapes[0])}. "
+            f"{cls} works on images shaped (height, width, channels) but receives {format_shape(shapes[0])}. "
             f"Use it right after an image Input (e.g. shape [28, 28, 1]), or remove it."
         )
     if shapes and shapes[0] is not None and "channel" in msg and _category(cls) == "Image preprocessing":
         return (
             f"{cls} works on grey (1 channel) or colour (3 channels) images, and some of its effects on colour "
-            f"images only, but receives {fmt_shape(shapes[0])}. Remove it, or give the Input 1 or 3 channels."
+            f"images only, but receives {format_shape(shapes[0])}. Remove it, or give the Input 1 or 3 channels."
         )
     m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
     if m:
@@ -505,13 +453,9 @@ def explain_error(
 
 
 def _category(class_name: str) -> str | None:
-    try:
-        from kbuilder.layers.catalog import get_catalog  # noqa: PLC0415
-
-        spec = get_catalog().get(class_name)
-    except Exception:
-        return None
-    return getattr(spec, "category", None) if spec is not None else None
+    catalog = _catalog()
+    spec = catalog.get(class_name) if catalog is not None else None
+    return spec.category if spec is not None else None
 
 
 def _val(text: str) -> str:

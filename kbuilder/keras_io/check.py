@@ -31,8 +31,9 @@ from contextlib import contextmanager
 
 from kbuilder.core.graph import Graph, Node
 from kbuilder.core.validate import ERROR, NOTE, WARNING, Arity, Issue, check_structure, unsound_nodes
+from kbuilder.layers.backend import keras
+from kbuilder.layers.basics import format_shape
 
-from .backend import keras
 from .build import (
     BuildError,
     build_model,
@@ -40,10 +41,8 @@ from .build import (
     catalog_arity,
     explain_error,
     first_line,
-    fmt_shape,
     model_node_ids,
     pick_output,
-    topological_order,
 )
 from .shapes import NodeInfo, ShapeInference
 
@@ -115,7 +114,7 @@ def check_graph(
     for e in graph.edges:
         preds.setdefault(e.dst, []).append(e.src)
     order = [nid for nid in getattr(inf, "order", []) if nid in sound] or [
-        n.id for n in topological_order(graph, sound)
+        n.id for n in graph.topological_order(sound)
     ]
     for nid in order:
         node = graph.node(nid)
@@ -141,7 +140,7 @@ def _advice(graph: Graph, node, info: NodeInfo, preds: dict[str, list[str]]) -> 
         if shapes[0][-1] not in (1, 3):
             msg = (
                 f"{owner.class_name} works on grey (1 channel) or colour (3 channels) images, but receives "
-                f"{fmt_shape(shapes[0])}: some of the operations it picks at random would fail in training. "
+                f"{format_shape(shapes[0])}: some of the operations it picks at random would fail in training. "
                 f"Remove it, or give the Input 1 or 3 channels."
             )
             out.append(Issue(ERROR, msg, node.id, None, "channels"))
@@ -150,7 +149,7 @@ def _advice(graph: Graph, node, info: NodeInfo, preds: dict[str, list[str]]) -> 
             out.append(
                 Issue(
                     WARNING,
-                    f"Dense expects a flat vector but receives {fmt_shape(shapes[0])}; "
+                    f"Dense expects a flat vector but receives {format_shape(shapes[0])}; "
                     f"it will only transform the last axis. Insert a Flatten before it.",
                     node.id,
                     None,
@@ -282,7 +281,7 @@ def _run(graph: Graph, infos: dict[str, NodeInfo], arity: Arity, stop) -> list[I
 def _locate(graph: Graph, layers: dict, feed: list, failure: BaseException, infos, arity) -> Issue:
     """Run the layers one by one on ``feed`` to find the one that fails."""
     values = {n.id: t for n, t in zip(graph.inputs(), feed, strict=True)}
-    for node in topological_order(graph, model_node_ids(graph)):
+    for node in graph.topological_order(model_node_ids(graph)):
         if node.is_input:
             continue
         owner = graph.owner(node)
@@ -297,7 +296,7 @@ def _locate(graph: Graph, layers: dict, feed: list, failure: BaseException, info
             dtypes = [_dtype(t) for t in tensors]
             msg = explain_error(exc, owner.class_name, shapes, params=owner.params, input_dtypes=dtypes)
             if msg == _reason(exc):  # no better words: say where it happened
-                msg = f"{owner.class_name} cannot run on an input shaped {fmt_shape(shapes)}: {msg}"
+                msg = f"{owner.class_name} cannot run on an input shaped {format_shape(shapes)}: {msg}"
             return Issue(ERROR, f"{msg} (found in a test run on zeros)", node.id, None, "run")
     return Issue(ERROR, f"The model does not run: {_reason(failure)} (found in a test run on zeros)", None, None, "run")
 

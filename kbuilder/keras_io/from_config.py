@@ -32,7 +32,7 @@ Mapping
 * Outputs: ``is_output`` is set on the output layers only when they differ
   from the graph's sinks (otherwise the sinks are the outputs anyway, and
   layers added later behave as a beginner expects).
-* Positions come from :func:`kbuilder.keras_io.layout.layered_layout`.
+* Positions come from :func:`kbuilder.core.layout.layered_layout`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,34 @@ def graph_from_json(text: str) -> ImportResult:
         raise ConfigError(too_deep()) from None
     except ValueError:  # an integer of more than 4,300 digits
         raise ConfigError("it holds a whole number too long to read") from None
-    return graph_from_config(data)
+    return import_description(data)
+
+
+def import_description(data: Any) -> ImportResult:
+    """A parsed model description, read exactly as from a file: translated
+    from Keras 2 first (nested models wired by their Keras 2 call numbers,
+    raw TensorFlow calls as built-in layers), see
+    :func:`kbuilder.keras_io.importing.import_config`."""
+    if not isinstance(data, dict):
+        raise ConfigError("a Keras model config is a JSON object")
+    kind, body = _unwrap(data)
+    if count_layers(body, kind == "Sequential") > MAX_LAYERS:
+        raise ConfigError(
+            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
+            "calls are counted, kbuilder's limit"
+        )
+    problem = json_problem(data)
+    if problem:
+        raise ConfigError(problem)
+    from kbuilder.keras_io.importing import import_config  # noqa: PLC0415 - importing needs this module
+    from kbuilder.keras_io.unnest import LegacyError  # noqa: PLC0415
+
+    try:
+        return import_config(_json_like(data) if _has_tuple(data) else data)[0]
+    except LegacyError as exc:
+        raise ConfigError(str(exc).rstrip(".")) from None
+    except RecursionError:
+        raise ConfigError(too_deep()) from None
 
 
 def graph_from_config(config: dict) -> ImportResult:
@@ -108,7 +135,7 @@ def graph_from_config(config: dict) -> ImportResult:
         importer.sequential(body)
     else:
         importer.functional(body)
-    from kbuilder.keras_io.layout import layered_layout
+    from kbuilder.core.layout import layered_layout
 
     layered_layout(importer.graph)
     return ImportResult(importer.graph, notes)
@@ -628,7 +655,7 @@ def _tensor_refs(node: Any) -> list[tuple[str, int, int]]:
 
 
 def _keras_layer_class(cls: str) -> Any:
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     if not cls.isidentifier() or cls.startswith("_"):
         return None
@@ -668,7 +695,7 @@ def _same_initializer(a: Any, b: Any) -> bool:
     """Two initializer names for the same built-in initializer and settings."""
     if not (isinstance(a, str) and isinstance(b, str)):
         return False
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     try:
         x, y = keras().initializers.get(a), keras().initializers.get(b)
@@ -678,7 +705,7 @@ def _same_initializer(a: Any, b: Any) -> bool:
 
 
 def _image_data_format() -> str:
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     return keras().config.image_data_format()
 
@@ -766,7 +793,7 @@ def _short_name_uncached(class_name: Any, config: Any) -> str | None:
     default settings (the form Keras accepts and beginners read)."""
     if not isinstance(class_name, str) or not isinstance(config, dict) or config.get("seed") is not None:
         return None
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     initializers = keras().initializers
     cls = getattr(initializers, class_name, None)

@@ -12,6 +12,8 @@ plain JSON; nothing is deserialised.  It
 * renames legacy initializer / regularizer / constraint identifiers and the
   old module paths (``tf_keras.*``, ``tensorflow.python.keras.*``,
   ``keras.src.engine.*``);
+* rewrites raw TensorFlow calls (``TFOpLambda``) that have a Keras 3
+  equivalent as built-in layers (:mod:`kbuilder.keras_io.tf_ops`);
 * flattens nested models (a Sequential or functional model used as a layer,
   called once or several times) into the outer graph; a model called twice
   gives shared layers (:mod:`kbuilder.keras_io.unnest`);
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .from_config import entry_class, entry_name
+from .tf_ops import translate_tf_ops
 from .unnest import (  # noqa: F401 - LegacyError is part of this module's API
     INPUT_CLASS,
     MODEL_CLASSES,
@@ -130,6 +133,8 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
         for place in tr.places:
             place.flat_name = place.name
         tr.config = {"class_name": kind, "config": body}
+    if tr.config["class_name"] == "Functional":
+        translate_tf_ops(tr.config["config"], notes)  # TFOpLambda -> Activation, Add, Rescaling, Reshape, ...
     renames = _fix_names(tr.config["config"], notes)
     for place in tr.places:
         place.flat_name = renames.get(place.flat_name, place.flat_name)
@@ -309,7 +314,7 @@ def _accepted(cls_name: str) -> set[str] | None:
     """Every keyword the Keras 3 class takes, or None if Keras has no such layer."""
     if cls_name in _SIGS:
         return _SIGS[cls_name]
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     k = keras()
     cls = getattr(k.layers, cls_name, None) if cls_name.isidentifier() else None

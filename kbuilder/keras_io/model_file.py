@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from kbuilder.core.atomic import replace_atomically
+from kbuilder.core.limits import json_problem
+
 from .file_guard import ReadError, check_path, open_regular, read_limited
-from .from_config import ConfigError, ImportResult, graph_from_config
-from .legacy import LegacyError, translate
+from .from_config import ConfigError, ImportResult
+from .importing import decode_tuples, import_config
+from .legacy import LegacyError
 from .safe_read import MAX_CONFIG_BYTES, SNIFF_BYTES, WEIGHTS_FORMAT, read_model_file, sniff_bytes
+from .saved_model import folder_size, saved_model_folder
 from .weights import Weights, apply_weights, map_weights
 
 MODEL_SUFFIXES = (".h5", ".hdf5", ".keras", ".json")
@@ -36,7 +40,7 @@ SAVE_SUFFIXES = (".kbproj", ".json", ".keras", ".h5", ".hdf5")
 MAX_JSON_BYTES = MAX_CONFIG_BYTES  # a .json model
 
 __all__ = [
-    "ImportResult", "ModelFileError", "open_model_file", "save_model_file", "save_graph", "convert",
+    "ImportResult", "ModelFileError", "open_model_file", "save_model_file",
     "read_weights_file", "write_weights_file", "apply_weights",
 ]
 
@@ -70,19 +74,20 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
     path = Path(path)
     name = path.name
     kind = _check(path)
-    if kind == "directory" and not (path / "config.json").is_file():
-        if (path / "saved_model.pb").exists():
-            raise ModelFileError(
-                f"{name} is a TensorFlow SavedModel folder, which holds compiled code rather than a layer list; "
-                "save the model with model.save('model.keras') or 'model.h5' and open that."
-            )
-        raise ModelFileError(f"{name} is a folder, not a model file.")
+    folder = saved_model_folder(path)
+    if folder is not None:
+        name = folder.name or name
+    elif kind == "directory" and not (path / "config.json").is_file():
+        raise ModelFileError(f"{name} is a folder, not a model file (nor a Keras 3 model folder or a SavedModel).")
     if kind == "file" and path.suffix.lower() == ".json":
         text = _json_text(path)
         if text is not None:
             return _open_json(name, text)
     # Big files get more time (a slow disk reads ~20 MB/s).
-    size = path.stat().st_size if kind == "file" else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
+    if folder is not None:
+        size = folder_size(folder)
+    else:
+        size = path.stat().st_size if kind == "file" else sum(p.stat().st_size for p in path.glob("*") if p.is_file())
     timeout = timeout + size / 20e6
     try:
         raw = read_model_file(path, timeout=timeout)
@@ -90,6 +95,8 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
         raise ModelFileError(str(exc)) from None
     if raw.kind == "json":
         return _open_json(name, raw.config_text or "")
+    if raw.kind == "saved_model":
+        return _open_saved_model(name, raw)
     if raw.weights_only:
         raise ModelFileError(
             f"{name} holds only weights, not the model's layers; open the file saved with model.save() "
@@ -135,11 +142,22 @@ def _open_json(name: str, text: str) -> ImportResult:
     return _graph(config, None, name, None)
 
 
+def _open_saved_model(name: str, raw: Any) -> ImportResult:
+    """A Keras 2 SavedModel: the root's ``model_config`` (tuples written as
+    ``{"class_name": "__tuple__", ...}``) and the checkpoint's weights."""
+    try:
+        config = json.loads(raw.config_text or "")
+    except (ValueError, RecursionError):
+        raise ModelFileError(f"The Keras records in {name} are damaged.") from None
+    result = _graph(decode_tuples(_json_checked(config, name)), raw.keras_version, name, raw)
+    result.notes.insert(0, f"{name} is a TensorFlow SavedModel folder: kbuilder read its layers from the Keras records in it "
+                           "and its weights from its variables checkpoint; nothing in it was run.")
+    return result
+
+
 def _json_checked(config: Any, name: str) -> Any:
     """``config`` when its nesting and values are within the readers' budgets
     (checked without recursion, before anything walks it), else one sentence."""
-    from kbuilder.core.limits import json_problem
-
     problem = json_problem(config)
     if problem:
         raise ModelFileError(f"The model description in {name} cannot be read: {problem}.")
@@ -149,11 +167,7 @@ def _json_checked(config: Any, name: str) -> Any:
 def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> ImportResult:
     config = _json_checked(config, name)
     try:
-        tr = translate(config, keras_version)
-        result = graph_from_config(tr.config)
-        _restore_input_dim(result.graph, tr.config)
-        _restore_nested_modules(result.graph)
-        _mark_groups(result.graph, tr)
+        result, tr = import_config(config, keras_version)
     except LegacyError as exc:
         raise ModelFileError(str(exc)) from None
     except ConfigError as exc:
@@ -164,7 +178,7 @@ def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> Impor
         raise ModelFileError(
             f"The model description in {name} is malformed, so kbuilder cannot draw it ({type(exc).__name__})."
         ) from None
-    notes = list(tr.notes) + _explain_placeholders(result.graph, list(result.notes))
+    notes = list(result.notes)
     weights: Weights | None = None
     if raw is not None and raw.weights_layout:
         try:
@@ -182,110 +196,6 @@ def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> Impor
     result.notes = notes
     result.weights = weights
     return result
-
-
-def _restore_input_dim(graph: Any, config: dict) -> None:
-    """``input_dim`` is a real argument of Embedding (the vocabulary size),
-    not only Keras's old input-shape shorthand; put it back where the graph
-    import dropped it."""
-    body = config.get("config") if isinstance(config.get("config"), dict) else config
-    dims = {}
-    for entry in body.get("layers") or []:
-        cfg = entry.get("config") if isinstance(entry, dict) else None
-        if isinstance(cfg, dict) and entry.get("class_name") == "Embedding" and isinstance(cfg.get("input_dim"), int):
-            dims[entry.get("name") or cfg.get("name")] = cfg["input_dim"]
-    for node in graph.nodes:
-        if node.class_name == "Embedding" and "input_dim" not in node.params and node.name in dims:
-            graph.set_param(node.id, "input_dim", dims[node.name])
-
-
-def _mark_groups(graph: Any, tr: Any) -> None:
-    """Layers unpacked from a nested model keep its name in
-    ``extra["group"]`` (``"encoder"``, ``"outer/inner"``), so a view can
-    frame them; the graph itself stays flat and editable."""
-    for place in tr.places:
-        if not place.scope:
-            continue
-        node = graph.find(place.flat_name)
-        if node is None:
-            continue
-        for n in [node, *graph.sharers(node.id)]:
-            n.extra["group"] = "/".join(place.scope)
-
-
-_NESTED_LAYER_KEYS = ("layer", "backward_layer", "cell", "cells")
-
-
-def _restore_nested_modules(graph: Any) -> None:
-    """A layer inside a wrapper (Bidirectional's LSTM, TimeDistributed's
-    Dense, an RNN's cell) needs its ``module`` for Keras 3 to find its class."""
-
-    def fix(value: Any) -> tuple[Any, bool]:
-        if isinstance(value, list):
-            items = [fix(v) for v in value]
-            return [v for v, _ in items], any(c for _, c in items)
-        if isinstance(value, dict) and isinstance(value.get("class_name"), str) and "config" in value:
-            if value.get("module") is None:
-                return {"module": "keras.layers", **value, "registered_name": None}, True
-        return value, False
-
-    for node in graph.nodes:
-        for key in _NESTED_LAYER_KEYS:
-            if key in node.params:
-                value, changed = fix(node.params[key])
-                if changed:
-                    graph.set_param(node.id, key, value)
-
-
-_PLACEHOLDER_NOTE = re.compile(r"^Layer '(?P<name>.*?)' \((?P<cls>[^)]*)\) (?P<why>.*?): it became a placeholder")
-
-
-def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
-    """One note per kind of placeholder instead of one per layer (ConvNeXt
-    has 36), saying why: a TFOpLambda is a raw TensorFlow call that Keras 2
-    recorded as a layer, not Python code of the user's."""
-    holes = {n.name: n for n in graph.nodes if n.is_placeholder}
-    groups: dict[tuple[str, str], list[str]] = {}
-    first: dict[tuple[str, str], str] = {}
-    out: list[str | tuple[str, str]] = []
-    for note in notes:
-        m = _PLACEHOLDER_NOTE.match(note)
-        if not m or m.group("name") not in holes:
-            out.append(note)
-            continue
-        node = holes[m.group("name")]
-        cls = node.extra.get("original_class") or m.group("cls")
-        key = (cls, "" if cls in ("TFOpLambda", "SlicingOpLambda") else m.group("why"))
-        if key not in groups:
-            groups[key] = []
-            first[key] = note
-            out.append(key)
-        groups[key].append(node.name)
-    text: list[str] = []
-    for item in out:
-        if isinstance(item, str):
-            text.append(item)
-            continue
-        cls, why = item
-        names = groups[item]
-        shown = ", ".join(repr(n) for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        many = len(names) > 1
-        if not why:
-            fns = sorted({f"tf.{(holes[n].extra.get('config') or {}).get('function') or n}" for n in names})
-            text.append(
-                f"{'Layers' if many else 'Layer'} {shown} {'are raw TensorFlow calls' if many else 'is a raw TensorFlow call'} "
-                f"({', '.join(fns[:4])}{', ...' if len(fns) > 4 else ''}) that Keras 2 recorded as {cls} layers; Keras 3 "
-                f"has no such layer, so {'they became placeholders' if many else 'it became a placeholder'} that "
-                "never run: replace them with built-in layers or write them in the exported Python code."
-            )
-        elif not many:
-            text.append(first[item])
-        else:
-            text.append(
-                f"Layers {shown} ({cls}): each {why}, so they became placeholders that never run; replace them "
-                "with built-in layers or write their code yourself in the exported Python."
-            )
-    return text
 
 
 # ------------------------------------------------------------------ weights
@@ -352,12 +262,10 @@ def _write_weights(weights: Weights, path: Path) -> None:
 # --------------------------------------------------------------------- save
 def _atomic(path: Path, write) -> None:
     """Replace ``path`` with what ``write(tmp)`` writes, as
-    :func:`kbuilder.project.kbproj.replace_atomically` does: permissions kept,
+    :func:`kbuilder.core.atomic.replace_atomically` does: permissions kept,
     the file and its folder fsynced around the rename, leftovers of crashed
     writes removed.  The temporary file ends in ``path``'s suffix, which
     Keras needs to pick the format."""
-    from kbuilder.project.kbproj import replace_atomically
-
     try:
         replace_atomically(path, write, suffix=path.suffix)
     except OSError as exc:
@@ -427,60 +335,3 @@ def _quiet_save(model: Any, tmp: Path) -> None:
             model.save(str(tmp))
     finally:
         absl.setLevel(level)
-
-
-def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None = None, project: Any = None) -> list[str]:
-    """Write ``graph`` to ``path`` by its suffix: ``.kbproj`` (weights beside
-    it in ``<name>.weights-<generation>.h5``, saved with it as one unit by
-    :func:`kbuilder.project.kbproj.save`), ``.json`` (the Keras architecture),
-    ``.keras`` / ``.h5`` (a full Keras 3 model).  Returns notes."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SAVE_SUFFIXES:
-        raise ModelFileError(f"kbuilder writes {', '.join(SAVE_SUFFIXES)} files, not {path.name}.")
-    if suffix in (".keras", ".h5", ".hdf5"):
-        return save_model_file(graph, path, weights)
-    if suffix == ".json":
-        model, _ = build_with_weights(graph, None, "a .json architecture")
-        _atomic(path, lambda tmp: tmp.write_text(json.dumps(json.loads(model.to_json()), indent=1) + "\n", "utf-8"))
-        return ["A .json file keeps only the architecture; the weights were not written."] if weights else []
-    from kbuilder.project import kbproj
-
-    if project is None:
-        project = kbproj.Project(graph=graph)
-    elif project.graph is not graph:
-        project = kbproj.Project(graph=graph, settings=project.settings, description=project.description)
-    if not weights:
-        project.weights_file = None  # no stale pointer to a file that is not beside this one
-    try:
-        kbproj.save(project, path, write_weights=(lambda tmp: _write_weights(weights, tmp)) if weights else None)
-    except kbproj.ProjectError as exc:
-        raise ModelFileError(str(exc)) from None
-    return []
-
-
-def convert(src: str | os.PathLike[str], dst: str | os.PathLike[str], timeout: float = 30.0) -> list[str]:
-    """Any supported input (``.kbproj``, ``.json``, ``.h5``, ``.keras``) to
-    ``.kbproj`` / ``.json`` / ``.keras`` / ``.h5``, weights kept.  Returns the
-    notes of the import and of the save."""
-    src = Path(src)
-    project = None
-    if src.suffix.lower() == ".kbproj":
-        from kbuilder.project import kbproj
-
-        try:
-            project = kbproj.load(src)
-        except kbproj.ProjectError as exc:
-            raise ModelFileError(str(exc)) from None
-        from kbuilder.project.loader import project_weights
-
-        graph = project.graph
-        notes: list[str] = list(project.notes)
-        weights = None
-        if project.weights_file:  # the same checks as opening it (size and SHA-256 of the saved pair)
-            weights, more = project_weights(src, project)
-            notes += more
-    else:
-        result = open_model_file(src, timeout=timeout)
-        graph, notes, weights = result.graph, list(result.notes), result.weights
-    return notes + save_graph(graph, dst, weights=weights, project=project)

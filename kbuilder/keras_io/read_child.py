@@ -2,10 +2,12 @@
 
 Runs only in the process that :func:`kbuilder.keras_io.safe_read.read_model_file`
 starts (``python -c ... child_main``), under a memory cap and a time limit.
-It imports ``h5py``, ``numpy``, ``json`` and ``zipfile``; it executes
-nothing from the file.  Every path, zip member and HDF5 object goes through
-:mod:`~kbuilder.keras_io.file_guard` and :mod:`~kbuilder.keras_io.h5_guard`
-before it is read.  The result is ``result.json`` in the output folder
+It imports ``h5py``, ``numpy``, ``json`` and ``zipfile`` (and, for a
+SavedModel folder, ``google.protobuf`` with TensorFlow's generated message
+classes, never TensorFlow itself: :mod:`~kbuilder.keras_io.saved_model`);
+it executes nothing from the file.  Every path, zip member and HDF5 object
+goes through :mod:`~kbuilder.keras_io.file_guard` and
+:mod:`~kbuilder.keras_io.h5_guard` before it is read.  The result is ``result.json`` in the output folder
 (``{"error": sentence}`` or the kind, config text, weight layout) and
 ``weights.npz`` (numeric arrays only).
 """
@@ -29,6 +31,7 @@ from .file_guard import (
     read_member,
 )
 from .h5_guard import ArrayReader, H5Guard
+from .saved_model import read_saved_model, saved_model_folder
 
 MAX_CONFIG_BYTES = 64 * MiB  # config.json, model_config, a .json model
 MAX_METADATA_BYTES = 1 * MiB
@@ -317,6 +320,9 @@ def _read_path(path: str, out: str, with_weights: bool) -> dict[str, Any]:
     """Sniff ``path`` on an open, checked descriptor and read it by kind."""
     name = Path(path).name
     kind, _ = check_path(path)
+    folder = saved_model_folder(path)
+    if folder is not None:  # a Keras 2 SavedModel: the folder, or its saved_model.pb
+        return read_saved_model(folder, with_weights)
     if kind == "directory":
         return _read_keras_dir(path, with_weights)
     with open_regular(path) as fh:

@@ -55,7 +55,7 @@ __all__ = [
 
 @dataclass
 class RawModelFile:
-    kind: str  # "h5" | "keras" | "json"
+    kind: str  # "h5" | "keras" | "json" | "saved_model"
     config_text: str | None
     keras_version: str | None = None
     backend: str | None = None
@@ -82,7 +82,7 @@ def _child_env() -> dict[str, str]:
 
 def read_model_file(path: str | os.PathLike[str], timeout: float = 30.0, with_weights: bool = True) -> RawModelFile:
     """Parse ``path`` (an HDF5 file, a ``.keras`` zip or folder, a ``.json``
-    model) in a child process.
+    model, a Keras 2 SavedModel folder or its ``saved_model.pb``) in a child process.
 
     Raises :class:`ReadError` with a one-sentence message when the file is
     missing, not a regular file, damaged, hostile, too slow to read, or

@@ -26,9 +26,10 @@ from typing import Any
 
 from kbuilder.core.graph import Graph, GraphEvent, Node, name_problem
 from kbuilder.core.validate import Arity
+from kbuilder.layers.backend import keras
+from kbuilder.layers.basics import format_shape
 
-from .backend import keras
-from .build import BuildError, call_layer, catalog_arity, explain_error, fmt_shape, new_layer
+from .build import BuildError, call_layer, catalog_arity, explain_error, new_layer
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,6 @@ class ShapeInference:
         self._stale: set[str] = {n.id for n in graph.nodes}
         self._version = 0
         self._infos: dict[str, NodeInfo] = {}
-        # Order and in-edges, rebuilt only when the wiring changes.
-        self._structure: tuple[list[str], dict[str, list]] | None = None
         #: Node ids in the order the last refresh visited them.
         self.order: list[str] = []
         #: Total number of node recomputations (layer built and called).
@@ -110,10 +109,6 @@ class ShapeInference:
     # ------------------------------------------------------------ events
     def _on_event(self, ev: GraphEvent) -> None:
         with self._lock:
-            if ev.kind not in ("node_moved",) and not (
-                ev.kind == "node_changed" and ev.key in ("params", "name", "is_output")
-            ):
-                self._structure = None
             if ev.kind == "reset":
                 # Keep the entries: keys decide what really changed.
                 self._stale = {n.id for n in self.graph.nodes}
@@ -123,7 +118,7 @@ class ShapeInference:
             elif ev.kind in ("node_added", "edge_added", "edge_removed"):
                 if ev.node_id:
                     self._stale.add(ev.node_id)
-            elif ev.kind == "node_changed" and ev.key in ("params", "shared_with", "class_name", None):
+            elif ev.kind == "node_changed" and ev.key in ("params", "shared_with", "class_name", "extra", None):
                 self._stale.add(ev.node_id)
             # name, is_output, node_moved: shapes do not depend on them.
 
@@ -150,38 +145,13 @@ class ShapeInference:
         with self._lock:
             return self._refresh(limit_to)
 
-    def _order(self, nodes: dict[str, Node], ins: dict[str, list]) -> list[str]:
-        """Data-flow order; a sharing node comes after its owner when that
-        keeps the order acyclic."""
-        deps: dict[str, set[str]] = {nid: {e.src for e in ins[nid]} for nid in nodes}
-        order = _kahn(nodes, deps)
-        if any(n.shared_with for n in nodes.values()):
-            extra = {nid: set(d) for nid, d in deps.items()}
-            for n in nodes.values():
-                if n.shared_with:
-                    owner = self.graph.owner(n)
-                    if owner.id != n.id and owner.id in nodes:
-                        extra[n.id].add(owner.id)
-            with_owners = _kahn(nodes, extra)
-            if len(with_owners) == len(order):
-                order = with_owners
-        return order
-
     def _refresh(self, limit_to: set[str] | None) -> dict[str, NodeInfo]:
         k = keras()
         graph = self.graph
         nodes = {n.id: n for n in graph.nodes}
         for nid in [nid for nid in self._entries if nid not in nodes]:
             del self._entries[nid]
-        if self._structure is None or len(self._structure[1]) != len(nodes):
-            ins: dict[str, list] = {nid: [] for nid in nodes}
-            for e in graph.edges:
-                if e.dst in ins and e.src in nodes:
-                    ins[e.dst].append(e)
-            for es in ins.values():
-                es.sort(key=lambda e: e.dst_port)
-            self._structure = (self._order(nodes, ins), ins)
-        order, ins = self._structure
+        order = [n.id for n in graph.topological_order()]
 
         infos: dict[str, NodeInfo] = {nid: BLOCKED for nid in nodes}
         sharers: dict[str, list[str]] = {}
@@ -208,8 +178,8 @@ class ShapeInference:
                     continue
                 entry = self._compute_input(k, node, key, pkey)
             else:
-                tensors, specs_in, ok, bad = [], [], bool(ins[nid]), None
-                for e in ins[nid]:
+                tensors, specs_in, ok, bad = [], [], bool(graph.in_edges(nid)), None
+                for e in graph.in_edges(nid):
                     src = self._entries.get(e.src)
                     now = infos[e.src]
                     if e.src not in done or src is None or now.error or now.blocked:
@@ -308,7 +278,7 @@ class ShapeInference:
                 sname = self.graph.node(sid).name if sid in self.graph else "?"
                 msg = (
                     f"{node.name} shares its layer with {sname}, which receives "
-                    f"{fmt_shape(se.info.input_shapes or [])}, but {node.name} receives {fmt_shape(shapes)}: "
+                    f"{format_shape(se.info.input_shapes or [])}, but {node.name} receives {format_shape(shapes)}: "
                     f"the weights do not fit. A shared layer must receive the same kind of input every time."
                 )
                 return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
@@ -335,8 +305,8 @@ class ShapeInference:
         if shared and layer is not None and not self._weights_fit(owner, layer, tensors):
             built = self._entries[owner.id].info.input_shapes or []
             msg = (
-                f"{node.name} reuses the layer of {owner.name}, which receives {fmt_shape(built)}, "
-                f"but {node.name} receives {fmt_shape(shapes)}: the weights do not fit. "
+                f"{node.name} reuses the layer of {owner.name}, which receives {format_shape(built)}, "
+                f"but {node.name} receives {format_shape(shapes)}: the weights do not fit. "
                 f"A shared layer must receive the same kind of input every time."
             )
             return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
@@ -415,25 +385,3 @@ def _valid_dtype(k, dtype) -> bool:
         return True
     except Exception:
         return False
-
-
-def _kahn(nodes: dict[str, Node], deps: dict[str, set[str]]) -> list[str]:
-    import heapq
-
-    pos = {nid: i for i, nid in enumerate(nodes)}
-    indeg = {nid: len(d) for nid, d in deps.items()}
-    outs: dict[str, list[str]] = {nid: [] for nid in nodes}
-    for nid, d in deps.items():
-        for s in d:
-            outs[s].append(nid)
-    ready = [(pos[nid], nid) for nid, n in indeg.items() if n == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, nid = heapq.heappop(ready)
-        order.append(nid)
-        for m in outs[nid]:
-            indeg[m] -= 1
-            if indeg[m] == 0:
-                heapq.heappush(ready, (pos[m], m))
-    return order

@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from kbuilder.core.graph import Graph
+from kbuilder.layers.basics import format_shape
 
-from .build import fmt_shape, model_node_ids, topological_order
+from .build import model_node_ids
 from .shapes import ShapeInference
 
 
@@ -37,7 +38,7 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
         if own:
             inf.close()
     keep = model_node_ids(graph)
-    order = topological_order(graph, keep)
+    order = graph.topological_order(keep)
     # Which node of the model carries a (possibly shared) layer's weights.
     carrier: dict[str, str] = {}
     for n in order:
@@ -103,7 +104,7 @@ def format_summary(d: dict) -> str:
                 f"{layer['name']} ({layer['class_name']})",
                 "?"
                 if shape is None
-                else fmt_shape(shape if not (shape and isinstance(shape[0], list)) else [tuple(s) for s in shape]),
+                else format_shape(shape if not (shape and isinstance(shape[0], list)) else [tuple(s) for s in shape]),
                 "?" if layer["params"] is None else f"{layer['params']:,}",
                 ", ".join(layer["inbound"]) or "-",
             )

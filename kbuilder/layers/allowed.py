@@ -16,9 +16,9 @@ palette offers would turn into a placeholder on the next open, and a saved
 placeholder stays one.  The cache is keyed by the Keras version and by the
 catalog's own code, so it *is* the catalog.
 
-Two wrappers the palette cannot draw yet, ``Bidirectional`` and
-``TimeDistributed``, are kept because imported models use them: the layer
-inside them is checked by the same rule.
+The wrappers (``Bidirectional``, ``TimeDistributed``,
+``SpectralNormalization``) are catalog layers whose ``layer`` parameter is a
+layer config: the layer inside them is checked by the same rule.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from kbuilder.core.graph import INPUT, PLACEHOLDER, Graph
+from kbuilder.core.graph import INPUT, PLACEHOLDER, Graph, Node
 from kbuilder.core.limits import shown
 
-# Wrappers outside the catalog whose inner layer is checked like any other.
-WRAPPERS = frozenset({"Bidirectional", "TimeDistributed"})
+# Wrappers, allowed even before the catalog is known; their inner layer is checked like any other.
+WRAPPERS = frozenset({"Bidirectional", "TimeDistributed", "SpectralNormalization"})
 # Never built from a file, whatever the catalog says.
 CODE_CLASSES = frozenset({
     "Lambda", "TFSMLayer", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer", "JaxLayer", "FlaxLayer",
@@ -105,7 +105,7 @@ def refusal(class_name: str, params: Any, build: bool = False) -> str | None:
     if class_name == PLACEHOLDER:
         return None  # never built, whatever it holds
     safe = allowed(build)
-    if class_name != INPUT and not safe.allows(class_name):
+    if class_name != INPUT and class_name not in _trusted and not safe.allows(class_name):
         reason = safe.reasons.get(class_name)
         if class_name in ("Lambda", "TFOpLambda", "SlicingOpLambda"):
             reason = "it holds Python code"
@@ -176,12 +176,56 @@ def make_placeholders(graph: Graph) -> list[str]:
         if why is None:
             continue
         notes.append(placeholder_note(node.name, node.class_name, why))
-        node.extra = {"config": {**copy.deepcopy(node.params), "name": node.name}, "original_class": node.class_name}
-        node.class_name = PLACEHOLDER
-        node.params = {}
+        _to_placeholder(graph, node)
     for node in graph.nodes:  # a layer that calls a placeholder again is one too
         if node.shared_with and not node.is_placeholder and graph.owner(node).is_placeholder:
-            node.extra = {"config": {**copy.deepcopy(node.params), "name": node.name}, "original_class": node.class_name}
-            node.class_name = PLACEHOLDER
-            node.params = {}
+            _to_placeholder(graph, node)
     return notes
+
+
+def _to_placeholder(graph: Graph, node: Node) -> None:
+    extra = {"config": {**copy.deepcopy(node.params), "name": node.name}, "original_class": node.class_name}
+    graph.overwrite(node.id, extra=extra, class_name=PLACEHOLDER, params={})
+
+
+# ------------------------------------------------------------ custom layers
+#: Classes of the user's own modules, loaded on their explicit request
+#: (:func:`kbuilder.keras_io.custom_code.load_user_module`) in this process.
+_trusted: set[str] = set()
+
+
+def trust_user_classes(names: Any) -> None:
+    """Let :func:`refusal` pass these class names from now on: the user
+    chose to load the module that defines them (never called by a reader)."""
+    _trusted.update(n for n in names if isinstance(n, str) and n not in CODE_CLASSES)
+
+
+#: Config keys every Keras layer writes: not a custom layer's own settings.
+BASE_LAYER_KEYS = frozenset({"name", "trainable", "dtype", "batch_input_shape", "batch_shape", "input_shape",
+                             "batch_size", "autocast", "build_config", "input_dim"})
+
+
+def custom_layer_class(node: Any) -> str | None:
+    """The class name of a placeholder that stands for a layer class Keras
+    does not know (a custom layer of the user's), or None: a Lambda, a raw
+    TensorFlow call or a model are code, not a class to write."""
+    extra = getattr(node, "extra", None)
+    if getattr(node, "class_name", None) != PLACEHOLDER or not isinstance(extra, dict):
+        return None
+    cls = extra.get("original_class")
+    if not isinstance(cls, str) or not cls.isidentifier() or not cls.isascii() or cls in CODE_CLASSES:
+        return None
+    if cls in {"TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer", "Placeholder", "Input", "InputLayer"}:
+        return None
+    if cls in allowed().keras_layers:  # a Keras class refused for its settings (a function), not a custom one
+        return None
+    return cls
+
+
+def saved_settings(node: Any) -> dict[str, Any]:
+    """A custom layer's own settings from its saved config (JSON values),
+    without what every layer has (name, dtype, ...)."""
+    cfg = node.extra.get("config") if isinstance(getattr(node, "extra", None), dict) else None
+    if not isinstance(cfg, dict):
+        return {}
+    return {k: v for k, v in cfg.items() if isinstance(k, str) and k not in BASE_LAYER_KEYS}

@@ -209,7 +209,7 @@ _catalog: Catalog | None = None
 
 def build_catalog() -> Catalog:
     """A fresh catalog from the installed Keras (imports it)."""
-    from kbuilder.keras_io.backend import keras  # noqa: PLC0415
+    from kbuilder.layers.backend import keras  # noqa: PLC0415
     from kbuilder.layers.introspect import build_specs  # noqa: PLC0415
 
     k = keras()
@@ -225,7 +225,7 @@ def get_catalog() -> Catalog:
     if _catalog is None:
         with _lock:
             if _catalog is None:
-                from kbuilder.keras_io.backend import keras  # noqa: PLC0415
+                from kbuilder.layers.backend import keras  # noqa: PLC0415
 
                 keras()
                 catalog = _read_cache()

@@ -155,6 +155,9 @@ def make_param(class_name: str, p: inspect.Parameter, raw_help: str, choices: Ke
     doc_choices = _doc_choices(raw_help)
     if kind:
         spec.kind = kind
+        if kind == "layer":  # a wrapper's inner layer: the classes to offer
+            spec.choices = list(ov.from_table(ov.INNER_LAYERS, class_name, name, []))
+            spec.allow_other = ov.in_table(ov.INNER_ANY, class_name, name)
     elif name in ov.SHAPE:
         spec.kind = "shape"
     elif ov.in_table(ov.INT_TUPLE, class_name, name):
@@ -312,7 +315,7 @@ def input_spec() -> LayerSpec:
             "without the batch size: 784 for flattened 28x28 images, 28, 28, 1 for images, None for "
             "sequences of any length.",
         params=[
-            ParamSpec("shape", "shape", [784], help=ov.GENERIC_HELP["shape"], required=True, minimum=1),
+            ParamSpec("shape", "shape", list(ov.INPUT_SHAPE), help=ov.GENERIC_HELP["shape"], required=True, minimum=1),
             ParamSpec("dtype", "choice", "float32", choices=list(ov.INPUT_DTYPES),
                       help="Type of the values: float32 for most data, int32/int64 for token ids, "
                            "string for raw text."),
@@ -322,12 +325,23 @@ def input_spec() -> LayerSpec:
         input_mode="single",
         beginner=True,
         key_params=list(ov.KEY_PARAMS["Input"]),
-        build_values={"shape": [784]},
+        build_values={"shape": list(ov.INPUT_SHAPE)},
         module="keras",
     )
 
 
-def _drop_refused_choices(cls: type, spec: LayerSpec) -> None:
+def live_params(k, params: dict) -> dict:
+    """``params`` as constructor arguments: a wrapper's inner layer config
+    (``{"class_name": "LSTM", "config": {...}}``) becomes the layer."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, dict) and isinstance(value.get("class_name"), str) and isinstance(value.get("config"), dict):
+            value = getattr(k.layers, value["class_name"])(**value["config"])
+        out[key] = value
+    return out
+
+
+def _drop_refused_choices(k, cls: type, spec: LayerSpec) -> None:
     """Docstrings sometimes offer more than the code takes (RandomZoom's
     "mirror" fill mode): keep the choices the constructor accepts."""
     for p in spec.params:
@@ -337,7 +351,7 @@ def _drop_refused_choices(cls: type, spec: LayerSpec) -> None:
         for value in p.choices or []:
             if value != p.default:
                 try:
-                    cls(**{**spec.build_params(), p.name: value})
+                    cls(**live_params(k, {**spec.build_params(), p.name: value}))
                 except Exception:  # noqa: BLE001 - Keras raises ValueError, NotImplementedError, ...
                     continue
             kept.append(value)
@@ -372,11 +386,11 @@ def build_specs(k) -> tuple[list[LayerSpec], dict[str, str]]:
             skipped[cls.__name__] = why or "left out"
             continue
         try:
-            cls(**spec.build_params())
+            cls(**live_params(k, spec.build_params()))
         except Exception as e:  # noqa: BLE001 - any failure means the palette cannot offer it
             skipped[cls.__name__] = f"cannot be built with its defaults: {e}"
             continue
-        _drop_refused_choices(cls, spec)
+        _drop_refused_choices(k, cls, spec)
         specs.append(spec)
     return specs, skipped
 

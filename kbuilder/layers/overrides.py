@@ -56,9 +56,6 @@ EXCLUDED = {
     "SimpleRNNCell": "a cell, used inside RNN",
     "Lambda": "runs arbitrary Python code",
     "TFSMLayer": "loads a SavedModel from disk",
-    "Bidirectional": "needs another layer (not yet supported)",
-    "TimeDistributed": "needs another layer (not yet supported)",
-    "SpectralNormalization": "needs another layer (not yet supported)",
     "Pipeline": "needs other layers",
     "FlaxLayer": "wraps JAX code",
     "JaxLayer": "wraps JAX code",
@@ -95,6 +92,9 @@ KEY_PARAMS = {
     "LayerNormalization": [],
     "EinsumDense": ["equation", "output_shape"],
     "TextVectorization": ["max_tokens", "output_mode", "output_sequence_length"],
+    "Bidirectional": ["layer", "merge_mode"],
+    "TimeDistributed": ["layer"],
+    "SpectralNormalization": ["layer"],
 }
 
 # Values for required parameters, so that a freshly dropped node builds
@@ -133,6 +133,46 @@ BUILD_VALUES = {
     "factor@RandomPosterization": 4,
     "num_tokens@CategoryEncoding": 10,
     "bin_boundaries@Discretization": [0.0, 1.0],
+    # A wrapper's inner layer: a layer config ({"class_name", "config"}), kind "layer".
+    "layer@Bidirectional": {"class_name": "LSTM", "config": {"units": 32}},
+    "layer@TimeDistributed": {"class_name": "Dense", "config": {"units": 32}},
+    "layer@SpectralNormalization": {"class_name": "Dense", "config": {"units": 32}},
+}
+
+# Wrappers: the layers their "layer" parameter offers (a "layer@Class" entry
+# lists the suggestions; TimeDistributed also takes any other one-input layer).
+INNER_LAYERS = {
+    "layer@Bidirectional": ["LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"],
+    "backward_layer@Bidirectional": ["LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"],
+    "layer@TimeDistributed": ["Dense", "Conv1D", "Conv2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling2D",
+                              "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Dropout", "Activation",
+                              "BatchNormalization", "LayerNormalization", "Embedding", "Reshape"],
+    "layer@SpectralNormalization": ["Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose",
+                                    "Conv3DTranspose", "Embedding"],
+}
+#: Inner layers that may be any catalog layer, beyond the suggestions.
+INNER_ANY = {"layer@TimeDistributed"}
+
+# Layers that combine a list of two or more tensors (the catalog also finds
+# every subclass of keras's Merge base; this list answers before it arrives).
+MERGE_LAYERS = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
+
+# The shape a new Input starts with (one flattened 28x28 picture).
+INPUT_SHAPE = (784,)
+
+# The required parameters of the common layers, for the few seconds before
+# the catalog arrives (their values come from BUILD_VALUES).
+REQUIRED_BEFORE_CATALOG = {
+    "Dense": ["units"],
+    "Conv1D": ["filters", "kernel_size"],
+    "Conv2D": ["filters", "kernel_size"],
+    "Dropout": ["rate"],
+    "LSTM": ["units"],
+    "GRU": ["units"],
+    "SimpleRNN": ["units"],
+    "Embedding": ["input_dim", "output_dim"],
+    "Activation": ["activation"],
+    "Reshape": ["target_shape"],
 }
 
 # How many inputs a layer takes, and how: (min, max or None, mode, names).
@@ -172,7 +212,8 @@ INT_TUPLE = {"kernel_size", "strides", "pool_size", "dilation_rate", "size", "ou
              "output_size", "cropping", "padding@ZeroPadding*", "shared_axes"}
 # Parameters that are a shape (a tuple of ints); the rest of the kinds are inferred.
 SHAPE = {"target_shape", "dims", "noise_shape"}
-KINDS = {"output_shape@EinsumDense": "json", "axes@Dot": "int_tuple", "axis": "int_tuple", "axis@Concatenate": "int",
+KINDS = {"layer@Bidirectional": "layer", "backward_layer@Bidirectional": "layer", "layer@TimeDistributed": "layer",
+         "layer@SpectralNormalization": "layer", "output_shape@EinsumDense": "json", "axes@Dot": "int_tuple", "axis": "int_tuple", "axis@Concatenate": "int",
          "seed": "optional_int", "value_range": "json", "max_tokens": "optional_int", "value_dim": "optional_int"}
 
 # Bounds (per element for tuples): (minimum, maximum), None = open.
@@ -194,7 +235,7 @@ ADVANCED = ["*_initializer", "*_regularizer", "*_constraint", "data_format", "lo
             "flash_attention", "sliding_window", "use_gate", "attention_axes", "bias_axes", "mask_zero",
             "noise_shape", "encoding", "salt", "oov_*", "pad_to_max_tokens", "idf_weights", "mag_exp",
             "min_power", "ref_power", "tie_weights", "reverse_dtype", "logit_soft_cap", "gptq_*",
-            "antialias", "output_padding", "depth_multiplier", "shared_axes"]
+            "antialias", "output_padding", "depth_multiplier", "shared_axes", "backward_layer"]
 
 # Constructor arguments the catalog never offers: layer plumbing, and values
 # that are not JSON (weights arrays, quantization objects).

@@ -26,6 +26,7 @@ KINDS = (
     "optional_int",
     "optional_float",
     "json",  # any JSON value, edited as text
+    "layer",  # a wrapper's inner layer: {"class_name": "LSTM", "config": {...}}; choices = classes to offer
 )
 
 
@@ -255,6 +256,27 @@ class ParamSpec:
             return self._int_items(list(value), allow_none=self.name in NONE_OK_SHAPES)
         except ValueError:
             raise ValueError(f"{self.name} must be {words}") from None
+
+    def _coerce_layer(self, value: Any) -> dict[str, Any]:
+        """A layer config ``{"class_name": "LSTM", "config": {"units": 32}}``
+        (a class name alone means its defaults).  Only ``class_name`` and
+        ``config`` are kept; the class must be one of ``choices`` unless
+        ``allow_other``.  Whether Keras takes the config is the build's word."""
+        if isinstance(value, str):
+            value = {"class_name": value.strip(), "config": {}}
+        words = f"{self.name} must be a layer such as {{\"class_name\": \"LSTM\", \"config\": {{\"units\": 32}}}}"
+        if not isinstance(value, dict):
+            raise ValueError(words)
+        cls, config = value.get("class_name"), value.get("config", {})
+        if not (isinstance(cls, str) and cls.isidentifier()) or not isinstance(config, dict):
+            raise ValueError(words)
+        choices = [c for c in (self.choices or []) if isinstance(c, str)]
+        if choices and not self.allow_other and cls not in choices:
+            raise ValueError(f"{self.name} must be one of: {', '.join(choices)}")
+        try:
+            return {"class_name": cls, "config": to_json_value(config)}
+        except ValueError:
+            raise ValueError(f"{self.name}'s settings must be plain values such as numbers, text or lists") from None
 
     def _coerce_json(self, value: Any) -> Any:
         try:

@@ -8,7 +8,6 @@ then built into a :class:`Project`.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -20,10 +19,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kbuilder.core.atomic import (
+    TEMP_TAIL,
+    matching,
+    replace_atomically,
+    temp_leftovers,
+    unlink,
+)
 from kbuilder.core.graph import Graph, GraphError
 from kbuilder.core.limits import MAX_PROJECT_BYTES, json_problem, kind_of, too_deep
 
 FORMAT = "kbuilder-project"
+# settings["search"] (the hyperparameter search space) is optional and lives
+# inside "settings", which older versions keep as they found it: it needs no new
+# format version.  Like all settings it passes the file's budgets here; its own
+# structure, budgets and "version" are kbuilder.training.search_space's
+# (read_space), as the project layer does not import the training layer.
 FORMAT_VERSION = 2
 SUFFIX = ".kbproj"
 
@@ -241,7 +252,6 @@ def load(path: str | os.PathLike[str]) -> Project:
 
 WEIGHTS_TAG = ".weights-"
 _GENERATION = r"\.weights-[0-9a-f]{16}\.h5"
-_TEMP_TAIL = r"\.[a-z0-9_]{8}\.tmp"  # what open_temp (and tempfile.mkstemp before it) adds to a name
 _DIGEST_BLOCK = 1 << 20
 
 
@@ -276,12 +286,12 @@ def save(project: Project, path: str | os.PathLike[str],
     except Exception as exc:  # (an interrupt may come after the rename: leave the files to the next save)
         project.weights_file, project.weights_size, project.weights_sha256 = kept
         if written is not None:
-            _unlink(written)  # complete, but no project names it
+            unlink(written)  # complete, but no project names it
         if isinstance(exc, OSError):
             raise _save_error(what, exc) from None
         raise
     for leftover in _leftovers(path, project.weights_file, previous[0]):
-        _unlink(leftover)
+        unlink(leftover)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -296,83 +306,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         replace_atomically(path, lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
         raise _save_error(path.name, exc) from None
-
-
-def replace_atomically(path: Path, write: Callable[[Path], None], suffix: str = "", mode: int | None = None) -> None:
-    """Replace ``path`` with what ``write(tmp)`` writes at a temporary path
-    beside it (``.<name>.<random>.tmp<suffix>``): the file keeps the
-    permissions ``path`` had (a new one gets the umask's, as ``open`` gives;
-    ``mode`` overrides both), it is fsynced, renamed over ``path``, and the
-    folder is fsynced so the rename lasts too.  Any failure removes the
-    temporary file and re-raises (``OSError`` for the disk).  After success,
-    temporary files that crashed writes of ``path`` left are deleted."""
-    path = Path(path)
-    fd, tmp = open_temp(path, suffix)
-    try:
-        wanted = mode if mode is not None else stat.S_IMODE(os.fstat(fd).st_mode)
-        os.close(fd)
-        fd = -1
-        write(tmp)
-        os.chmod(tmp, wanted)  # a writer that made its own file would have its own mode
-        fsync_file(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        _unlink(tmp)
-        raise
-    fsync_dir(path.parent)
-    for leftover in _temp_leftovers(path, suffix):
-        _unlink(leftover)
-
-
-def open_temp(path: Path, suffix: str = "") -> tuple[int, Path]:
-    """A new, empty temporary file beside ``path``, opened for writing: the
-    mode ``path`` has if it exists, else 0666 less the umask (what a plain
-    ``open`` would give it; ``tempfile.mkstemp`` would give 0600)."""
-    folder = path.parent
-    try:
-        old_mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        old_mode = None
-    for _ in range(100):
-        tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp{suffix}"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-        except FileExistsError:
-            continue
-        if old_mode is not None:
-            try:
-                os.fchmod(fd, old_mode)
-            except BaseException:
-                os.close(fd)
-                _unlink(tmp)
-                raise
-        return fd, tmp
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable; a system that cannot fsync a
-    folder (some network or Windows file systems) is not an error."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def file_digest(path: Path) -> tuple[int, str]:
@@ -428,15 +361,6 @@ def _previous_weights(path: Path) -> tuple[str | None, int | None, str | None]:
     return d["weights_file"], size, sha
 
 
-def _temp_leftovers(path: Path, suffix: str = "") -> list[Path]:
-    """Temporary files of ``path`` that a crashed write left: this module's
-    ``.<name>.<random>.tmp<suffix>`` and the ``.<stem>.<random>.tmp<suffix>``
-    that model files used before."""
-    names = [re.escape(path.name)] + ([re.escape(path.stem)] if suffix else [])
-    pattern = re.compile(rf"\.(?:{'|'.join(names)}){_TEMP_TAIL}{re.escape(suffix)}")
-    return _matching(path.parent, pattern)
-
-
 def _leftovers(path: Path, keep: str | None, previous: str | None) -> list[Path]:
     """What the project at ``path`` no longer needs once saved: weights
     generations it does not name, the temporary files of crashed weight
@@ -444,28 +368,13 @@ def _leftovers(path: Path, keep: str | None, previous: str | None) -> list[Path]
     file just replaced named it."""
     stem = re.escape(path.stem)
     generation = re.compile(rf"{stem}{_GENERATION}")
-    temp = re.compile(rf"\.{stem}\.weights(?:-[0-9a-f]{{16}})?(?:\.h5)?{_TEMP_TAIL}\.h5")
-    found = [p for p in _matching(path.parent, generation) if p.name != keep]
-    found += _matching(path.parent, temp) + _temp_leftovers(path)
+    temp = re.compile(rf"\.{stem}\.weights(?:-[0-9a-f]{{16}})?(?:\.h5)?{TEMP_TAIL}\.h5")
+    found = [p for p in matching(path.parent, generation) if p.name != keep]
+    found += matching(path.parent, temp) + temp_leftovers(path)
     legacy = f"{path.stem}.weights.h5"
     if previous == legacy and keep != legacy:
         found.append(path.parent / legacy)
     return found
-
-
-def _matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
-    try:
-        with os.scandir(folder) as entries:
-            return [Path(e.path) for e in entries if pattern.fullmatch(e.name) and not e.is_dir(follow_symlinks=False)]
-    except OSError:
-        return []
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _save_error(name: str, exc: OSError) -> ProjectError:

@@ -1,8 +1,9 @@
 """Open any file kbuilder understands as a project.
 
-``.kbproj`` is read directly; a Keras architecture (``.json``) or a saved
-model (``.h5``, ``.keras``) is imported into a graph without executing
-anything from it (``kbuilder.keras_io.model_file``).  Whatever the format,
+``.kbproj`` is read directly; a Keras architecture (``.json``), a saved
+model (``.h5``, ``.keras``) or a Keras 2 SavedModel folder (or its
+``saved_model.pb``) is imported into a graph without executing anything
+from it (``kbuilder.keras_io.model_file``).  Whatever the format,
 a layer a file may not build (a Lambda, a class outside the catalog) comes
 back as a placeholder with a note (:mod:`kbuilder.layers.allowed`), and a
 file that cannot be read is one sentence (:class:`OpenError`).
@@ -20,6 +21,19 @@ from . import kbproj
 
 MODEL_SUFFIXES = (".json", ".h5", ".hdf5", ".keras")
 OPEN_SUFFIXES = (kbproj.SUFFIX, *MODEL_SUFFIXES)
+#: What File > Open and the CLI say kbuilder opens (the suffixes, and folders).
+OPEN_WORDS = f"{', '.join(OPEN_SUFFIXES)} files and TensorFlow SavedModel folders"
+
+
+def can_open(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is something :func:`open_path` reads, by its name
+    and inode only: a suffix it knows, a SavedModel folder or its
+    ``saved_model.pb``, an unzipped ``.keras`` folder.  For drop targets and
+    file dialogs; opening still checks everything."""
+    from kbuilder.keras_io.saved_model import saved_model_folder
+
+    path = Path(path)
+    return path.suffix.lower() in OPEN_SUFFIXES or saved_model_folder(path) is not None
 
 
 class OpenError(Exception):
@@ -57,7 +71,10 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
             weights, more = project_weights(path, project)
             notes += more
         return Opened(project=project, path=path, notes=notes, weights=weights)
-    if suffix in MODEL_SUFFIXES:
+    from kbuilder.keras_io.saved_model import saved_model_folder
+
+    folder = saved_model_folder(path)
+    if suffix in MODEL_SUFFIXES or folder is not None:
         if not path.exists():
             raise OpenError(f"No such file: {path}")
         from kbuilder.keras_io import model_file
@@ -68,12 +85,12 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
             raise OpenError(str(exc)) from None
         graph = result.graph
         if not graph.name or graph.name == "model":
-            graph.name = path.stem
-        project = kbproj.Project(graph=graph, description=f"Imported from {path.name}")
+            graph.name = (folder or path).stem
+        project = kbproj.Project(graph=graph, description=f"Imported from {(folder or path).name}")
         return Opened(project=project, path=path, notes=list(result.notes), weights=getattr(result, "weights", None))
-    raise OpenError(
-        f"kbuilder cannot open '{path.name}': it opens {', '.join(OPEN_SUFFIXES)} files."
-    )
+    if not path.exists():
+        raise OpenError(f"No such file or folder: {path}")
+    raise OpenError(f"kbuilder cannot open '{path.name}': it opens {OPEN_WORDS}.")
 
 
 def project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]]:

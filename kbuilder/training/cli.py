@@ -15,8 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from kbuilder.training.config import OPTIMIZERS, TrainConfig, dataset_source
-from kbuilder.training.datasets import DATASETS, is_cached, keras_cache_dir
+from kbuilder.training.config import OPTIMIZERS, TrainConfig
+from kbuilder.training.dataset_table import DATASETS, dataset_source
+from kbuilder.training.datasets import is_cached, keras_cache_dir
 
 
 def _add_data_arguments(p: argparse.ArgumentParser, file_help: str, test_help: str) -> None:
@@ -140,6 +141,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     as_json = bool(args.json)
     state = {"t": time.monotonic()}
+    seen: dict[str, list[float]] = {}  # the history so far, for the coach
 
     def emit(kind: str, payload: dict) -> None:
         if kind == "epoch_begin":
@@ -148,9 +150,11 @@ def cmd_train(args: argparse.Namespace) -> int:
             logs = payload["logs"]
             secs = time.monotonic() - state["t"]
             n = payload["epoch"] + 1
+            for key, value in logs.items():
+                seen.setdefault(key, []).append(value)
             if as_json:
                 print(json.dumps({"event": "epoch", "epoch": n, "epochs": payload["epochs"], **logs,
-                                  "seconds": round(secs, 3)}), flush=True)
+                                  "seconds": round(secs, 3), "advice": _advice(seen, graph, cfg, session)}), flush=True)
             else:
                 parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
                 print(f"epoch {n}/{payload['epochs']}  {parts}  ({secs:.1f} s)", flush=True)
@@ -180,16 +184,28 @@ def cmd_train(args: argparse.Namespace) -> int:
     if as_json:
         print(json.dumps({"event": "end", "epochs_done": result.epochs_done, "stop_reason": result.stop_reason,
                           "message": result.message, "notes": session.build_notes, "test": result.test_metrics, "saved": saved, "script": script,
-                          "seconds": round(result.seconds, 3)}), flush=True)
+                          "seconds": round(result.seconds, 3),
+                          "advice": _advice(result.history or seen, graph, cfg, session)}), flush=True)
     else:
         if result.test_metrics:
             print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
         print(result.message)
+        for advice in _advice(result.history or seen, graph, cfg, session):
+            tries = "; ".join(a["title"] for a in advice["actions"])
+            print(f"advice: {advice['message']}" + (f" What to try: {tries}." if tries else ""))
         if saved:
             print(f"wrote {saved}")
         if script:
             print(f"wrote {script}")
     return 1 if result.stop_reason == "nan" else 0
+
+
+def _advice(history: dict, graph, cfg: TrainConfig, session) -> list[dict]:
+    """The coach's advice on the history so far, as JSON values."""
+    from kbuilder.training.coach import advise
+
+    classes = len(session.raw.class_names) if session.raw is not None and session.raw.class_names else None
+    return [a.to_dict() for a in advise(history, graph=graph, training=cfg, classes=classes)]
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

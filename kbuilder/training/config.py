@@ -8,6 +8,8 @@ import copy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from kbuilder.training.dataset_table import dataset_source
+
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop", "adagrad", "nadam")
 # The options a beginner may touch, per optimizer (Keras keyword names).
 OPTIMIZER_OPTIONS: dict[str, tuple[str, ...]] = {
@@ -139,15 +141,6 @@ class TrainConfig:
 
     def copy(self) -> TrainConfig:
         return TrainConfig.from_dict(self.to_dict())
-
-
-def dataset_source(name: str) -> str:
-    """"sklearn" or "keras" for a known data set name, else "keras" (the
-    loader then says the name is unknown)."""
-    from kbuilder.training.datasets import DATASETS
-
-    info = DATASETS.get(name)
-    return info.source if info else "keras"
 
 
 def _dc(cls, d):

@@ -9,6 +9,7 @@ folder).  Loading returns a :class:`RawData`; preprocessing happens later
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ import numpy as np
 
 from kbuilder.training import recipes
 from kbuilder.training.config import DataConfig
+from kbuilder.training.dataset_table import DATASETS, DatasetInfo
 
 
 class DataError(Exception):
@@ -25,80 +27,6 @@ class DataError(Exception):
 
 class DatasetUnavailable(DataError):
     """A Keras data set that is not cached and cannot be downloaded."""
-
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    name: str
-    title: str
-    source: str  # sklearn | keras
-    kind: str  # image | tabular | sequence
-    task: str  # classification | regression
-    n_classes: int  # 0 for regression
-    sample_shape: tuple[int, ...] | None
-    description: str
-    # Keras: files in the cache folder, and where they come from.
-    files: tuple[str, ...] = ()
-    origin: str = ""
-    image_max: float = 0.0  # what "scale to 0-1" divides images by
-    class_names: tuple[str, ...] = ()
-
-
-_KB = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
-_FASHION = ("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz")
-
-DATASETS: dict[str, DatasetInfo] = {
-    d.name: d
-    for d in [
-        DatasetInfo("digits", "Digits (8×8 images)", "sklearn", "image", "classification", 10, (8, 8),
-                    "1,797 handwritten digits 0-9 as 8×8 grey images (values 0-16). Bundled: no download.",
-                    image_max=16.0, class_names=tuple("0123456789")),
-        DatasetInfo("iris", "Iris flowers", "sklearn", "tabular", "classification", 3, (4,),
-                    "150 flowers, 4 measurements, 3 species. Bundled: no download.",
-                    class_names=("setosa", "versicolor", "virginica")),
-        DatasetInfo("wine", "Wine", "sklearn", "tabular", "classification", 3, (13,),
-                    "178 wines, 13 chemical measurements, 3 cultivars. Bundled: no download."),
-        DatasetInfo("breast_cancer", "Breast cancer", "sklearn", "tabular", "classification", 2, (30,),
-                    "569 tumours, 30 measurements, malignant or benign. Bundled: no download.",
-                    class_names=("malignant", "benign")),
-        DatasetInfo("diabetes", "Diabetes progression", "sklearn", "tabular", "regression", 0, (10,),
-                    "442 patients, 10 measurements, disease progression after a year (a number). Bundled."),
-        DatasetInfo("mnist", "MNIST digits", "keras", "image", "classification", 10, (28, 28),
-                    "70,000 handwritten digits, 28×28 grey. Downloaded once by Keras (11 MB).",
-                    files=("mnist.npz",), origin=_KB + "mnist.npz", image_max=255.0, class_names=tuple("0123456789")),
-        DatasetInfo("fashion_mnist", "Fashion-MNIST", "keras", "image", "classification", 10, (28, 28),
-                    "70,000 clothes pictures in 10 kinds, 28×28 grey. Downloaded once by Keras (30 MB).",
-                    files=tuple("fashion-mnist/" + f for f in _FASHION), origin=_KB + "fashion-mnist/",
-                    image_max=255.0,
-                    class_names=("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                                 "Sneaker", "Bag", "Ankle boot")),
-        DatasetInfo("cifar10", "CIFAR-10", "keras", "image", "classification", 10, (32, 32, 3),
-                    "60,000 colour pictures 32×32 in 10 classes. Downloaded once by Keras (170 MB).",
-                    files=("cifar-10-batches-py-target_archive",), origin="https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz",
-                    image_max=255.0,
-                    class_names=("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")),
-        DatasetInfo("cifar100", "CIFAR-100", "keras", "image", "classification", 100, (32, 32, 3),
-                    "60,000 colour pictures 32×32 in 100 classes. Downloaded once by Keras (170 MB).",
-                    files=("cifar-100-python-target_archive",), origin="https://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz",
-                    image_max=255.0),
-        DatasetInfo("imdb", "IMDB reviews", "keras", "sequence", "classification", 2, None,
-                    "50,000 film reviews as word numbers, positive or negative. Downloaded once by Keras (17 MB).",
-                    files=("imdb.npz",), origin=_KB + "imdb.npz", class_names=("negative", "positive")),
-        DatasetInfo("reuters", "Reuters newswires", "keras", "sequence", "classification", 46, None,
-                    "11,228 news stories as word numbers in 46 topics. Downloaded once by Keras (2 MB).",
-                    files=("reuters.npz",), origin=_KB + "reuters.npz"),
-        DatasetInfo("boston_housing", "Boston housing", "keras", "tabular", "regression", 0, (13,),
-                    "506 districts, 13 measurements, median house price. Downloaded once by Keras (57 kB).",
-                    files=("boston_housing.npz",), origin=_KB + "boston_housing.npz"),
-        DatasetInfo("california_housing", "California housing", "keras", "tabular", "regression", 0, (8,),
-                    "20,640 districts, 8 measurements, median house value. Downloaded once by Keras.",
-                    files=("california_housing.npz",), origin=_KB + "california_housing.npz"),
-    ]
-}
-
-
-def list_datasets() -> list[DatasetInfo]:
-    return list(DATASETS.values())
 
 
 def keras_cache_dir() -> Path:
@@ -133,6 +61,11 @@ class RawData:
     title: str = ""
     # The recipe call that loaded it, for the exported script: (function, kwargs).
     recipe: tuple[str, dict] = ("", {})
+    # Tabular: the name of each column of the features (for the Try-it form);
+    # a CSV's target of words: its class names, in the order of the class numbers.
+    columns: list[str] = field(default_factory=list)
+    target_classes: dict[str, list[str]] = field(default_factory=dict)
+    name: str = ""  # the data set's name in DATASETS ("" for the user's own files)
 
 
 def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
@@ -154,7 +87,8 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
             fn = "load_keras"
         arrays, test = _call(fn, kw, info)
         return RawData(arrays, test, ["x"], ["y"], info.kind, info.task, info.image_max,
-                       list(info.class_names), info.title, (fn, kw))
+                       list(info.class_names), info.title, (fn, kw), columns=dataset_columns(info),
+                       name=info.name)
     path = cfg.path
     if not path:
         raise DataError("Choose a file or folder for your data.")
@@ -169,8 +103,9 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
         arrays, test = _call("load_csv", kw)
         y0 = arrays[cfg.targets[0]]
         task = "classification" if y0.dtype.kind in "iu" or _looks_integer(y0) else "regression"
+        columns, classes = _csv_names(path, list(cfg.targets), list(cfg.features) or None)
         return RawData(arrays, test, ["x"], list(cfg.targets), "tabular", task, title=Path(path).name,
-                       recipe=("load_csv", kw))
+                       recipe=("load_csv", kw), columns=columns, target_classes=classes)
     if src == "npz":
         kw = {"path": path}
         arrays, test = _call("load_npz", kw)
@@ -199,6 +134,46 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
         return RawData(arrays, None, ["x"], ["y"], "image", "classification", 255.0, classes,
                        Path(path).name, ("load_image_folder", kw))
     raise DataError(f"Unknown kind of data source {src!r}.")
+
+
+def dataset_columns(info: DatasetInfo) -> list[str]:
+    """The name of each input column of a tabular data set ([] otherwise)."""
+    if info.kind != "tabular":
+        return []
+    if info.columns or info.source != "sklearn":
+        return list(info.columns)
+    return list(_sklearn_columns(info.name))
+
+
+@functools.lru_cache(maxsize=8)
+def _sklearn_columns(name: str) -> tuple[str, ...]:
+    from sklearn import datasets as skd
+
+    loader = {"iris": skd.load_iris, "wine": skd.load_wine, "breast_cancer": skd.load_breast_cancer,
+              "diabetes": skd.load_diabetes}.get(name)
+    return tuple(str(c) for c in loader().feature_names) if loader else ()
+
+
+def _csv_names(path: str, targets: list[str], features: list[str] | None) -> tuple[list[str], dict[str, list[str]]]:
+    """A CSV's feature column names and, for each target column of words, its
+    class names in the order recipes.load_csv numbers them (sorted)."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.reader(fh) if r and any(c.strip() for c in r)]
+    header = [h.strip() for h in rows[0]] if rows else []
+    columns = list(features) if features else [h for h in header if h not in targets]
+    classes: dict[str, list[str]] = {}
+    for t in targets:
+        if t not in header:
+            continue
+        i = header.index(t)
+        values = [r[i].strip() if i < len(r) else "" for r in rows[1:]]
+        try:
+            [float(v) for v in values]
+        except ValueError:
+            classes[t] = sorted(set(values))
+    return columns, classes
 
 
 def _looks_integer(a: np.ndarray) -> bool:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from kbuilder.keras_io.backend import keras
+from kbuilder.layers.backend import keras
 
 Emit = Callable[[str, dict], None]
 

@@ -40,14 +40,20 @@ class Port:
 class ModelInfo:
     inputs: list[Port]
     outputs: list[Port]
+    # Inputs the model scales itself (kbuilder's preprocessing layers, saved
+    # with a trained model): their data is not scaled again.
+    preprocessed: set[str] = field(default_factory=set)
 
 
 def describe_model(model) -> ModelInfo:
+    from kbuilder.training.preprocess import preprocessed_inputs
+
     inputs = [Port(t.name, tuple(t.shape[1:])) for t in model.inputs]
     outputs = []
     for name, t in zip(model.output_names, model.outputs, strict=False):
         outputs.append(Port(name, tuple(t.shape[1:]), _activation(model, name)))
-    return ModelInfo(inputs, outputs)
+    done = preprocessed_inputs([layer.name for layer in model.layers], [p.name for p in inputs])
+    return ModelInfo(inputs, outputs, done)
 
 
 def _activation(model, name: str) -> str:
@@ -148,6 +154,16 @@ def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str
                 steps.append(["pad", maxlen])
                 notes.append(f"{key}: sequences padded or cut to {maxlen} words.")
                 sample = (maxlen,)
+        elif port.name in info.preprocessed:
+            # A model saved by kbuilder after training: its first layers scale raw
+            # inputs (pictures in 0-255), so the data only needs those units.
+            unit = pixel_unit(raw)
+            if raw.kind == "image" and unit != 255.0:
+                steps.append(["divide", unit / 255.0])
+                notes.append(f"{key}: pixel values (0-{unit:g}) turned into 0-255, the units the model's own "
+                             "preprocessing layers expect.")
+            else:
+                notes.append(f"{key}: not scaled here: the model's own preprocessing layers do it.")
         else:
             scale = d.scale
             if scale == "auto":
@@ -205,6 +221,12 @@ class Prepared:
     mapping: Mapping
     plan: dict
     notes: list[str] = field(default_factory=list)
+    # The training split's statistics of minmax / standardize steps
+    # (recipes.apply_plan's ``stats_out``) and its first sample as loaded
+    # (array name -> sample, before preprocessing): what a saved model and
+    # the Try-it form need.
+    stats: dict = field(default_factory=dict)
+    first: dict = field(default_factory=dict)
 
     def xy(self, part: str):
         arrays = self.splits.get(part)
@@ -302,6 +324,12 @@ def preflight(prep: Prepared, info: ModelInfo, outputs: dict[str, OutputConfig],
 
 
 # ------------------------------------------------------------------ helpers
+def pixel_unit(raw: RawData) -> float:
+    """The largest pixel value of image data as loaded: the data set's
+    (16 for digits, 255 for MNIST), else 1.0 (pictures already in 0-1)."""
+    return float(raw.image_max) if raw.image_max else 1.0
+
+
 def _sample_shape(arr) -> tuple | None:
     if isinstance(arr, np.ndarray) and arr.dtype != object:
         return tuple(arr.shape[1:])

@@ -156,7 +156,7 @@ def split_arrays(arrays, test_arrays=None, val_fraction=0.1, test_fraction=0.2, 
     }
 
 
-def apply_plan(splits, plan):
+def apply_plan(splits, plan, stats_out=None):
     """Preprocess every split the same way.  ``plan`` maps an array name to a
     list of steps, applied in order:
     ["pad", maxlen] pad or cut integer sequences;  ["multi_hot", n] word
@@ -164,7 +164,9 @@ def apply_plan(splits, plan):
     ["minmax"] per column to 0-1 and ["standardize"] per column to mean 0,
     std 1, both with statistics of the training split;  ["reshape", shape]
     per sample;  ["one_hot", n];  ["argmax"] one-hot back to class numbers;
-    ["float32"] / ["int64"] cast."""
+    ["float32"] / ["int64"] cast.  ``stats_out`` (a dict), when given,
+    receives those statistics: {array name: {"minmax" or "standardize":
+    (shift, size)}}, where a step computes (x - shift) / size."""
     import keras
 
     out = {part: (dict(arrays) if arrays is not None else None) for part, arrays in splits.items()}
@@ -181,6 +183,8 @@ def apply_plan(splits, plan):
                 else:
                     mean, std = ref.mean(axis=0), ref.std(axis=0)
                     stats[op] = (mean, np.where(std > 0, std, 1.0))
+                if stats_out is not None:
+                    stats_out.setdefault(key, {})[op] = stats[op]
             for arrays in out.values():
                 if arrays is None or key not in arrays:
                     continue

@@ -16,8 +16,10 @@ import json
 import pprint
 from pathlib import Path
 
-from kbuilder.training import recipes
+from kbuilder.training import multiworker, recipes
 from kbuilder.training.session import OPTIMIZER_CLASSES, TrainingError, callback_specs
+
+STRATEGIES = ("default", "mirrored", "multiworker")
 
 
 def export_script(session, model_file: str = "trained_model.keras") -> str:
@@ -55,7 +57,9 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
       f"{val_text}, test {d.test_fraction:g}" + (" (the data set's own test part)" if raw.test_arrays is not None else "") + ".")
     for note in prep.notes:
         w(f"  {note}")
-    w("Run it:  python this_script.py [--epochs N] [-o OUT.keras]")
+    w("Run it:  python this_script.py [--epochs N] [-o OUT.keras] [--strategy default|mirrored|multiworker]")
+    w("On several machines: set TF_CONFIG on each (the cluster, and this machine's task) and run it with")
+    w("--strategy multiworker on every one; the chief (worker 0) saves the model.")
     w('"""')
     w("")
     w("import argparse")
@@ -104,11 +108,21 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     w("    return x, y")
     w("")
     w("")
+    w("# ---- the strategy (--strategy), and training on several machines ----")
+    for f in (multiworker.make_strategy, multiworker.multiworker_is_chief, multiworker.multiworker_steps,
+              multiworker.fit_multiworker, multiworker.evaluate_multiworker):
+        w(inspect.getsource(f).rstrip())
+        w("")
+        w("")
     w("def main():")
     w("    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])")
     w("    parser.add_argument(\"--epochs\", type=int, default=EPOCHS)")
     w(f"    parser.add_argument(\"-o\", \"--output\", default={model_file!r}, help=\"where to save the trained model\")")
+    strategy = cfg.distribution if cfg.distribution in STRATEGIES else "default"
+    w(f"    parser.add_argument(\"--strategy\", choices={STRATEGIES!r}, default={strategy!r},")
+    w("                        help=\"mirrored: all GPUs here; multiworker: the machines TF_CONFIG lists\")")
     w("    args = parser.parse_args()")
+    w("    strategy = make_strategy(args.strategy)  # first: before any other TensorFlow work")
     w("")
     w("    keras.utils.set_random_seed(SEED)")
     w(f"    arrays, test_arrays = {fn}(**{_literal(kw)})")
@@ -124,13 +138,8 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     w('    x_val, y_val = xy(splits["val"])')
     w('    x_test, y_test = xy(splits["test"])')
     w("")
-    indent = "    "
-    if cfg.distribution == "mirrored":
-        w("    import tensorflow as tf")
-        w("")
-        w("    strategy = tf.distribute.MirroredStrategy()  # all local GPUs")
-        w("    with strategy.scope():")
-        indent = "        "
+    w("    with strategy.scope():")
+    indent = "        "
     w(f"{indent}model = build_model()")
     w(f"{indent}model.compile(")
     w(f"{indent}    optimizer={optimizer},")
@@ -148,21 +157,31 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     for c in callbacks:
         w(f"        {c},")
     w("    ]")
-    w("    model.fit(")
-    w("        x_train,")
-    w("        y_train,")
-    w("        validation_data=(x_val, y_val) if x_val is not None else None,")
-    w("        epochs=args.epochs,")
-    w("        batch_size=BATCH_SIZE,")
-    w(f"        shuffle={bool(cfg.shuffle)!r},")
+    several = f"{_literal(losses)}, {_literal(weights)}, {_literal(metrics)}"  # losses, weights, metrics
+    w('    if args.strategy == "multiworker":  # its own loop: no callbacks or class weights')
+    w("        fit_multiworker(strategy, model, (x_train, y_train), (x_val, y_val), args.epochs, BATCH_SIZE,")
+    w(f"                        {several}, shuffle={bool(cfg.shuffle)!r}, seed=SEED)")
+    w("    else:")
+    w("        model.fit(")
+    w("            x_train,")
+    w("            y_train,")
+    w("            validation_data=(x_val, y_val) if x_val is not None else None,")
+    w("            epochs=args.epochs,")
+    w("            batch_size=BATCH_SIZE,")
+    w(f"            shuffle={bool(cfg.shuffle)!r},")
     if cw:
-        w(f"        class_weight={cw!r},")
-    w("        callbacks=callbacks,")
-    w("        verbose=2,")
-    w("    )")
+        w(f"            class_weight={cw!r},")
+    w("            callbacks=callbacks,")
+    w("            verbose=2,")
+    w("        )")
     w("    if x_test is not None:")
-    w("        results = model.evaluate(x_test, y_test, batch_size=BATCH_SIZE, verbose=0, return_dict=True)")
+    w('        if args.strategy == "multiworker":')
+    w(f"            results = evaluate_multiworker(strategy, model, (x_test, y_test), BATCH_SIZE, {several})")
+    w("        else:")
+    w("            results = model.evaluate(x_test, y_test, batch_size=BATCH_SIZE, verbose=0, return_dict=True)")
     w('        print("test:", ", ".join(f"{k} {v:.4f}" for k, v in results.items()))')
+    w('    if args.strategy == "multiworker" and not multiworker_is_chief(strategy):')
+    w("        return  # every worker has the same weights: the chief saves them")
     w("    model.save(args.output)")
     w('    print("saved", args.output)')
     w("")

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from kbuilder.keras_io.backend import keras
+from kbuilder.layers.backend import keras
 from kbuilder.training import datasets, recipes
 from kbuilder.training.config import TrainConfig, epochs_text
 from kbuilder.training.live_callback import TrainingControl, make_live_callback
@@ -205,10 +205,12 @@ class TrainingSession:
         if not self.initial_weights:
             return []
         from kbuilder.keras_io.weights import apply_weights
+        from kbuilder.training.preprocess import finalize_preprocessing
 
         names = {layer.name for layer in model.layers if layer.weights}
         try:
             problems = apply_weights(model, self.initial_weights)
+            finalize_preprocessing(model)
         except Exception as exc:  # noqa: BLE001 - the model still trains, from fresh weights
             return [f"The saved weights could not be set ({_first_line(exc)}); the model starts from fresh weights."]
         # apply_weights names each layer it could not set (as 'name') in its notes.
@@ -260,12 +262,14 @@ class TrainingSession:
             splits = recipes.split_arrays(raw.arrays, raw.test_arrays, val_fraction, d.test_fraction, d.seed)
             if self.val_raw is not None:
                 splits["val"] = {k: self.val_raw.arrays[k] for k in raw.arrays}
-            splits = recipes.apply_plan(splits, plan)
+            first = {k: v[0] for k, v in splits["train"].items() if len(v)}
+            stats: dict = {}
+            splits = recipes.apply_plan(splits, plan, stats)
         except datasets.DataError as exc:
             raise TrainingError(str(exc), "data") from None
         except (ValueError, TypeError, IndexError) as exc:
             raise TrainingError(f"The data cannot be prepared for this model: {_first_line(exc)}", "data") from None
-        self.prepared = Prepared(splits, mapping, plan, notes)
+        self.prepared = Prepared(splits, mapping, plan, notes, stats, first)
         self.issues = preflight(self.prepared, self.info, self.outputs, self.config, raw)
         errors = [i for i in self.issues if i.severity == "error"]
         if errors:
@@ -392,11 +396,23 @@ class TrainingSession:
         return result
 
     def save(self, path: str | os.PathLike) -> Path:
+        """Save the trained model so that it takes raw inputs: after a run,
+        the data's scaling becomes Keras preprocessing layers in front of the
+        model (:mod:`kbuilder.training.predict`), so ``load_model(path).predict``
+        on pictures in 0-255 or a CSV's own columns gives kbuilder's answer."""
         if self.model is None:
             raise TrainingError("There is no trained model to save yet.", "model")
         path = Path(path)
         if path.suffix.lower() not in (".keras", ".h5"):
             raise TrainingError("Save the model as .keras (recommended) or .h5.", "other")
+        trained = self.result is not None or bool(self.initial_weights)
+        if trained and self.prepared is not None and self.raw is not None and self.graph is not None:
+            from kbuilder.training.predict import PredictError, Predictor
+
+            try:
+                return Predictor.from_session(self).save(path)
+            except PredictError as exc:
+                raise TrainingError(str(exc), "other") from None
         try:
             self.model.save(path)
         except Exception as exc:  # noqa: BLE001

@@ -3,9 +3,9 @@
 :class:`AnalysisController` lives on the UI thread.  It follows the graph's
 events and, ~50 ms after the last one, sends a snapshot (``graph.to_dict()``)
 through a queued signal to an :class:`AnalysisWorker` living on its own
-``QThread``.  The worker keeps a *mirror* graph and applies only the
-difference to it (:func:`sync_graph`, through Graph methods), so
-``ShapeInference``'s incremental cache recomputes only what changed.  Results
+``QThread``.  The worker loads the snapshot whole into its *mirror* graph
+(one ``reset``); ``ShapeInference`` keys its cache by content (a layer's
+class, parameters and input shapes), so it recomputes only what changed.  Results
 come back through queued signals to ``@Slot`` methods of the controller,
 which re-emits them on the UI thread for the panels.
 
@@ -16,13 +16,21 @@ model's content): when that run has to happen, a first result (shapes,
 summary, the other issues; ``test_running`` True) goes out before it, so
 shapes never wait for it, and the run is skipped when a newer snapshot is
 already waiting.
+
+Each result also carries the one-click fixes (``Analyzers.fixes``, computed
+on the worker after the check): ``result.fixes[i]`` are the
+:class:`kbuilder.keras_io.actions.Action` objects for ``result.issues[i]``.
+They keep node ids, so fixes found on the mirror apply to the window's graph.
+The training settings travel with each snapshot (``training=`` of the
+controller: a function giving ``document.settings["training"]``), so the
+issues only they reveal (output units against the data's classes, the loss
+against the output's activation) are found too.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import inspect
 import logging
 import time
 import traceback
@@ -32,120 +40,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from kbuilder.core.graph import Edge, Graph, GraphError, GraphEvent, Node
+from kbuilder.core.graph import Graph, GraphEvent
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 50
-
-
-# --------------------------------------------------------------------- diff
-def sync_graph(mirror: Graph, snapshot: dict[str, Any]) -> int:
-    """Make ``mirror`` equal to ``snapshot`` (a ``Graph.to_dict()``) through
-    Graph methods, touching only what differs, so that listeners of
-    ``mirror`` see one event per real change.  Returns the number of edits
-    made; a snapshot the edits cannot reach (should not happen) is loaded
-    whole, with one ``reset`` event (counted as -1)."""
-    try:
-        count = _apply_diff(mirror, snapshot)
-    except (GraphError, KeyError, TypeError, ValueError) as exc:  # pragma: no cover - safety net
-        log.warning("sync_graph fell back to a full reload: %s", exc)
-        count = -1
-        mirror.load_from(Graph.from_dict(snapshot))
-    if count >= 0 and mirror.to_dict() != _normal(snapshot):
-        # Same content, different order (an undo that re-inserted an item
-        # where the diff could not): reload so the mirror is exact.
-        mirror.load_from(Graph.from_dict(snapshot))
-        count = -1
-    return count
-
-
-def _normal(snapshot: dict[str, Any]) -> dict[str, Any]:
-    return Graph.from_dict(snapshot).to_dict()
-
-
-def _apply_diff(g: Graph, snap: dict[str, Any]) -> int:
-    count = 0
-    g.name = str(snap.get("name") or "model")
-    want_nodes = {str(nd["id"]): Node.from_dict(nd) for nd in snap.get("nodes", [])}
-    want_edges = {str(ed["id"]): Edge.from_dict(ed) for ed in snap.get("edges", [])}
-    node_order = list(want_nodes)
-    edge_order = list(want_edges)
-
-    # Nodes whose class or free data changed are replaced (no Graph method
-    # edits those); everything else is edited in place.
-    replaced: set[str] = set()
-    for nid, want in want_nodes.items():
-        if nid in g:
-            have = g.node(nid)
-            if have.extra != want.extra or (have.class_name != want.class_name and not want.shared_with):
-                replaced.add(nid)
-
-    # 1. edges that went away or changed
-    for e in g.edges:
-        w = want_edges.get(e.id)
-        if w is None or _edge_key(w) != _edge_key(e) or e.src in replaced or e.dst in replaced:
-            g.remove_edge(e.id)
-            count += 1
-    # 2. nodes that went away (or are replaced)
-    for n in g.nodes:
-        if n.id not in want_nodes or n.id in replaced:
-            g.remove_node(n.id)
-            count += 1
-    # 3. renames (two passes so that swapped names never collide); exact
-    # copies of the snapshot's names, a name the check refuses included
-    parked: list[tuple[str, str]] = []
-    for n in g.nodes:
-        want = want_nodes[n.id]
-        if n.name != want.name:
-            other = g.find(want.name)
-            if other is not None and other.id != n.id:
-                g.rename(n.id, f"__kbuilder_sync_{n.id}", check=False)
-                parked.append((n.id, want.name))
-            else:
-                g.rename(n.id, want.name, check=False)
-            count += 1
-    for nid, name in parked:
-        g.rename(nid, name, check=False)
-    # 4. new nodes, at their place in the snapshot's order
-    for index, nid in enumerate(node_order):
-        if nid not in g:
-            g.add_node(copy.deepcopy(want_nodes[nid]), index)
-            count += 1
-    # 5. attributes of kept nodes
-    for nid in node_order:
-        have, want = g.node(nid), want_nodes[nid]
-        if have.params != want.params:
-            g.set_params(nid, want.params)
-            count += 1
-        if have.shared_with != want.shared_with:
-            if want.shared_with and want.shared_with in g:
-                g.set_shared_with(nid, want.shared_with)
-            else:
-                g.set_shared_with(nid, None)
-            count += 1
-        if have.class_name != want.class_name:
-            # The sharing rule set a class the snapshot does not have (a
-            # dangling share): take the snapshot's, as the UI graph has it.
-            have.class_name = want.class_name
-            g._emit(GraphEvent("node_changed", node_id=nid, key="class_name"))
-            count += 1
-        if have.is_output != want.is_output:
-            g.set_output(nid, want.is_output)
-            count += 1
-        if tuple(have.position) != tuple(want.position):
-            g.move(nid, want.position)
-            count += 1
-    # 6. new edges
-    for index, eid in enumerate(edge_order):
-        if not g.has_edge(eid):
-            g.add_edge(want_edges[eid], index)
-            count += 1
-    return count
-
-
-def _edge_key(e: Edge) -> tuple[str, str, int, int]:
-    return (e.src, e.dst, e.dst_port, e.src_port)
 
 
 # ------------------------------------------------------------------ results
@@ -164,12 +63,13 @@ class AnalysisResult:
     summary_error: str | None = None
     error: str | None = None
     seconds: float = 0.0
-    synced_edits: int = 0
     # Ids of the nodes shape inference recomputed in this run.
     recomputed: list[str] = field(default_factory=list)
     # True on the early result sent while the model's test run on zeros goes
     # on; the result with its findings (same generation) follows.
     test_running: bool = False
+    # The fixes of each issue (``fixes[i]`` for ``issues[i]``): Action objects, most likely first.
+    fixes: list[list[Any]] = field(default_factory=list)
 
 
 def _default_catalog():
@@ -184,7 +84,7 @@ def _default_inference(graph: Graph):
     return ShapeInference(graph)
 
 
-def _default_check(graph: Graph, inference, stop: Callable[[], bool] | None = None, run: bool = True):
+def _default_check(graph: Graph, inference, stop: Callable[[], bool] | None = None, run: bool = True) -> list:
     from kbuilder.keras_io.check import check_graph
 
     return check_graph(graph, inference, run=run, stop=stop)
@@ -197,24 +97,36 @@ def _run_needed(graph: Graph, issues: list) -> bool:
     return not any(getattr(i, "severity", "") == "error" for i in issues) and not run_is_cached(graph)
 
 
-def _default_summary(graph: Graph, inference):
+def default_fixes(graph: Graph, issues: list, inference, training: dict | None) -> list[tuple[Any, list]]:
+    """Every issue with its fixes (:func:`kbuilder.training.repair.with_fixes`)."""
+    from kbuilder.training.repair import with_fixes
+
+    return with_fixes(graph, issues, inference, training)
+
+
+def _default_summary(graph: Graph, inference) -> dict:
     from kbuilder.keras_io.summary import summarize
 
-    try:
-        takes_inference = len(inspect.signature(summarize).parameters) >= 2
-    except (TypeError, ValueError):  # pragma: no cover
-        takes_inference = False
-    return summarize(graph, inference) if takes_inference else summarize(graph)
+    return summarize(graph, inference)
 
 
 @dataclass
 class Analyzers:
-    """The functions the worker calls; tests pass fakes."""
+    """The functions the worker calls; tests pass fakes with the same
+    signatures.  ``check(graph, inference, stop, run)``: ``run=False`` leaves
+    out the model's test run on zeros, ``stop()`` True abandons it.
+    ``needs_run(graph, issues)``: whether ``check`` with ``run=True`` would
+    start a test run (then an early result goes out first).
+    ``fixes(graph, issues, inference, training)``: every issue with its fixes,
+    ``[(issue, [Action, ...]), ...]``, the check's issues first and in order,
+    then those the training settings (a ``TrainConfig`` dict or None) reveal."""
 
     catalog: Callable[[], Any] = _default_catalog
     inference: Callable[[Graph], Any] = _default_inference
-    check: Callable[..., list] = _default_check  # (graph, inference[, stop=])
+    check: Callable[[Graph, Any, Callable[[], bool] | None, bool], list] = _default_check
     summary: Callable[[Graph, Any], dict] = _default_summary
+    needs_run: Callable[[Graph, list], bool] = _run_needed
+    fixes: Callable[[Graph, list, Any, dict | None], list[tuple[Any, list]]] = default_fixes
 
 
 # ------------------------------------------------------------------- worker
@@ -238,8 +150,8 @@ class AnalysisWorker(QObject):
         self.latest_generation = 0
 
     @Slot(object)
-    def analyze(self, request: tuple[int, dict]) -> None:
-        generation, snapshot = request
+    def analyze(self, request: tuple[int, dict, dict | None]) -> None:
+        generation, snapshot, training = request
         if generation < self.latest_generation:
             return  # a newer snapshot is already queued
         self.busy_changed.emit(True)
@@ -247,21 +159,21 @@ class AnalysisWorker(QObject):
         result = AnalysisResult(generation=generation)
         try:
             self._ensure_started()
-            result.synced_edits = sync_graph(self.mirror, snapshot)
+            self.mirror.take_from(Graph.from_dict(snapshot, copy=False))
             infos = self.inference.refresh() if self.inference is not None else {}
             result.infos = dict(infos or {})
             result.recomputed = list(getattr(self.inference, "last_recomputed", None) or [])
-            staged = self._takes_stop()
-            result.issues = list(self._check(generation, run=not staged) or [])
+            result.issues = list(self._check(generation, run=False) or [])
+            self._add_fixes(result, training)
             try:
                 result.summary = self.analyzers.summary(self.mirror, self.inference)
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 result.summary_error = _plain(exc)
-            if staged:
-                if _run_needed(self.mirror, result.issues):
-                    early = dataclasses.replace(result, test_running=True, seconds=time.perf_counter() - started)
-                    self.results_ready.emit(early)
+            if self.analyzers.needs_run(self.mirror, result.issues):
+                early = dataclasses.replace(result, test_running=True, seconds=time.perf_counter() - started)
+                self.results_ready.emit(early)
                 result.issues = list(self._check(generation) or [])
+                self._add_fixes(result, training)
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.error("analysis failed:\n%s", traceback.format_exc())
             result.error = _plain(exc)
@@ -269,20 +181,21 @@ class AnalysisWorker(QObject):
         self.results_ready.emit(result)
         self.busy_changed.emit(False)
 
-    def _takes_stop(self) -> bool:
-        """Whether the check is the real one (it test-runs the model; fakes do not)."""
-        try:
-            params = inspect.signature(self.analyzers.check).parameters
-            return "stop" in params and "run" in params
-        except (TypeError, ValueError):  # pragma: no cover
-            return False
-
     def _check(self, generation: int, run: bool = True) -> list:
-        if not self._takes_stop():
-            return self.analyzers.check(self.mirror, self.inference)
         # The test run is skipped when a newer snapshot is queued: its result would be replaced at once.
         stop = lambda: self.latest_generation > generation  # noqa: E731
-        return self.analyzers.check(self.mirror, self.inference, stop=stop, run=run)
+        return self.analyzers.check(self.mirror, self.inference, stop, run)
+
+    def _add_fixes(self, result: AnalysisResult, training: dict | None) -> None:
+        """Pair the issues with their fixes (and add the settings' issues); a
+        failure here costs the fixes, never the issues."""
+        try:
+            pairs = list(self.analyzers.fixes(self.mirror, result.issues, self.inference, training) or [])
+        except Exception:  # noqa: BLE001 - the issues stand without their fixes
+            log.warning("finding fixes failed:\n%s", traceback.format_exc())
+            pairs = [(issue, []) for issue in result.issues]
+        result.issues = [issue for issue, _ in pairs]
+        result.fixes = [list(fixes or []) for _, fixes in pairs]
 
     def _ensure_started(self) -> None:
         if self.catalog is None:
@@ -309,14 +222,16 @@ class AnalysisController(QObject):
     the UI thread) and read ``catalog`` / ``result`` for what came before.
 
     ``AnalysisController(graph)`` starts at once; call :meth:`shutdown` (the
-    application's ``aboutToQuit`` does it too) to stop the thread."""
+    application's ``aboutToQuit`` does it too) to stop the thread.
+    ``training``: a function giving the training settings to check the model
+    against (sent with every snapshot); call :meth:`schedule` when they change."""
 
     results_ready = Signal(object)  # AnalysisResult
     catalog_ready = Signal(object)
     catalog_failed = Signal(str)
     busy_changed = Signal(bool)
 
-    _request = Signal(object)  # to the worker: (generation, snapshot)
+    _request = Signal(object)  # to the worker: (generation, snapshot, training settings)
 
     def __init__(
         self,
@@ -324,9 +239,11 @@ class AnalysisController(QObject):
         parent: QObject | None = None,
         analyzers: Analyzers | None = None,
         debounce_ms: int = DEBOUNCE_MS,
+        training: Callable[[], dict | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.graph = graph
+        self.training = training  # () -> the training settings sent with each snapshot
         self.catalog = None
         self.result: AnalysisResult | None = None
         self.busy = False
@@ -373,7 +290,12 @@ class AnalysisController(QObject):
             return
         self._generation += 1
         self.worker.latest_generation = self._generation
-        self._request.emit((self._generation, self.graph.to_dict()))
+        training = copy.deepcopy(self.training()) if self.training is not None else None
+        self._request.emit((self._generation, self.graph.to_dict(), training))
+
+    def pending(self) -> bool:
+        """Whether an edit is waiting for its analysis to be sent (debounce)."""
+        return self._timer.isActive()
 
     @property
     def generation(self) -> int:
@@ -409,7 +331,7 @@ class AnalysisController(QObject):
         """True when the last snapshot sent has been analysed and nothing is
         waiting to be sent (tests wait for this)."""
         return (
-            not self._timer.isActive()
+            not self.pending()
             and self.result is not None
             and self.result.generation == self._generation
             and not self.busy

@@ -1,5 +1,6 @@
 import pytest
 
+from kbuilder.core import clipboard
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph, GraphError, Node
 
@@ -108,7 +109,7 @@ def test_shared_layer_and_delete_owner():
 def test_paste_gives_fresh_ids_and_names():
     g, x, f, d = small_graph()
     h = C.History(g)
-    h.push(C.paste(g, C.fragment(g, [f.id, d.id])))
+    h.push(clipboard.paste(g, clipboard.fragment(g, [f.id, d.id])))
     assert len(g) == 5
     names = sorted(n.name for n in g.nodes)
     assert names == ["dense", "dense_1", "flatten", "flatten_1", "image"]

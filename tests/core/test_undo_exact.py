@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kbuilder.core import clipboard
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Edge, Graph, GraphError, Node
 
@@ -124,7 +125,7 @@ def draw_command(data, g: Graph, depth: int = 0) -> C.Command:
             return C.ReorderInputs(nid, order, data.draw(st.permutations(part)))
     if kind == "paste" and len(g):
         ids = [n for n in _nodes(data, g, least=1) if n in g]
-        return C.paste(g, C.fragment(g, ids), offset=_position(data))
+        return clipboard.paste(g, clipboard.fragment(g, ids), offset=_position(data))
     if kind == "compound":
         children = [draw_command(data, g, depth + 1) for _ in range(data.draw(st.integers(1, 4)))]
         return C.Compound(children=children)
@@ -248,7 +249,7 @@ def _one_of_each(g: Graph) -> list[C.Command]:
         C.SetOutput(out.id, False),
         C.Move({a.id: (0.0, 0.0)}, {a.id: (5.0, 6.0)}),
         C.ReorderInputs(c.id, order, list(reversed(order))),
-        C.paste(g, C.fragment(g, [a.id, c.id])),
+        clipboard.paste(g, clipboard.fragment(g, [a.id, c.id])),
     ]
 
 

@@ -71,8 +71,9 @@ def model_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def k2_files(model_dir) -> ModelFiles:
+    # tf_keras is a test dependency (pyproject's [test] extra): without it the Keras 2 tests fail, never skip.
     if importlib.util.find_spec("tf_keras") is None:
-        pytest.skip("tf_keras (Keras 2) is not installed, so no Keras 2 files can be made")
+        pytest.fail("tf_keras (Keras 2) is not installed: `pip install -e '.[test]'` installs it")
     return _make("k2", model_dir)
 
 
@@ -89,3 +90,41 @@ def files(request):
         return request.getfixturevalue(f"{lib}_files")
 
     return get
+
+
+# ------------------------------------------------------------------ issue 15
+@dataclass
+class Issue15Files:
+    """SavedModel folders, raw-TF-operation, nested-JSON and custom-layer
+    models made by ``_make_issue15.py`` with tf_keras."""
+
+    folder: Path
+    manifest: dict
+    refs: dict
+
+    @property
+    def marker(self) -> Path:
+        return self.folder / "ISSUE15_RAN.txt"
+
+    def path(self, key: str) -> Path:
+        return Path(self.manifest[key]["path"])
+
+    def io(self, key: str) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        info = self.manifest[key]
+        return ([self.refs[f"{key}/in{i}"] for i in range(info["n_in"])],
+                [self.refs[f"{key}/out{i}"] for i in range(info["n_out"])])
+
+
+@pytest.fixture(scope="session")
+def issue15_files(model_dir) -> Issue15Files:
+    if importlib.util.find_spec("tf_keras") is None:
+        pytest.fail("tf_keras (Keras 2) is not installed: `pip install -e '.[test]'` installs it")
+    folder = model_dir / "issue15"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    proc = subprocess.run([sys.executable, str(HERE / "_make_issue15.py"), str(folder)], capture_output=True,
+                          text=True, env=env, timeout=900, check=False)
+    if proc.returncode != 0:
+        pytest.fail(f"making the issue 15 model files failed:\n{proc.stderr[-3000:]}")
+    with np.load(folder / "refs.npz", allow_pickle=False) as data:
+        refs = {k: data[k] for k in data.files}
+    return Issue15Files(folder, json.loads((folder / "manifest.json").read_text()), refs)

@@ -1,8 +1,8 @@
 import pytest
 
 from kbuilder.core.graph import Graph, Node
-from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.build import BuildError, build_model, explain_error, make_layer
+from kbuilder.layers.backend import keras
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 import pytest
 
 from kbuilder.core.graph import Graph, Node
-from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.check import check_graph
 from kbuilder.keras_io.shapes import ShapeInference
+from kbuilder.layers.backend import keras
 
 
 @pytest.fixture(scope="module")

@@ -192,7 +192,7 @@ def test_dangling_reference_is_noted_not_fatal():
 
 # ------------------------------------------------------------------ round trips with Keras
 def _models():
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     k = keras()
     L = k.layers
@@ -308,7 +308,7 @@ def test_round_trip_through_build_model_and_export(tmp_path):
 
 @pytest.mark.slow
 def test_lambda_model_imports_as_placeholder():
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     k = keras()
     model = k.Sequential([k.Input((3,)), k.layers.Lambda(lambda t: t * 2, name="double"), k.layers.Dense(1)])
@@ -320,8 +320,8 @@ def test_lambda_model_imports_as_placeholder():
 
 @pytest.mark.slow
 def test_nested_models_are_unpacked_and_shared_between_calls():
-    from kbuilder.keras_io.backend import keras
     from kbuilder.keras_io.build import build_model
+    from kbuilder.layers.backend import keras
 
     k = keras()
     L = k.layers
@@ -341,7 +341,8 @@ def test_nested_models_are_unpacked_and_shared_between_calls():
     assert not any(n.is_placeholder for n in g.nodes)
     assert any("unpacked" in n for n in result.notes)
     assert len([n for n in g.nodes if n.shared_with]) == 3  # dense, dropout and proj of the second call
-    assert g.find("dense").params == {"units": 1} and g.find("block_dense").params == {"units": 5}
+    # Named as a file of the same model names it (issue 15: to_json() text goes the files' way).
+    assert g.find("dense").params == {"units": 1} and g.find("tower_dense").params == {"units": 5}
     rebuilt = build_model(g)
     assert rebuilt.count_params() == siamese.count_params()
 
@@ -353,7 +354,7 @@ def test_nested_models_are_unpacked_and_shared_between_calls():
 def test_live_get_config_with_tuples_imports_like_its_json():
     """get_config() of a live model holds tuples (shapes, keras_history);
     it must import exactly as the same model's to_json() does."""
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     k = keras()
     inp = k.Input((8,), name="x")

@@ -14,6 +14,7 @@ from kbuilder.keras_io import model_file
 from kbuilder.keras_io.check import check_graph
 from kbuilder.keras_io.codegen import export_code
 from kbuilder.keras_io.summary import summarize
+from kbuilder.project import saving
 
 HOSTILE = [("k2", "h5"), ("k2", "keras"), ("k3", "h5"), ("k3", "keras")]
 
@@ -37,22 +38,22 @@ def test_lambda_never_runs(files, tmp_path, lib, fmt):
     assert any("'evil'" in note and "placeholder" in note for note in result.notes)
     # The rest stays an editable graph with its weights.
     assert graph.by_name("d1").class_name == "Dense" and "d1" in result.weights
-    if lib == "k2":
-        ops = [n for n in graph.nodes if n.extra.get("original_class") == "TFOpLambda"]
-        assert ops and all(n.is_placeholder for n in ops)
-        assert any("raw TensorFlow call" in note for note in result.notes)
+    if lib == "k2":  # tf.nn.relu(h * 2.0): built-in layers now (issue 15), never TensorFlow code
+        assert graph.by_name("tf.math.multiply").class_name == "Rescaling"
+        assert graph.by_name("tf.nn.relu").class_name == "Activation"
+        assert sum("raw TensorFlow call" in note for note in result.notes) == 2
 
     check_graph(graph)
     summarize(graph)
     code = export_code(graph)
     assert "evil" in code
     with pytest.raises(model_file.ModelFileError, match="your own code") as info:
-        model_file.convert(src, tmp_path / "out.keras")
+        saving.convert(src, tmp_path / "out.keras")
     _one_sentence(str(info.value))
     assert "'evil' (Lambda)" in str(info.value)
     with pytest.raises(model_file.ModelFileError):
-        model_file.convert(src, tmp_path / "out.h5")
-    model_file.convert(src, tmp_path / "out.kbproj")  # a project keeps the placeholder
+        saving.convert(src, tmp_path / "out.h5")
+    saving.convert(src, tmp_path / "out.kbproj")  # a project keeps the placeholder
     assert not (tmp_path / "out.keras").exists()
     assert not mf.marker.exists()
 

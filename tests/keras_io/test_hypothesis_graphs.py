@@ -6,10 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kbuilder.core.graph import Graph, GraphError
-from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.build import BuildError, build_model
 from kbuilder.keras_io.check import check_graph
 from kbuilder.keras_io.summary import summarize
+from kbuilder.layers.backend import keras
 
 pytestmark = pytest.mark.slow
 

@@ -156,12 +156,19 @@ def test_placeholders_for_code_layers():
          _layer("Lambda", "lam", ["x"], function=["4wEAAAAAAAAA", None, None], function_type="lambda"),
          {**_layer("TFOpLambda", "tf.math.multiply", function="math.multiply"),
           "inbound_nodes": [["lam", 0, 0, {"y": 2.0, "name": None}]]},
-         _layer("Dense", "d", ["tf.math.multiply"], units=2)],
+         {**_layer("TFOpLambda", "tf.math.reduce_mean", function="math.reduce_mean"),
+          "inbound_nodes": [["tf.math.multiply", 0, 0, {"axis": 1, "name": None}]]},
+         _layer("Dense", "d", ["tf.math.reduce_mean"], units=2)],
         ["x"], ["d"])
-    _, result = _graph(config)
+    tr, result = _graph(config)
     g = result.graph
-    assert g.by_name("lam").is_placeholder and g.by_name("tf.math.multiply").is_placeholder
-    assert g.by_name("d").class_name == "Dense"
+    assert g.by_name("lam").is_placeholder and g.by_name("d").class_name == "Dense"
+    # x * 2.0 has a Keras 3 layer (issue 15); a mean over an axis stays a placeholder that shows its call.
+    assert g.by_name("tf.math.multiply").class_name == "Rescaling"
+    assert g.by_name("tf.math.multiply").params == {"scale": 2.0}
+    assert any("tf.math.multiply" in n and "Rescaling" in n for n in tr.notes)
+    mean = g.by_name("tf.math.reduce_mean")
+    assert mean.is_placeholder and mean.extra["config"]["call"] == "tf.math.reduce_mean(tf.math.multiply, axis=1)"
 
 
 def test_unreadable_versions_and_models():

@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 
 from kbuilder.keras_io import model_file
-from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.summary import summarize
+from kbuilder.layers.backend import keras
+from kbuilder.project import saving
 
 SEEDS = ["mlp", "qa", "posts", "siamese", "sepconv", "widedeep", "nested", "rnn_zoo", "deferred", "transfer"]
 CASES = (
@@ -53,7 +54,7 @@ def test_open_summary_convert_predict(files, tmp_path, lib, key, fmt):
     assert summary["trainable_params"] == mf.manifest[key]["trainable"]
 
     dst = tmp_path / "converted.keras"
-    model_file.convert(src, dst)
+    saving.convert(src, dst)
     loaded = keras().models.load_model(dst)
     xs, ys = mf.io(key)
     _assert_same(_predict(loaded, xs), ys)
@@ -63,7 +64,7 @@ def test_open_summary_convert_predict(files, tmp_path, lib, key, fmt):
 def test_convert_to_h5_loads_in_keras3(files, tmp_path, lib):
     mf = files(lib)
     dst = tmp_path / "out.h5"
-    model_file.convert(mf.path(f"{lib}_siamese", "h5"), dst)
+    saving.convert(mf.path(f"{lib}_siamese", "h5"), dst)
     loaded = keras().models.load_model(dst, compile=False)
     xs, ys = mf.io(f"{lib}_siamese")
     _assert_same(_predict(loaded, xs), ys)
@@ -73,7 +74,7 @@ def test_kbproj_keeps_weights_beside_it(k2_files, tmp_path):
     from kbuilder.project import kbproj
 
     proj = tmp_path / "qa.kbproj"
-    model_file.convert(k2_files.path("k2_qa", "h5"), proj)
+    saving.convert(k2_files.path("k2_qa", "h5"), proj)
     project = kbproj.load(proj)
     # A generation of its own, saved as one unit with the project (see kbproj.save).
     assert re.fullmatch(r"qa\.weights-[0-9a-f]{16}\.h5", project.weights_file)
@@ -83,7 +84,7 @@ def test_kbproj_keeps_weights_beside_it(k2_files, tmp_path):
 
     # .kbproj -> .keras carries the weights over.
     dst = tmp_path / "again.keras"
-    model_file.convert(proj, dst)
+    saving.convert(proj, dst)
     loaded = keras().models.load_model(dst)
     xs, ys = k2_files.io("k2_qa")
     _assert_same(_predict(loaded, xs), ys)
@@ -141,7 +142,7 @@ def test_json_architecture_opens_without_weights(k3_files, tmp_path):
     assert summarize(result.graph)["total_params"] == k3_files.manifest["k3_widedeep"]["params"]
 
     out = tmp_path / "back.json"
-    model_file.convert(path, out)
+    saving.convert(path, out)
     assert json.loads(out.read_text())["class_name"] == "Functional"
 
 

@@ -3,9 +3,9 @@ import threading
 import pytest
 
 from kbuilder.core.graph import Graph
-from kbuilder.keras_io.backend import keras
 from kbuilder.keras_io.build import build_model
 from kbuilder.keras_io.shapes import ShapeInference
+from kbuilder.layers.backend import keras
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,6 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def k():
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     return keras()

@@ -7,6 +7,7 @@ import pytest
 
 from kbuilder.layers import overrides as ov
 from kbuilder.layers.catalog import get_catalog
+from kbuilder.layers.introspect import live_params
 
 # Collecting the parametrised tests needs the catalog, so Keras is imported
 # here once for the whole module (about 6 s).
@@ -26,13 +27,13 @@ def _same_config(a, b):
 def test_every_entry_builds_with_defaults_and_round_trips(k, class_name):
     spec = CATALOG.specs[class_name]
     cls = _layer_class(k, spec)
-    layer = cls(**spec.build_params())
+    layer = cls(**live_params(k, spec.build_params()))  # a wrapper's inner layer config becomes the layer
     config = layer.get_config()
-    clone = cls.from_config(config)
+    clone = cls.from_config(dict(config))  # a wrapper's from_config pops its layer
     assert _same_config(clone.get_config(), config)
     # The defaults as the graph stores them (JSON: lists for tuples) are
     # values Keras accepts, and every default passes its own coerce().
-    explicit = cls(**spec.build_params(), **spec.defaults())
+    explicit = cls(**live_params(k, {**spec.build_params(), **spec.defaults()}))
     assert _same_config(type(explicit).from_config(explicit.get_config()).get_config(), explicit.get_config())
     for p in spec.params:
         assert p.coerce(p.default) == p.default, p.name
@@ -58,7 +59,7 @@ def _doc_choice_cases():
 @pytest.mark.parametrize("class_name,param,value", list(_doc_choice_cases()))
 def test_every_choice_and_none_is_accepted_by_keras(k, class_name, param, value):
     spec = CATALOG.specs[class_name]
-    _layer_class(k, spec)(**{**spec.build_params(), param: value})
+    _layer_class(k, spec)(**live_params(k, {**spec.build_params(), param: value}))
 
 
 def test_shared_choice_lists_are_accepted_by_keras(k):
@@ -78,9 +79,11 @@ def test_count_and_exclusions(catalog, k):
                  "Flatten", "Reshape", "Embedding", "MultiHeadAttention", "Rescaling", "RandomFlip"):
         assert name in catalog.specs
     for name in ("Input", "InputLayer", "Layer", "Wrapper", "RNN", "LSTMCell", "StackedRNNCells", "Lambda",
-                 "TFSMLayer", "Bidirectional", "TimeDistributed"):
+                 "TFSMLayer"):
         assert name not in NAMES
-    assert "Bidirectional" in catalog.skipped and "TimeDistributed" in catalog.skipped
+    # Wrappers are offered: their inner layer is a "layer" parameter (issue 15).
+    for name in ("Bidirectional", "TimeDistributed", "SpectralNormalization"):
+        assert name in NAMES and catalog.specs[name].param("layer").kind == "layer"
     # Aliases are deduplicated by class identity.
     classes = [_layer_class(k, catalog.specs[n]) for n in NAMES]
     assert len(set(classes)) == len(classes)
@@ -198,7 +201,7 @@ def test_spec_consistency(catalog):
         assert set(spec.build_params()) == {p.name for p in spec.params if p.required}, spec.class_name
         for p in spec.params:
             assert p.kind in ("int", "float", "bool", "str", "choice", "int_tuple", "shape", "optional_int",
-                              "optional_float", "json"), (spec.class_name, p.name)
+                              "optional_float", "json", "layer"), (spec.class_name, p.name)
             if p.kind == "choice":
                 assert p.choices and None not in p.choices, (spec.class_name, p.name)
                 assert p.default is None or p.default in p.choices, (spec.class_name, p.name)

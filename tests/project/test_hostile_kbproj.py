@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from kbuilder.core.limits import MAX_JSON_DEPTH, MAX_LAYERS, MAX_PORTS, MAX_PROJECT_BYTES
 from kbuilder.core.validate import check_structure
+from kbuilder.layers import basics
 from kbuilder.layers.allowed import allowed
 from kbuilder.project import kbproj
 from kbuilder.project.kbproj import ProjectError
@@ -193,7 +194,7 @@ def test_tolerable_oddities_load():
     assert project is not None and not project.notes
     assert project.graph.node("s").shared_with is None
     assert max(abs(v) for v in project.graph.node("d").position) <= 1e7
-    check_structure(project.graph)
+    check_structure(project.graph, basics.arity())
 
 
 # -------------------------------------------------------------- the files
@@ -429,7 +430,7 @@ def test_fuzzed_projects_load_or_refuse_in_one_sentence(text):
                 assert not (node.shared_with and project.graph.owner(node).is_placeholder), node
         start = time.monotonic()
         kbproj.dumps(project)  # what loaded can be saved
-        check_structure(project.graph)  # and validated, within the same budget
+        check_structure(project.graph, basics.arity())  # and validated, within the same budget
         assert time.monotonic() - start < CASE_SECONDS
 
 

@@ -21,7 +21,7 @@ import pytest
 
 from kbuilder.core.graph import Graph
 from kbuilder.keras_io import model_file
-from kbuilder.project import kbproj, loader
+from kbuilder.project import kbproj, loader, saving
 from kbuilder.project.kbproj import Project, ProjectError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def pair(gen):
 
 
 if __name__ == "__main__":
-    from kbuilder.keras_io.model_file import save_graph
+    from kbuilder.project.saving import save_graph
 
     path, gen = Path(sys.argv[1]), int(sys.argv[2])
     print("ready", flush=True)
@@ -77,7 +77,7 @@ def weights_of(value: float, units: int = 2) -> dict:
 
 def save_pair(path: Path, value: float, description: str = "") -> Project:
     project = Project(graph=small(), description=description)
-    model_file.save_graph(project.graph, path, weights=weights_of(value), project=project)
+    saving.save_graph(project.graph, path, weights=weights_of(value), project=project)
     return project
 
 
@@ -186,7 +186,7 @@ def test_a_save_without_new_weights_keeps_the_named_file_and_its_record(tmp_path
 def test_a_save_without_weights_drops_the_old_generations(tmp_path):
     path = tmp_path / "net.kbproj"
     save_pair(path, 1.0)
-    model_file.save_graph(small(), path)  # no weights now: the project names none
+    saving.save_graph(small(), path)  # no weights now: the project names none
     assert "weights_file" not in json.loads(path.read_text())
     assert [p.name for p in tmp_path.iterdir()] == ["net.kbproj"]
 
@@ -226,7 +226,7 @@ def test_a_full_disk_during_a_pair_save_leaves_the_previous_pair(tmp_path, monke
     monkeypatch.setattr(os, "fsync", full_disk_at(call))
     project = Project(graph=small(), description="new")
     with pytest.raises(model_file.ModelFileError, match=f"Could not save {what}: No space left on device"):
-        model_file.save_graph(project.graph, path, weights=weights_of(2.0), project=project)
+        saving.save_graph(project.graph, path, weights=weights_of(2.0), project=project)
     assert listing(tmp_path) == before
     assert project.weights_file is None, "the project does not name a file that was deleted"
     monkeypatch.undo()
@@ -253,7 +253,7 @@ def test_an_unsaveable_value_writes_no_weights(tmp_path):
     path = tmp_path / "net.kbproj"
     project = Project(graph=small(), settings={"x": float("nan")})
     with pytest.raises(model_file.ModelFileError, match="cannot be saved"):
-        model_file.save_graph(project.graph, path, weights=weights_of(1.0), project=project)
+        saving.save_graph(project.graph, path, weights=weights_of(1.0), project=project)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -323,7 +323,7 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_pair(tmp_path):
     space: dict = {}
     exec(compile(PAIR_SOURCE, str(child), "exec"), space)  # noqa: S102 - our own source, to build gen 0
     project, weights = space["pair"](0)
-    model_file.save_graph(project.graph, path, weights=weights, project=project)
+    saving.save_graph(project.graph, path, weights=weights, project=project)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
 
     started_at = time.monotonic()
@@ -350,7 +350,7 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_pair(tmp_path):
 
     # The next save cleans what the kills left.
     project, weights = space["pair"](next_gen)
-    model_file.save_graph(project.graph, path, weights=weights, project=project)
+    saving.save_graph(project.graph, path, weights=weights, project=project)
     assert _read_pair(path) == (next_gen, next_gen)
     assert sorted(p.name for p in folder.iterdir()) == sorted(["net.kbproj", json.loads(path.read_text())["weights_file"]])
     elapsed = time.monotonic() - started_at

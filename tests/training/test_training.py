@@ -147,7 +147,7 @@ def test_cmd_train_three_epochs_loss_falls(tmp_path, capsys):
     assert [e["epoch"] for e in epochs] == [1, 2, 3]
     assert epochs[-1]["loss"] < epochs[0]["loss"]
     assert lines[-1]["event"] == "end" and "accuracy" in lines[-1]["test"]
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     assert keras().models.load_model(out).output_shape == (None, 10)
 

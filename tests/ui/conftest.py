@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
 
 import pytest
 
@@ -27,57 +26,6 @@ def _app_names(qapp):
     return qapp
 
 
-@dataclass
-class FakeSpec:
-    class_name: str
-    category: str
-    min_inputs: int = 1
-    max_inputs: int | None = 1
-    summary: str = ""
-    doc: str = ""
-    beginner: bool = False
-    key_params: list = field(default_factory=list)
-    params: list = field(default_factory=list)
-
-    def build_params(self):
-        return {"units": 8} if self.class_name == "Dense" else {}
-
-    def param(self, name):
-        return None
-
-
-class FakeCatalog:
-    """Used only when the real catalog has no cache yet (it would need Keras)."""
-
-    def __init__(self):
-        specs = [
-            FakeSpec("Input", "Core", 0, 0, beginner=True, key_params=["shape"]),
-            FakeSpec("Dense", "Core", beginner=True, key_params=["units", "activation"]),
-            FakeSpec("Flatten", "Reshaping", beginner=True),
-            FakeSpec("Dropout", "Regularization", beginner=True, key_params=["rate"]),
-            FakeSpec("Add", "Merging", 2, None),
-            FakeSpec("Concatenate", "Merging", 2, None, key_params=["axis"]),
-            FakeSpec("Conv2D", "Convolution", key_params=["filters", "kernel_size"]),
-        ]
-        self.specs = {s.class_name: s for s in specs}
-
-    def get(self, name):
-        return self.specs.get(name)
-
-    def by_category(self):
-        out: dict[str, list] = {}
-        for s in self.specs.values():
-            out.setdefault(s.category, []).append(s)
-        return list(out.items())
-
-
-@pytest.fixture(scope="session")
-def catalog():
-    from kbuilder.layers.catalog import load_catalog_fast
-
-    return load_catalog_fast() or FakeCatalog()
-
-
 @pytest.fixture(scope="session")
 def real_catalog():
     """The real layer catalog: from the cache, or built on a thread (never
@@ -96,6 +44,11 @@ def real_catalog():
     return cat
 
 
+@pytest.fixture(scope="session")
+def catalog(real_catalog):
+    return real_catalog
+
+
 class _NoInference:
     def refresh(self):
         return {}
@@ -104,22 +57,34 @@ class _NoInference:
 @pytest.fixture
 def analyzers(catalog):
     from kbuilder.core.validate import check_structure
-    from kbuilder.ui.analysis import Analyzers
-
-    def arity(name):
-        spec = catalog.get(name)
-        return (spec.min_inputs, spec.max_inputs) if spec is not None else None
+    from kbuilder.layers import basics
+    from kbuilder.ui.analysis import Analyzers, default_fixes
 
     return Analyzers(
         catalog=lambda: catalog,
         inference=lambda graph: _NoInference(),
-        check=lambda graph, inference: check_structure(graph, arity),
+        check=lambda graph, inference, stop, run: check_structure(graph, basics.arity(catalog)),
         summary=lambda graph, inference: None,
+        needs_run=lambda graph, issues: False,
+        # The real fixes: the structural ones need no Keras (no shapes here: no settings issues).
+        fixes=default_fixes,
     )
 
 
 @pytest.fixture
 def window(qtbot, analyzers, tmp_path, monkeypatch):
+    yield from _window(qtbot, analyzers, tmp_path, monkeypatch, timeout=10_000)
+
+
+@pytest.fixture
+def keras_window(qtbot, catalog, tmp_path, monkeypatch):
+    """The window with the real analysis: Keras shapes, checks and fixes (slow: TensorFlow starts)."""
+    from kbuilder.ui.analysis import Analyzers
+
+    yield from _window(qtbot, Analyzers(catalog=lambda: catalog), tmp_path, monkeypatch, timeout=180_000)
+
+
+def _window(qtbot, analyzers, tmp_path, monkeypatch, timeout):
     from kbuilder.app import example_project
     from kbuilder.ui.window import files
     from kbuilder.ui.window.main_window import MainWindow
@@ -133,7 +98,7 @@ def window(qtbot, analyzers, tmp_path, monkeypatch):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.analysis is not None and w.analysis.is_idle(), timeout=10000)
+    qtbot.waitUntil(lambda: w.analysis is not None and w.analysis.is_idle(), timeout=timeout)
     yield w
     w.stack.setClean()
     w.close()

@@ -1,5 +1,5 @@
-"""The analysis thread: the mirror diff, the controller's plumbing, and a
-real run (Keras on the worker thread only)."""
+"""The analysis thread: the controller's plumbing, the mirror the worker
+loads, and a real run (Keras on the worker thread only)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ import pytest
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Edge, Graph, Node
-from kbuilder.ui.analysis import AnalysisController, AnalysisResult, Analyzers, sync_graph
+from kbuilder.ui.analysis import AnalysisController, AnalysisResult, Analyzers
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# ------------------------------------------------------------------ sync_graph
 def _mnist() -> tuple[Graph, dict]:
     g = Graph()
     x = g.add_input((28, 28), name="image")
@@ -26,113 +25,6 @@ def _mnist() -> tuple[Graph, dict]:
     h = g.add("Dense", inputs=[f], units=64, activation="relu")
     o = g.add("Dense", inputs=[h], units=10, activation="softmax")
     return g, {"x": x, "f": f, "h": h, "o": o}
-
-
-def _events(g: Graph) -> list:
-    seen: list = []
-    g.subscribe(lambda e: seen.append((e.kind, e.node_id, e.key)))
-    return seen
-
-
-def test_sync_from_empty_builds_an_equal_graph():
-    g, _ = _mnist()
-    mirror = Graph()
-    assert sync_graph(mirror, g.to_dict()) > 0
-    assert mirror.to_dict() == g.to_dict()
-    assert sync_graph(mirror, g.to_dict()) == 0  # nothing changed, nothing done
-
-
-def test_sync_a_param_change_is_one_event():
-    g, n = _mnist()
-    mirror = Graph.from_dict(g.to_dict())
-    seen = _events(mirror)
-    g.set_param(n["h"].id, "units", 128)
-    assert sync_graph(mirror, g.to_dict()) == 1
-    assert seen == [("node_changed", n["h"].id, "params")]
-    assert mirror.to_dict() == g.to_dict()
-
-
-def test_sync_moves_renames_swaps_outputs_and_shares():
-    g, n = _mnist()
-    mirror = Graph.from_dict(g.to_dict())
-    seen = _events(mirror)
-    g.move(n["f"].id, (10, 20))
-    # swap two names: needs a parking name in between
-    g.rename(n["h"].id, "tmp")
-    g.rename(n["o"].id, "dense")
-    g.rename(n["h"].id, "dense_1")
-    g.set_output(n["h"].id, True)
-    s = g.add("Dense", inputs=[n["f"]], units=64)
-    g.set_shared_with(s.id, n["h"].id)
-    sync_graph(mirror, g.to_dict())
-    assert mirror.to_dict() == g.to_dict()
-    kinds = [k for k, _, _ in seen]
-    assert "reset" not in kinds
-    assert ("node_moved", n["f"].id, None) in seen
-
-
-def test_sync_undo_of_a_delete_restores_order():
-    g, n = _mnist()
-    h = C.History(g)
-    mirror = Graph.from_dict(g.to_dict())
-    seen = _events(mirror)
-    h.push(C.remove_items(g, [n["h"].id]))
-    sync_graph(mirror, g.to_dict())
-    assert mirror.to_dict() == g.to_dict()
-    h.undo()  # the node comes back in the middle of the order
-    sync_graph(mirror, g.to_dict())
-    assert mirror.to_dict() == g.to_dict()
-    assert "reset" not in [k for k, _, _ in seen]
-
-
-def test_sync_class_change_of_an_unshared_node_replaces_it():
-    g, n = _mnist()
-    mirror = Graph.from_dict(g.to_dict())
-    d = g.to_dict()
-    for nd in d["nodes"]:
-        if nd["id"] == n["h"].id:
-            nd["class_name"] = "Dropout"
-            nd["params"] = {"rate": 0.5}
-    sync_graph(mirror, d)
-    assert mirror.to_dict() == Graph.from_dict(d).to_dict()
-
-
-def test_sync_random_edit_sequences():
-    rng = random.Random(7)
-    g, _ = _mnist()
-    hist = C.History(g)
-    mirror = Graph()
-    for step in range(200):
-        nodes = g.nodes
-        layers = [x for x in nodes if not x.is_input]
-        op = rng.random()
-        if op < 0.25 or not layers:
-            node = Node("Dense", g.unique_name("dense"), {"units": rng.randint(1, 9)})
-            src = rng.choice(nodes)
-            hist.push(C.Compound([C.AddNode(node), C.AddEdge(Edge(src=src.id, dst=node.id))]))
-        elif op < 0.4:
-            hist.push(C.remove_items(g, [rng.choice(layers).id]))
-        elif op < 0.55:
-            hist.push(C.set_param(g, rng.choice(layers).id, "units", rng.randint(1, 99)))
-        elif op < 0.65:
-            target = rng.choice(nodes)
-            hist.push(C.Rename(target.id, target.name, g.unique_name("n")))
-        elif op < 0.72 and len(layers) > 1:
-            a, b = rng.sample(layers, 2)
-            if a.class_name == b.class_name and not b.shared_with:
-                hist.push(C.SetShared(a.id, a.shared_with, b.id))
-        elif op < 0.82:
-            hist.undo()
-        elif op < 0.88:
-            hist.redo()
-        else:
-            target = rng.choice(layers)
-            hist.push(C.SetOutput(target.id, not target.is_output))
-        if step % 3 == 0:
-            sync_graph(mirror, g.to_dict())
-            assert mirror.to_dict() == g.to_dict()
-    sync_graph(mirror, g.to_dict())
-    assert mirror.to_dict() == g.to_dict()
 
 
 # ------------------------------------------------------------ the controller
@@ -161,13 +53,16 @@ class _Recorder:
 
             return Inf()
 
-        def check(graph, inf):
+        def check(graph, inf, stop, run):
             return []
 
         def summary(graph, inf):
             return {"name": graph.name, "total_params": len(graph), "layers": []}
 
-        return Analyzers(catalog=catalog, inference=inference, check=check, summary=summary)
+        def needs_run(graph, issues):
+            return False
+
+        return Analyzers(catalog=catalog, inference=inference, check=check, summary=summary, needs_run=needs_run)
 
 
 @pytest.fixture
@@ -213,14 +108,15 @@ def test_moves_do_not_trigger_an_analysis(qtbot, controller_factory):
     qtbot.waitUntil(c.is_idle, timeout=5000)
     before = c.generation
     g.move(n["h"].id, (100, 100))
-    qtbot.wait(80)
-    assert c.generation == before
+    assert not c.pending() and c.generation == before  # the event is handled at once
+    g.set_param(n["h"].id, "units", 5)
+    assert c.pending()  # while a real edit asks for a run
 
 
 def test_analysis_errors_are_reported_not_raised(qtbot, controller_factory):
     g, _ = _mnist()
 
-    def boom(graph, inf):
+    def boom(graph, inf, stop, run):
         raise RuntimeError("checker exploded")
 
     rec = _Recorder()
@@ -245,6 +141,45 @@ def test_busy_changed_and_shutdown(qtbot, controller_factory):
     assert c.thread.isFinished()
     g.set_param(g.nodes[-1].id, "units", 4)  # no longer followed: nothing breaks
     c.shutdown()  # twice is fine
+
+
+def test_the_worker_sees_the_graph_after_any_edit_sequence(qtbot, controller_factory):
+    rng = random.Random(7)
+    g, _ = _mnist()
+    rec = _Recorder()
+    c = controller_factory(g, rec.analyzers(), debounce_ms=1)
+    hist = C.History(g)
+    for step in range(120):
+        nodes = g.nodes
+        layers = [x for x in nodes if not x.is_input]
+        op = rng.random()
+        if op < 0.25 or not layers:
+            node = Node("Dense", g.unique_name("dense"), {"units": rng.randint(1, 9)})
+            src = rng.choice(nodes)
+            hist.push(C.Compound([C.AddNode(node), C.AddEdge(Edge(src=src.id, dst=node.id))]))
+        elif op < 0.4:
+            hist.push(C.remove_items(g, [rng.choice(layers).id]))
+        elif op < 0.55:
+            hist.push(C.set_param(g, rng.choice(layers).id, "units", rng.randint(1, 99)))
+        elif op < 0.65:
+            target = rng.choice(nodes)
+            hist.push(C.Rename(target.id, target.name, g.unique_name("n")))
+        elif op < 0.72 and len(layers) > 1:
+            a, b = rng.sample(layers, 2)
+            if a.class_name == b.class_name and not b.shared_with:
+                hist.push(C.SetShared(a.id, a.shared_with, b.id))
+        elif op < 0.82:
+            hist.undo()
+        elif op < 0.88:
+            hist.redo()
+        else:
+            target = rng.choice(layers)
+            hist.push(C.SetOutput(target.id, not target.is_output))
+        if step % 10 == 0:
+            qtbot.waitUntil(c.is_idle, timeout=5000)
+            assert rec.graphs[-1] == g.to_dict()
+    qtbot.waitUntil(c.is_idle, timeout=5000)
+    assert rec.graphs[-1] == g.to_dict()
 
 
 # ---------------------------------------------------------------- real Keras
@@ -272,7 +207,7 @@ def test_real_analysis_on_the_worker(qtbot, controller_factory):
         threads.append(threading.current_thread().name)
         return A._default_catalog()
 
-    c = controller_factory(_mnist()[0], Analyzers(catalog=catalog, inference=real.inference, check=real.check, summary=real.summary))
+    c = controller_factory(_mnist()[0], Analyzers(catalog=catalog, inference=real.inference, check=real.check, summary=real.summary, needs_run=real.needs_run))
     g = c.graph
     with qtbot.waitSignal(c.catalog_ready, timeout=120_000):
         pass
@@ -287,5 +222,4 @@ def test_real_analysis_on_the_worker(qtbot, controller_factory):
     # an edit recomputes only the node it touches and what follows
     g.set_param(g.find("dense").id, "units", 32)
     qtbot.waitUntil(lambda: c.is_idle() and c.result.summary["total_params"] == 784 * 32 + 32 + 32 * 10 + 10, timeout=30_000)
-    assert c.result.synced_edits == 1
     assert set(c.result.recomputed) == {g.find("dense").id, out.id}

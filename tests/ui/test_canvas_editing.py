@@ -39,6 +39,35 @@ def test_copy_paste_cut(window, qtbot):
     qtbot.keyClick(w.view, Qt.Key.Key_V, ctrl)
     assert len(w.graph) == 5
 
+
+def test_pasted_text_is_checked_as_a_file_is(window, qtbot):
+    """Anything can put text on the clipboard: a Lambda pasted from it becomes
+    a placeholder (never code), damaged text is refused in one sentence, and
+    the model is untouched either way."""
+    import json
+
+    from kbuilder.core.clipboard import FRAGMENT_FORMAT
+
+    w = window
+    load(w, three_layers())
+    messages: list[str] = []
+    w.scene.status_message.connect(messages.append)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    lam = {"id": "l1", "class_name": "Lambda", "name": "evil",
+           "params": {"function": ["4wEAAAAAAAAA", None, None], "output_shape": None}}
+    QApplication.clipboard().setText(json.dumps({"format": FRAGMENT_FORMAT, "nodes": [lam], "edges": []}))
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_V, ctrl)
+    node = w.graph.find("evil")
+    assert node is not None and node.is_placeholder and node.extra["original_class"] == "Lambda"
+    assert any("evil" in m for m in messages)
+    before = w.graph.to_dict()
+    deep = "[" * 100000 + "]" * 100000
+    QApplication.clipboard().setText('{"format": "' + FRAGMENT_FORMAT + '", "nodes": ' + deep + "}")
+    qtbot.keyClick(w.view, Qt.Key.Key_V, ctrl)
+    assert w.graph.to_dict() == before
+    assert messages[-1].startswith("Cannot paste:") and "\n" not in messages[-1]
+
 def test_merge_inputs_are_numbered_and_can_be_reordered(window, qtbot):
     w = window
     g = Graph()
@@ -209,7 +238,7 @@ def test_a_layer_with_several_outputs_gets_a_port_for_each(window, qtbot):
     w = window
     g = three_layers()
     a = g.by_name("a")
-    a.class_name, a.params = "LSTM", {"units": 4, "return_state": True}
+    g.overwrite(a.id, class_name="LSTM", params={"units": 4, "return_state": True})
     load(w, g)
     w.scene.set_node_infos({a.id: NodeInfo(output_shape=[(None, 4), (None, 4), (None, 4)], params=144)})
     item = w.scene.nodes[a.id]

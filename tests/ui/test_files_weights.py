@@ -42,7 +42,7 @@ def test_export_model_carries_imported_weights(window, qtbot, tmp_path):
     assert w.exporter.export_model(str(path))
     qtbot.waitUntil(path.exists, timeout=60000)
 
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     model = keras().models.load_model(path)
     np.testing.assert_array_equal(model.get_layer("a").get_weights()[0], weights["a"][0])

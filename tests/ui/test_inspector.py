@@ -17,10 +17,9 @@ from kbuilder.ui.inspector.editors import (
     OptionalNumberEditor,
     TextEditor,
     create_editor,
-    parse_int_tuple,
-    parse_shape,
 )
 from kbuilder.ui.inspector.panel import InspectorPanel, format_shape
+from kbuilder.ui.inspector.value_text import parse_int_tuple, parse_shape
 from kbuilder.ui.undo import execute
 
 
@@ -300,3 +299,60 @@ def test_widget_types_are_standard(panel, doc):
     select(panel, doc, "conv2d")
     assert isinstance(panel.name_edit, QLineEdit)
     assert isinstance(panel.output_check, QCheckBox)
+
+
+# ------------------------------------------------------------- layer card
+def test_card_shows_what_when_and_shapes_in_words(panel, doc):
+    from PySide6.QtCore import QSettings
+
+    from kbuilder.keras_io.shapes import NodeInfo
+    from kbuilder.layers.cards import card
+    from kbuilder.ui.inspector.card import SETTINGS_GROUP
+
+    QSettings().remove(SETTINGS_GROUP)  # the card's sections as at the first start
+    select(panel, doc, "dense")
+    shown = panel.card
+    assert shown.what.text() == card("Dense").what and shown.when.text() == card("Dense").when
+    assert "analysed" in shown.shape_text()  # no results yet
+    dense = doc.graph.find("dense")
+    panel.set_results({dense.id: NodeInfo(output_shape=(None, 10), input_shapes=[(None, 5408)], params=54090)})
+    assert shown.shape_text().splitlines() == [
+        "Takes (None, 5408): batches of vectors of 5408 numbers.",
+        "Gives (None, 10): batches of vectors of 10 numbers.",
+    ]
+    panel.set_results({dense.id: NodeInfo(blocked=True)})
+    assert "not known yet" in shown.shape_text() and not shown.note.isVisibleTo(panel)
+    # the Keras documentation is there, folded
+    assert shown.doc is not None and not shown.sections["doc"].is_expanded()
+
+
+def test_a_layer_without_a_card_shows_the_catalog_summary(panel, doc, catalog):
+    doc.graph.add("Conv3D", name="volume", filters=4, kernel_size=3)
+    select(panel, doc, "volume")
+    shown = panel.card
+    assert shown.data is None
+    assert shown.what.text() == catalog.get("Conv3D").summary
+    assert shown.when is None and "when" not in shown.sections
+    assert shown.shapes is not None and shown.doc is not None
+
+
+def test_keras_doc_lines_are_joined_to_wrap_in_the_dock():
+    from kbuilder.ui.inspector.card import doc_html, doc_lines
+
+    doc = (
+        "Adds things.\n\nA paragraph broken\nover two lines.\n\nArgs:\n    units: int, how many\n        outputs.\n"
+        "    use_bias: bool.\n\nExample:\n\n>>> y = layer(x)\n>>> y.shape\n(4, 8)\n\n```python\nz = 1\n```\n"
+    )
+    assert [line for line in doc_lines(doc) if line[1]] == [
+        (0, "Adds things.", False),
+        (0, "A paragraph broken over two lines.", False),
+        (0, "Args:", False),
+        (4, "units: int, how many outputs.", False),
+        (4, "use_bias: bool.", False),
+        (0, "Example:", False),
+        (0, ">>> y = layer(x)", True),
+        (0, ">>> y.shape", True),
+        (0, "(4, 8)", True),
+        (0, "z = 1", True),
+    ]
+    assert "<code>x</code>" in doc_html("Takes `x` & y.") and "&amp;" in doc_html("Takes `x` & y.")

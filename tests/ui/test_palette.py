@@ -16,7 +16,7 @@ def visible_leaves(panel):
 
 
 def test_loading_then_filled(qtbot, monkeypatch, catalog):
-    import kbuilder.layers.catalog as cat_mod
+    import kbuilder.ui.editor.palette as cat_mod  # where the palette asks for the cached catalog
 
     monkeypatch.setattr(cat_mod, "load_catalog_fast", lambda: None)
     panel = PalettePanel()
@@ -28,7 +28,7 @@ def test_loading_then_filled(qtbot, monkeypatch, catalog):
 
 
 def test_cached_catalog_fills_at_once(qtbot, monkeypatch, catalog):
-    import kbuilder.layers.catalog as cat_mod
+    import kbuilder.ui.editor.palette as cat_mod  # where the palette asks for the cached catalog
 
     monkeypatch.setattr(cat_mod, "load_catalog_fast", lambda: catalog)
     panel = PalettePanel()

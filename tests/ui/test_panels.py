@@ -3,8 +3,6 @@ the analysis thread and the summary together, as the main window mounts them."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph
+from kbuilder.core.validate import Issue
 from kbuilder.ui.analysis import AnalysisController
 from kbuilder.ui.inspector.panel import InspectorPanel
 from kbuilder.ui.panels.code import CodePanel
@@ -70,7 +69,7 @@ def wait_idle(qtbot, c, timeout=120_000):
 
 # ---------------------------------------------------------------- issues
 def _issue(severity, message, node_id=None, edge_id=None, code="x"):
-    return SimpleNamespace(severity=severity, message=message, node_id=node_id, edge_id=edge_id, code=code)
+    return Issue(severity, message, node_id, edge_id, code)
 
 
 def test_issues_list_sorted_with_icons_and_click_selects(qtbot):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kbuilder.core.graph import Graph
 from kbuilder.project.templates import load_template
@@ -74,7 +75,7 @@ def test_train_stop_evaluate_save(panel, qtbot, tmp_path):
     with qtbot.waitSignal(panel.worker.saved, timeout=WAIT):
         panel.save_model(path)
     qtbot.waitUntil(lambda: not panel.busy, timeout=WAIT)
-    from kbuilder.keras_io.backend import keras
+    from kbuilder.layers.backend import keras
 
     model = keras().models.load_model(path)
     assert model.output_shape == (None, 10)
@@ -94,10 +95,13 @@ def test_pause_and_resume(panel, qtbot):
     qtbot.waitUntil(lambda: panel.running and panel.curves.point_counts().get("loss", {}).get("epoch", 0) >= 1,
                     timeout=WAIT)
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    # panel.paused turns True when the training thread reports that it waits
+    # (its earlier batch signals were delivered before that one).
     qtbot.waitUntil(lambda: panel.paused, timeout=WAIT)
     assert panel.pause_button.text() == "Resume"
     n = panel.curves.point_counts()["loss"]["batch"]
-    qtbot.wait(600)
+    assert panel.session.control.paused  # the thread is blocked in wait_if_paused
+    QApplication.processEvents()
     assert panel.curves.point_counts()["loss"]["batch"] <= n + 1  # nothing moves while paused
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.paused, timeout=WAIT)

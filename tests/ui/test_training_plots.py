@@ -180,7 +180,7 @@ def test_a_burst_of_updates_draws_once(view, qapp, qtbot):
 
 
 def test_fraction_metrics_are_known_by_name():
-    from kbuilder.ui.training.plots import is_fraction
+    from kbuilder.ui.training.plot_series import is_fraction
 
     names = ("accuracy", "val_accuracy", "out_binary_accuracy", "auc_1", "precision", "recall",
              "top_k_categorical_accuracy", "loss", "mae", "val_loss", "out_mse", "r2_score")

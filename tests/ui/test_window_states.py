@@ -352,7 +352,7 @@ class WindowMachine(RuleBasedStateMachine):
         p.save_model(path)  # what the button does once its file dialog answers
         self.wait_idle()
         assert path.exists(), p.status.text()
-        from kbuilder.keras_io.backend import keras
+        from kbuilder.layers.backend import keras
 
         assert keras().models.load_model(path, compile=False).count_params() == expected
         self.saved.append((path, expected))

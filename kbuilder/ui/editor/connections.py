@@ -5,7 +5,7 @@ bar.  Dragging a connected input port picks its connection up: drop it on
 another input to move it, on another occupied input of the same merge layer
 to change the order of its inputs, or on empty canvas to disconnect.
 
-:func:`check_connection` holds the rules.  A connection that closes a loop
+:meth:`Graph.can_connect` holds the rules.  A connection that closes a loop
 is allowed (the half-drawn graph is the user's to fix) and is then marked
 red by the analysis, with the reason on the node.
 """
@@ -16,39 +16,12 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QToolTip
 
 from kbuilder.core.commands import AddEdge, Compound, RemoveEdge, ReorderInputs
-from kbuilder.core.graph import Edge, Graph
+from kbuilder.core.graph import Edge
 from kbuilder.ui.editor.edge_item import EdgeItem
-from kbuilder.ui.editor.layer_info import LayerInfo
 from kbuilder.ui.editor.node_item import NodeItem
 from kbuilder.ui.editor.port_item import IN, OUT, PortItem
 
 SNAP = 16.0
-
-
-def check_connection(graph: Graph, info: LayerInfo, src_id: str, dst_id: str, port: int | None,
-                     ignore_edge: str | None = None) -> tuple[int | None, str | None]:
-    """``(port, None)`` when ``src -> dst`` can be made (``port`` None means
-    the next free input), else ``(None, reason)`` in plain words."""
-    dst = graph.node(dst_id)
-    graph.node(src_id)  # raises GraphError for an unknown source
-    if src_id == dst_id:
-        return None, f"{dst.name} cannot be connected to itself."
-    if dst.is_input:
-        return None, f"{dst.name} is an Input: it has no inputs. Connect from it, not to it."
-    lo, hi = info.input_range(dst.class_name)
-    taken = {e.dst_port: e for e in graph.in_edges(dst_id) if e.id != ignore_edge}
-    if port is None:
-        port = 0
-        while port in taken:
-            port += 1
-    if hi is not None and port >= hi:
-        if hi == 1:
-            return None, f"{dst.name} ({dst.class_name}) takes one input and already has it. Drag the old connection away first."
-        return None, f"{dst.name} ({dst.class_name}) takes at most {hi} inputs."
-    if port in taken:
-        other = graph.node(taken[port].src).name
-        return None, f"Input {port + 1} of {dst.name} is already connected to {other}. Drag that connection away first."
-    return port, None
 
 
 class ConnectionDrag:
@@ -127,7 +100,7 @@ class ConnectionDrag:
                 end = port.scenePos()
             elif dst is not None:
                 want_port = port.index if port is not None else None
-                got, reason = check_connection(graph, info, self.anchor_node, dst, want_port,
+                got, reason = graph.can_connect(self.anchor_node, dst, want_port, info.input_range,
                                                ignore_edge=self.moving_edge.id if self.moving_edge else None)
                 self._reason = reason
                 if got is not None:
@@ -137,7 +110,7 @@ class ConnectionDrag:
         else:
             src = port.node_id if port is not None else (node_item.node_id if node_item else None)
             if src is not None:
-                got, reason = check_connection(graph, info, src, self.anchor_node, self.origin.index)
+                got, reason = graph.can_connect(src, self.anchor_node, self.origin.index, info.input_range)
                 self._reason = reason
                 if got is not None:
                     self.src_port = port.index if port is not None else 0

@@ -4,17 +4,16 @@ merge layer's inputs, rename, mark as output; and the context menus."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from kbuilder.core import clipboard
 from kbuilder.core import commands as C
-from kbuilder.core.graph import Edge, Graph, Node, _snake
+from kbuilder.core.graph import Edge, Graph, GraphError, Node, _snake
+from kbuilder.layers.allowed import make_placeholders
 from kbuilder.ui.editor.node_item import HEIGHT, WIDTH
 
-FRAGMENT_MIME = "application/x-kbuilder-fragment"
 SPACE = 32.0  # free room kept around a layer put between two others
 
 
@@ -144,10 +143,9 @@ class Editor:
         ids = self.scene.selected_node_ids()
         if not ids:
             return False
-        data = dict(C.fragment(self.graph, ids), format=FRAGMENT_MIME)
         # Plain text, not a QMimeData: the clipboard owning a Python-made
         # QMimeData crashes PySide6 when the application exits.
-        QGuiApplication.clipboard().setText(json.dumps(data))
+        QGuiApplication.clipboard().setText(clipboard.fragment_text(self.graph, ids))
         self._paste_count = 0
         self.scene.status_message.emit(f"Copied {len(ids)} layer" + ("s" if len(ids) > 1 else ""))
         return True
@@ -161,24 +159,31 @@ class Editor:
         return self.scene.execute(cmd)
 
     def paste(self) -> bool:
+        """The layers on the clipboard, checked as a file is (sizes, fields)
+        and with any layer that would run code turned into a placeholder."""
         try:
-            data = json.loads(QGuiApplication.clipboard().text())
-        except ValueError:
+            pasted = clipboard.read_fragment(QGuiApplication.clipboard().text())
+        except GraphError as exc:
+            self.scene.status_message.emit(f"Cannot paste: {exc}.")
             return False
-        if not isinstance(data, dict) or data.get("format") != FRAGMENT_MIME or not data.get("nodes"):
+        if pasted is None or not len(pasted):
             return False
+        notes = make_placeholders(pasted)
         self._paste_count += 1
-        return self._paste_data(data, 40.0 * self._paste_count, "Paste")
+        done = self._paste_data(pasted.to_dict(), 40.0 * self._paste_count, "Paste")
+        if done and notes:
+            self.scene.status_message.emit(notes[0])
+        return done
 
     def duplicate(self) -> bool:
         ids = self.scene.selected_node_ids()
         if not ids:
             return False
-        return self._paste_data(C.fragment(self.graph, ids), 40.0, "Duplicate")
+        return self._paste_data(clipboard.fragment(self.graph, ids), 40.0, "Duplicate")
 
     def _paste_data(self, data: dict, offset: float, text: str) -> bool:
         try:
-            cmd = C.paste(self.graph, data, offset=(offset, offset))
+            cmd = clipboard.paste(self.graph, data, offset=(offset, offset))
         except (KeyError, TypeError, ValueError) as exc:
             self.scene.status_message.emit(f"Cannot paste: {exc}")
             return False
@@ -194,7 +199,7 @@ class Editor:
 
     # --------------------------------------------------------------- layout
     def auto_layout(self) -> bool:
-        from kbuilder.keras_io.layout import layered_layout
+        from kbuilder.core.layout import layered_layout
 
         if not len(self.graph):
             return False

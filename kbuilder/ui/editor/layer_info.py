@@ -2,9 +2,9 @@
 catalog: how many inputs it takes, which parameters to show on the node,
 the parameters a fresh layer starts with, and its colour.
 
-The catalog (``kbuilder.layers.catalog``) arrives from a worker thread a few
-seconds after start-up; until then the small tables here keep the canvas
-honest for the common layers.
+The answers come from :mod:`kbuilder.layers.basics`: the catalog's when it
+has arrived (from a worker thread, a few seconds after start-up), the small
+tables of ``kbuilder.layers.overrides`` until then.
 """
 
 from __future__ import annotations
@@ -15,35 +15,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER
-
-MERGE_LAYERS = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
-TWO_INPUT_LAYERS = {"Subtract": 2, "Dot": 2}
-FALLBACK_PARAMS: dict[str, dict[str, Any]] = {
-    INPUT: {"shape": [28, 28], "dtype": "float32"},
-    "Dense": {"units": 32},
-    "Conv1D": {"filters": 32, "kernel_size": 3},
-    "Conv2D": {"filters": 32, "kernel_size": [3, 3]},
-    "Dropout": {"rate": 0.5},
-    "LSTM": {"units": 32},
-    "GRU": {"units": 32},
-    "SimpleRNN": {"units": 32},
-    "Embedding": {"input_dim": 1000, "output_dim": 32},
-    "Activation": {"activation": "relu"},
-    "Reshape": {"target_shape": [-1]},
-}
-FALLBACK_KEYS: dict[str, list[str]] = {
-    INPUT: ["shape"],
-    "Dense": ["units", "activation"],
-    "Conv2D": ["filters", "kernel_size", "activation"],
-    "Conv1D": ["filters", "kernel_size", "activation"],
-    "Dropout": ["rate"],
-    "LSTM": ["units"],
-    "GRU": ["units"],
-    "Embedding": ["input_dim", "output_dim"],
-    "Activation": ["activation"],
-    "MaxPooling2D": ["pool_size"],
-    "Concatenate": ["axis"],
-}
+from kbuilder.layers import basics
 
 _CATEGORY_COLORS = [
     ("input", "#4c9a5b"),
@@ -95,36 +67,17 @@ class LayerInfo:
 
     def input_range(self, class_name: str) -> tuple[int, int | None]:
         """(min, max) inputs; max None means any number (merge layers)."""
-        if class_name == INPUT:
-            return 0, 0
-        spec = self.spec(class_name)
-        if spec is not None:
-            return int(getattr(spec, "min_inputs", 1) or 0), getattr(spec, "max_inputs", 1)
-        if class_name in MERGE_LAYERS:
-            n = TWO_INPUT_LAYERS.get(class_name)
-            return (2, n) if n else (2, None)
-        if class_name == PLACEHOLDER:
-            return 0, None
-        return 1, 1
+        return basics.input_range(class_name, self.catalog)
 
     def default_params(self, class_name: str) -> dict[str, Any]:
-        spec = self.spec(class_name)
-        if spec is not None:
-            try:
-                return dict(spec.build_params())
-            except Exception:  # noqa: BLE001
-                pass
-        return dict(FALLBACK_PARAMS.get(class_name, {}))
+        return basics.build_params(class_name, self.catalog)
 
     def key_params(self, class_name: str) -> list[str]:
-        spec = self.spec(class_name)
-        if spec is not None and getattr(spec, "key_params", None):
-            return list(spec.key_params)
-        return FALLBACK_KEYS.get(class_name, [])
+        return basics.key_params(class_name, self.catalog)
 
     def category(self, class_name: str) -> str:
         spec = self.spec(class_name)
-        if spec is not None and getattr(spec, "category", None):
+        if spec is not None and spec.category:
             return str(spec.category)
         for pattern, cat in _CLASS_HINTS:
             if re.search(pattern, class_name):
@@ -144,7 +97,7 @@ class LayerInfo:
 
     def summary(self, class_name: str) -> str:
         spec = self.spec(class_name)
-        return str(getattr(spec, "summary", "") or "") if spec is not None else ""
+        return str(spec.summary or "") if spec is not None else ""
 
 
 def format_value(value: Any) -> str:
@@ -158,12 +111,8 @@ def format_value(value: Any) -> str:
 
 
 def format_shape(shape: Any) -> str:
-    if shape is None:
-        return ""
-    if isinstance(shape, list) and shape and isinstance(shape[0], (list, tuple)):
-        return " ".join(format_shape(s) for s in shape)
-    items = ["None" if s is None else str(s) for s in shape]
-    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    """The shape on a layer's box: several outputs side by side, nothing while unknown."""
+    return basics.format_shape(shape, joiner=" ", unknown="")
 
 
 def format_count(n: int | None) -> str:

@@ -19,6 +19,7 @@ from kbuilder.ui.editor.port_item import IN, OUT, PortItem
 
 WIDTH, HEIGHT, HEADER = 190.0, 78.0, 21.0
 ERROR, WARNING = QColor("#d03030"), QColor("#d68a00")
+MARK = QColor("#7a3db8")  # a parameter a search tries several values of
 LOD_TEXT = 0.35  # below this scale a node is drawn as a block without text
 
 
@@ -54,6 +55,8 @@ class NodeItem(QGraphicsItem):
         self._is_output = False
         self._has_params = False
         self._press_pos: QPointF | None = None
+        self._parts: list[tuple[str, str]] = []  # the key parameters shown: (name, "name=value")
+        self._marks: dict[str, str] = {}  # searched parameters: name -> the values tried ("8, 16")
         self.refresh(node)
         self.setPos(QPointF(*node.position))
 
@@ -77,13 +80,9 @@ class NodeItem(QGraphicsItem):
         info = self._layer_info
         params = node.params
         keys = info.key_params(node.class_name)
-        parts = []
-        for key in keys:
-            if key in params:
-                parts.append(f"{key}={format_value(params[key])}")
-        if not keys:
-            parts = [f"{k}={format_value(v)}" for k, v in list(params.items())[:3]]
-        detail = ", ".join(parts)
+        shown = [k for k in keys if k in params] if keys else list(params)[:3]
+        self._parts = [(k, f"{k}={format_value(params[k])}") for k in shown]
+        detail = ", ".join(p for _, p in self._parts)
         self._has_params = bool(detail)
         if node.shared_with and shared_name:
             detail, self._has_params = f"reuses {shared_name} (same weights)", True
@@ -193,6 +192,15 @@ class NodeItem(QGraphicsItem):
         self._refresh_problems()
         return ports_changed
 
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """The parameters a search tries several values of (``{"units": "8, 16"}``,
+        from :mod:`kbuilder.ui.experiments.marks`): shown in purple on the
+        parameter line, "⟳ units: 8, 16", and in the tooltip."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        self._refresh_problems()  # the tooltip, and a repaint
+
     def set_problems(self, severity: str | None, messages: list[str]) -> None:
         if severity == self._severity and list(messages) == self._problems:
             return
@@ -229,6 +237,9 @@ class NodeItem(QGraphicsItem):
             lines.append(f"Output shape: {self._shape_text}")
         if self._count_text:
             lines.append(self._count_text)
+        for key, values in self._marks.items():
+            lines.append(f"<span style='color:{MARK.name()}'>⟳ The search tries {_escape(key)}: "
+                         f"{_escape(values)}</span>")
         for msg in self.problems:
             color = "#d03030" if self.severity == "error" else "#b07000"
             lines.append(f"<span style='color:{color}'>⚠ {_escape(msg)}</span>")
@@ -271,8 +282,11 @@ class NodeItem(QGraphicsItem):
         self._text(painter, bold, QColor("#1f2328"), QRectF(8, HEADER + 2, WIDTH - 16, 16), name)
         small = QFont(base)
         small.setPointSizeF(7.8)
-        self._text(painter, small, QColor("#4a4f57") if self._has_params else QColor("#8a9099"),
-                   QRectF(8, HEADER + 17, WIDTH - 16, 15), detail)
+        if self._marks:  # "⟳ units: 8, 16, activation=relu"
+            marked = [f"{k}: {v}" for k, v in self._marks.items()]
+            detail = "⟳ " + ", ".join(marked + [p for k, p in self._parts if k not in self._marks])
+        self._text(painter, small, MARK if self._marks else QColor("#4a4f57") if self._has_params
+                   else QColor("#8a9099"), QRectF(8, HEADER + 17, WIDTH - 16, 15), detail)
         painter.setPen(QPen(QColor("#e3e5e8"), 1))
         painter.drawLine(QPointF(6, HEIGHT - 22), QPointF(WIDTH - 6, HEIGHT - 22))
         shape_color = ERROR if severity == "error" and not self._shape_text else QColor("#1f5fa8")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from kbuilder.layers.catalog import load_catalog_fast
 from kbuilder.ui.editor.scene import LAYER_MIME
 
 ROLE_CLASS = Qt.ItemDataRole.UserRole
@@ -89,10 +90,6 @@ class PalettePanel(QWidget):
 
     def _load_cached(self) -> None:
         try:
-            from kbuilder.layers.catalog import load_catalog_fast
-        except ImportError:
-            return
-        try:
             catalog = load_catalog_fast()
         except Exception:  # noqa: BLE001 - a broken cache just means "wait for the worker"
             catalog = None
@@ -113,7 +110,7 @@ class PalettePanel(QWidget):
         self.catalog = catalog
         self.tree.clear()
         groups = list(catalog.by_category())
-        common = [s for _, specs in groups for s in specs if getattr(s, "beginner", False)]
+        common = [s for _, specs in groups for s in specs if s.beginner]
         if common:
             self._add_group(COMMON, common, expanded=True)
         for category, specs in groups:
@@ -132,7 +129,7 @@ class PalettePanel(QWidget):
             item.setData(0, ROLE_CLASS, spec.class_name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setToolTip(0, _tooltip(spec))
-            item.setStatusTip(0, str(getattr(spec, "summary", "") or ""))
+            item.setStatusTip(0, str(spec.summary or ""))
             group.addChild(item)
         self.tree.addTopLevelItem(group)
         group.setExpanded(expanded)
@@ -216,8 +213,8 @@ def _chip(class_name: str) -> QPixmap:
 
 
 def _tooltip(spec: Any) -> str:
-    summary = str(getattr(spec, "summary", "") or "")
-    doc = str(getattr(spec, "doc", "") or "").strip().split("\n\n")[0]
+    summary = str(spec.summary or "")
+    doc = str(spec.doc or "").strip().split("\n\n")[0]
     lines = [f"<b>{spec.class_name}</b>"]
     if summary:
         lines.append(summary)

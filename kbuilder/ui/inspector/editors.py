@@ -15,138 +15,46 @@ Every editor is a :class:`ParamEditor` with the same small API:
 * ``finished()`` ends an editing session (Enter or focus out).
 
 Kinds: int, float, bool, str, choice, int_tuple, shape, optional_int,
-optional_float, json.  An unknown kind falls back to the json editor.
+optional_float, json, and layer (a wrapper's inner layer:
+:mod:`kbuilder.ui.inspector.layer_editor`).  An unknown kind falls back to
+the json editor.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import re
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
-INT_MAX = 2**31 - 1
+from kbuilder.core.commands import as_json
+from kbuilder.ui.inspector.value_text import (
+    coerce,
+    parse_int_tuple,
+    parse_json_text,
+    parse_shape,
+    show_text,
+)
+from kbuilder.ui.inspector.widgets import FloatSpinBox, _IntBox
+
 INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
-
-
-def normalize(value: Any) -> Any:
-    """Tuples as lists, recursively, so that values compare as JSON."""
-    if isinstance(value, tuple | list):
-        return [normalize(v) for v in value]
-    if isinstance(value, dict):
-        return {k: normalize(v) for k, v in value.items()}
-    return value
-
-
-def coerce(spec: Any, value: Any) -> Any:
-    """``spec.coerce(value)`` with every failure as ``ValueError`` in plain words."""
-    fn = getattr(spec, "coerce", None)
-    if fn is None:
-        return value
-    try:
-        return fn(value)
-    except ValueError:
-        raise
-    except (TypeError, OverflowError, KeyError, IndexError) as exc:
-        raise ValueError(str(exc) or "this value is not accepted") from None
-
-
-def show_text(value: Any) -> str:
-    """How a value reads in a text field: ``3, 3`` for tuples, ``None`` for None."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple | list) and all(v is None or isinstance(v, int | float) for v in value):
-        return ", ".join("None" if v is None else _num(v) for v in value)
-    if isinstance(value, int | float):
-        return _num(value)
-    if isinstance(value, str):
-        return value
-    return json.dumps(value)
-
-
-def _num(v: float | int) -> str:
-    if isinstance(v, float):
-        return format(v, ".10g") if math.isfinite(v) else str(v)
-    return str(v)
-
-
-_SPLIT = re.compile(r"[\s,]+|(?<=\d)\s*[x×*]\s*(?=\d)")
-
-
-def parse_int_tuple(text: str) -> int | list[int]:
-    """``"3"`` -> 3, ``"3, 3"`` / ``"(3, 3)"`` / ``"3x3"`` -> [3, 3].  Nested
-    pairs (``((1, 1), (2, 2))``) are left to ``ParamSpec.coerce``."""
-    if text.count("(") + text.count("[") > 1:
-        return text
-    body = text.strip().strip("()[]").strip()
-    if not body:
-        raise ValueError("type a whole number, or several separated by commas (3, 3)")
-    parts = [p for p in _SPLIT.split(body) if p]
-    out = []
-    for p in parts:
-        try:
-            out.append(int(p))
-        except ValueError:
-            raise ValueError(f"{p!r} is not a whole number; type numbers separated by commas, e.g. 3, 3") from None
-    if len(out) == 1 and "," not in text:
-        return out[0]
-    return out
-
-
-def parse_shape(text: str) -> list[int | None]:
-    """``"28, 28"`` -> [28, 28]; ``None`` or ``?`` means any length."""
-    body = text.strip().strip("()[]").strip()
-    if not body:
-        return []
-    out: list[int | None] = []
-    for p in [p for p in re.split(r"[\s,]+", body) if p]:
-        if p.lower() in ("none", "?", "null", "-"):
-            out.append(None)
-            continue
-        try:
-            out.append(int(p))
-        except ValueError:
-            raise ValueError(f"{p!r} is not a size; type whole numbers separated by commas, None for any length") from None
-    return out
-
-
-def parse_json_text(text: str) -> Any:
-    """JSON if it parses (``0.5``, ``[1, 2]``, ``{"class_name": ...}``), else the text
-    itself (``glorot_uniform`` needs no quotes).  Empty: None."""
-    t = text.strip()
-    if not t:
-        return None
-    try:
-        return json.loads(t)
-    except ValueError:
-        if t[0] in "[{":
-            raise ValueError("this is not valid JSON (check the brackets and quotes)") from None
-        return t
 
 
 def tooltip_for(spec: Any) -> str:
     """The parameter's help and its default, for tooltips."""
     parts = []
-    help_text = (getattr(spec, "help", "") or "").strip()
+    help_text = (spec.help or "").strip()
     if help_text:
         parts.append(help_text)
-    default = getattr(spec, "default", None)
+    default = spec.default
     parts.append(f"Default: {show_text(default) if default is not None else 'None'}")
-    if getattr(spec, "required", False):
+    if spec.required:
         parts.append("Required.")
     return "\n".join(parts)
 
@@ -182,7 +90,7 @@ class ParamEditor(QWidget):
 
     def shown_value(self) -> Any:
         """The value currently displayed (normalized), or raises ValueError."""
-        return normalize(self.value())
+        return as_json(self.value())
 
     def _show(self, value: Any) -> None:  # pragma: no cover - interface
         raise NotImplementedError
@@ -221,52 +129,6 @@ class ParamEditor(QWidget):
         self.setToolTip(text)
         for w in self.findChildren(QWidget):
             w.setToolTip(text)
-
-
-# ------------------------------------------------------------------ numbers
-class _IntBox(QSpinBox):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setRange(-INT_MAX, INT_MAX)
-        self.setKeyboardTracking(True)
-        self.setAccelerated(True)
-
-
-class FloatSpinBox(QDoubleSpinBox):
-    """A double spin box that shows ``1e-05`` and ``0.5`` alike, without a
-    fixed number of decimals."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setDecimals(12)
-        self.setRange(-1e12, 1e12)
-        self.setSingleStep(0.1)
-        self.setKeyboardTracking(True)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt override
-        text = format(value, ".8g")
-        return text
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
-        try:
-            return float(text.strip())
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int):  # noqa: D401 - Qt override
-        t = text.strip()
-        if not t:
-            return (QValidator.State.Intermediate, text, pos)
-        try:
-            float(t)
-            return (QValidator.State.Acceptable, text, pos)
-        except ValueError:
-            if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d*)?([eE][-+]?\d*)?", t):
-                return (QValidator.State.Intermediate, text, pos)
-            return (QValidator.State.Invalid, text, pos)
-
-    def fixup(self, text: str) -> str:  # noqa: D401 - Qt override
-        return self.textFromValue(self.value())
 
 
 class IntEditor(ParamEditor):
@@ -387,14 +249,14 @@ class ChoiceEditor(ParamEditor):
         self.main = QComboBox(self)
         self.main.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.main.setMinimumContentsLength(8)
-        choices = list(getattr(spec, "choices", None) or [])
-        if (getattr(spec, "nullable", False) or getattr(spec, "default", None) is None) and None not in choices:
+        choices = list(spec.choices or [])
+        if (spec.nullable or spec.default is None) and None not in choices:
             choices.insert(0, None)
         for c in choices:
             self.main.addItem(_NONE_TEXT if c is None else show_text(c), c)
         self.layout().addWidget(self.main)
         self.main.activated.connect(self._on_activated)
-        if getattr(spec, "allow_other", False):
+        if spec.allow_other:
             self.main.setEditable(True)
             self.main.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             self.main.lineEdit().editingFinished.connect(self._on_text_finished)
@@ -416,9 +278,9 @@ class ChoiceEditor(ParamEditor):
         self.finished.emit()
 
     def _index_of(self, value) -> int:
-        want = normalize(value)
+        want = as_json(value)
         for i in range(self.main.count()):
-            if normalize(self.main.itemData(i)) == want:
+            if as_json(self.main.itemData(i)) == want:
                 return i
         return -1
 
@@ -473,17 +335,23 @@ class TextEditor(ParamEditor):
         text = self.main.text()
         if not text.strip():
             # Empty: the default (None when there is none).
-            if getattr(self.spec, "required", False) and not getattr(self.spec, "nullable", False):
+            if self.spec.required and not self.spec.nullable:
                 raise ValueError(f"{self.name} needs a value")
-            return getattr(self.spec, "default", None)
+            return self.spec.default
         return self.parse(text)
 
 
-def create_editor(spec: Any, parent: QWidget | None = None) -> ParamEditor:
-    """The editor widget for ``spec.kind`` (NodeGraphQt's property factory)."""
-    kind = getattr(spec, "kind", "json")
-    if kind == "int":
-        ed: ParamEditor = IntEditor(spec, parent)
+def create_editor(spec: Any, parent: QWidget | None = None, catalog: Any = None) -> ParamEditor:
+    """The editor widget for ``spec.kind`` (NodeGraphQt's property factory).
+    ``catalog``: the layer catalog, which a wrapper's inner-layer editor
+    (kind ``layer``) asks for the inner class's settings."""
+    kind = spec.kind
+    if kind == "layer":
+        from kbuilder.ui.inspector.layer_editor import LayerEditor  # it builds its inner editors here
+
+        ed: ParamEditor = LayerEditor(spec, parent, catalog)
+    elif kind == "int":
+        ed = IntEditor(spec, parent)
     elif kind == "float":
         ed = FloatEditor(spec, parent)
     elif kind == "optional_int":
@@ -492,14 +360,14 @@ def create_editor(spec: Any, parent: QWidget | None = None) -> ParamEditor:
         ed = OptionalNumberEditor(spec, parent, floating=True)
     elif kind == "bool":
         ed = BoolEditor(spec, parent)
-    elif kind == "choice" and getattr(spec, "choices", None):
+    elif kind == "choice" and spec.choices:
         ed = ChoiceEditor(spec, parent)
     elif kind == "int_tuple":
         ed = TextEditor(spec, parent, parse_int_tuple, placeholder="e.g. 3, 3")
     elif kind == "shape":
         ed = TextEditor(spec, parent, parse_shape, placeholder="e.g. 28, 28  (None = any length)")
     elif kind == "str":
-        ed = TextEditor(spec, parent, None, placeholder="None" if getattr(spec, "default", None) is None else "")
+        ed = TextEditor(spec, parent, None, placeholder="None" if spec.default is None else "")
     else:  # json and anything unknown
         ed = TextEditor(spec, parent, parse_json_text, placeholder="None")
     ed.setObjectName(f"param_{spec.name}")
@@ -519,6 +387,7 @@ EDITOR_KINDS = (
     "optional_int",
     "optional_float",
     "json",
+    "layer",
 )
 
-__all__ = ["ParamEditor", "create_editor", "normalize", "tooltip_for", "EDITOR_KINDS"]
+__all__ = ["ParamEditor", "create_editor", "tooltip_for", "EDITOR_KINDS"]

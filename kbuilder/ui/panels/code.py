@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.graph import Graph, GraphEvent
+from kbuilder.ui.panels.base import PanelHooks
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class PythonHighlighter(QSyntaxHighlighter):
                 self.setFormat(m.capturedStart(), m.capturedLength(), f)
 
 
-class CodePanel(QWidget):
+class CodePanel(PanelHooks, QWidget):
     """API: ``CodePanel(graph, push=None, parent=None, style="functional")``;
     ``code_style()`` / ``set_style(name)``; signal ``style_changed(str)`` (to keep it in the
     project settings); ``refresh()`` regenerates now; ``code()`` is the
@@ -168,6 +169,10 @@ class CodePanel(QWidget):
     # ------------------------------------------------------------- public
     def code_style(self) -> str:
         return self.style_combo.currentData() or "functional"
+
+    def load_settings(self, settings: dict) -> None:
+        if settings.get("code_style"):
+            self.set_style(settings["code_style"])
 
     def set_style(self, style: str) -> None:
         i = self.style_combo.findData(style)

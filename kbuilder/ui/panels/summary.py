@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kbuilder.core.graph import Graph
 from kbuilder.ui.inspector.panel import format_shape
+from kbuilder.ui.panels.base import PanelHooks
 
 COLUMNS = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -59,7 +60,7 @@ def _inbound_text(inbound: Any) -> str:
     return "\n".join(parts)
 
 
-class SummaryPanel(QWidget):
+class SummaryPanel(PanelHooks, QWidget):
     """API: ``SummaryPanel(graph, push=None, parent=None)``; ``set_results(result)``
     or ``set_summary(summary_dict, error=None)``; ``set_selection(node_ids)``;
     signal ``node_selected(str)`` when a row is clicked."""

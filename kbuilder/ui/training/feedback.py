@@ -92,6 +92,7 @@ class TrainingFeedback:
             self.curves.add_batch(p["epoch"], self._steps, self._steps,
                                   {k: v for k, v in logs.items() if not k.startswith("val_")})
         self.curves.add_epoch(p["epoch"], logs)
+        self.coach.add_epoch(p["epoch"], logs, self._session_key)
         self._progress(p.get("progress", 0.0), p.get("eta"), f"epoch {p['epoch'] + 1}/{p.get('epochs', self._epochs)} done")
         parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
         self.messages.appendPlainText(f"epoch {p['epoch'] + 1}: {parts}")
@@ -165,8 +166,10 @@ class TrainingFeedback:
     def _on_saved(self, path: str) -> None:
         if self._orphaned:
             return
-        self._set_status(f"Saved the model to {path}.")
+        self._set_status(self.tr("Saved the model to {path}. It takes raw inputs (pictures in 0-255, a CSV's own "
+                                 "columns): the data's scaling is inside the model.").format(path=path))
         self.messages.appendPlainText(f"saved {path}")
+        self.model_saved.emit(path, True)  # a trained session saves its data's scaling in the model
 
     @Slot(object)
     def _on_failed(self, exc) -> None:
@@ -177,6 +180,8 @@ class TrainingFeedback:
             self._session_ok = False  # a failed run's model is not a trained model (a failed Check or save changes nothing)
         self.eta.setText("")
         self._show_error(str(exc))
+        if self._job == "save":
+            self.model_save_failed.emit(str(exc))
         for issue in getattr(exc, "issues", []) or []:
             if issue.severity == "warning":
                 self.messages.appendPlainText("warning: " + issue.message)

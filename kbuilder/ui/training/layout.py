@@ -1,6 +1,6 @@
 """The training panel's widgets: the settings column on the left; on the
 right the buttons, the weights and compare boxes, progress, status, the
-out-of-date banner and the Curves / Results / Messages tabs.
+out-of-date banner and the Curves / Results / Try it / Messages tabs.
 
 Laid out to fit a 1024x700 window without a horizontal scroll bar: the
 buttons in one row, the check boxes in the next, the curves taking the rest.
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbuilder.ui.training.coach_view import CoachView
 from kbuilder.ui.training.plots import CurvesView
 from kbuilder.ui.training.results import ResultsView
 from kbuilder.ui.training.settings import TrainingSettings
+from kbuilder.ui.training.try_it import TryItView
 
 
 def build_panel_ui(panel) -> None:
@@ -104,15 +106,24 @@ def build_panel_ui(panel) -> None:
     panel.stale.setStyleSheet("background: #fff3cd; color: #6b4e00; padding: 4px; border-radius: 3px;")
     panel.stale.hide()
     v.addWidget(panel.stale)
+    panel.coach = CoachView(panel.push)  # advice from the curves; hidden until a run has epochs
+    v.addWidget(panel.coach)
     panel.tabs = QTabWidget()
     panel.curves = CurvesView()
+    panel.coach.epoch_marked.connect(panel.curves.mark_epoch)
     panel.results = ResultsView()
     panel.messages = QPlainTextEdit()
     panel.messages.setObjectName("messages")
     panel.messages.setReadOnly(True)
+    panel.try_it = TryItView()
     panel.tabs.addTab(panel.curves, "Curves")
     panel.tabs.addTab(panel.results, "Results")
+    index = panel.tabs.addTab(panel.try_it, panel.tr("Try it"))
+    panel.tabs.setTabToolTip(index, panel.tr("Try the trained model on your own drawing, picture, numbers or text"))
     panel.tabs.addTab(panel.messages, "Messages")
+    panel.try_it.predict_requested.connect(panel._try_request)
+    panel.try_it.picture_chosen.connect(lambda path: panel._try_request({"kind": "file", "path": path}))
+    panel.tabs.currentChanged.connect(lambda _i: panel._refresh_try_it())
     v.addWidget(panel.tabs, 1)
     split.addWidget(right)
     split.setStretchFactor(0, 0)

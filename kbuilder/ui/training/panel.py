@@ -2,7 +2,7 @@
 
 Mounting (the main window does this)::
 
-    panel = TrainingPanel(graph, push, parent=window)   # push is unused
+    panel = TrainingPanel(graph, push, parent=window)   # push: the coach's one-click edits
     panel.set_document(window.document)                 # optional; default: a document of the graph given
     panel.load_training_settings(document.settings.get("training"))
     panel.settings_changed.connect(...)                 # only on a real change of the settings
@@ -16,45 +16,42 @@ tooltip that says why, and a banner marks the figures as out of date.  When
 the document is replaced (open, New, a template) a running job is stopped,
 its late signals are ignored, and the panel starts again from the new model.
 
-Threads: ``model.fit`` runs on a :class:`TrainingThread` (one long
-``run()``, see its docstring).  The :class:`TrainingWorker`'s signals are
-connected, queued, to ``@Slot`` methods of the panel (on the UI thread);
-the live callback emits at most
-10 batch updates a second.  Each run trains a snapshot of the graph, so
-editing while training is safe, and the panel keeps the last session: after
-a stop or a failure its weights can still be evaluated and saved.
+The jobs (Train, Check, Evaluate, Save...) and their thread are in
+:mod:`kbuilder.ui.training.jobs`; what the worker's signals show is in
+:mod:`kbuilder.ui.training.feedback`.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QWidget,
-)
+from PySide6.QtCore import QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from kbuilder.core.graph import Graph
-from kbuilder.project.document import Document, DocumentEvent, model_key
+from kbuilder.project.document import Document, DocumentEvent
 from kbuilder.training.config import TrainConfig
+from kbuilder.ui.panels.base import PanelHooks
 from kbuilder.ui.training.feedback import TrainingFeedback
+from kbuilder.ui.training.jobs import TrainingJobs
 from kbuilder.ui.training.layout import build_panel_ui
-from kbuilder.ui.training.worker import TrainingThread, TrainingWorker
+from kbuilder.ui.training.try_it_control import TryItControl
+from kbuilder.ui.training.worker import TrainingWorker
 
 log = logging.getLogger(__name__)
-Q = Qt.ConnectionType.QueuedConnection
 
 
-class TrainingPanel(TrainingFeedback, QWidget):
+class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QWidget):
     settings_changed = Signal(dict)
+    model_saved = Signal(str, bool)  # the path, and whether the model there takes raw inputs
+    model_save_failed = Signal(str)  # one sentence
 
     def __init__(self, graph: Graph | None = None, push: Callable | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_panel")
+        self.push = push
         self.document: Document | None = None
         self._own_document = False
         self.workdir = Path.home() / "kbuilder_runs"
@@ -138,6 +135,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
             "Build the model with fresh weights and train it")
         self.settings.setEnabled(not busy)
         self._show_staleness(shown_stale)
+        self._refresh_try_it()
 
     def _show_staleness(self, stale: bool) -> None:
         if stale:
@@ -159,6 +157,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self.document, self._own_document = document, own
         document.subscribe(self._on_document_event)
         document.graph.subscribe(self._on_graph_event)
+        self.coach.set_document(document)
         self._refresh_graph()
 
     def _on_document_event(self, event: DocumentEvent) -> None:
@@ -168,6 +167,20 @@ class TrainingPanel(TrainingFeedback, QWidget):
             self.reset()
         elif event.kind == "weights":
             self._refresh_graph()
+        elif event.kind == "settings":
+            if event.key == "training":
+                self._follow_settings()
+            self._refresh_try_it()  # the data set decides how an input is scaled
+
+    def _follow_settings(self) -> None:
+        """The document's training settings changed (a fix, the coach, their
+        undo): the widgets show them at once, unless they are what is shown."""
+        wanted = self.document.settings.get("training")
+        if TrainConfig.from_dict(wanted or {}).to_dict() != self.training_settings():
+            self.load_training_settings(wanted)
+
+    def set_results(self, result) -> None:
+        self.coach.set_results(result)  # the layers' sizes: which Dense the coach means
 
     def reset(self) -> None:
         """A new model: stop what runs for the old one, forget its session,
@@ -197,6 +210,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
         self.curves.set_previous(None)
         self.compare.setChecked(False)
         self.results.clear()
+        self._try_forget()
         self.tabs.setCurrentWidget(self.curves)
         self.from_weights.setChecked(True)
         self._refresh_graph()
@@ -215,6 +229,9 @@ class TrainingPanel(TrainingFeedback, QWidget):
     def set_workdir(self, path: str | Path) -> None:
         """Folder for relative callback files (checkpoints, CSV log, TensorBoard logs)."""
         self.workdir = Path(path)
+
+    def load_settings(self, settings: dict) -> None:
+        self.load_training_settings(settings.get("training"))
 
     def load_training_settings(self, settings: dict | None) -> None:
         """Show the settings a project saved (``Project.settings["training"]``)."""
@@ -273,194 +290,6 @@ class TrainingPanel(TrainingFeedback, QWidget):
             self._set_status("The model has changed since that message: press Check or Train to try it again.")
         self._update_buttons()
 
-    def _ensure_thread(self) -> None:
-        if self._thread is not None:
-            return
-        self.worker = TrainingWorker()
-        self._thread = TrainingThread(self.worker)
-        w = self.worker
-        w.status.connect(self._on_status, Q)
-        w.model_ready.connect(self._on_model_ready, Q)
-        w.run_begin.connect(self._on_run_begin, Q)
-        w.epoch_begin.connect(self._on_epoch_begin, Q)
-        w.batch.connect(self._on_batch, Q)
-        w.epoch.connect(self._on_epoch, Q)
-        w.paused.connect(self._on_paused, Q)
-        w.run_finished.connect(self._on_finished, Q)
-        w.evaluated.connect(self._on_evaluated, Q)
-        w.checked.connect(self._on_checked, Q)
-        w.saved.connect(self._on_saved, Q)
-        w.failed.connect(self._on_failed, Q)
-        w.busy_changed.connect(self._on_busy, Q)
-        self._thread.start()
-
-    def _new_session(self):
-        from kbuilder.training.session import TrainingSession
-
-        graph = self.graph
-        if graph is None or len(graph) == 0:
-            self._show_error("There is no model to train: draw one or open a template first.")
-            return None
-        copy = graph.copy()
-        session = TrainingSession(copy, self.settings.config(), workdir=self.workdir,
-                                  initial_weights=self._start_weights())
-        session.model_key = model_key(copy)
-        return session
-
-    def _start(self, kind: str, session, swap: bool = True, **extra) -> None:
-        """Run ``kind`` on the worker; ``swap``: ``session`` becomes the panel's
-        (a Check keeps the trained session and runs on its own)."""
-        self._ensure_thread()
-        self.busy = True
-        # The job holds the only reference to the previous session, so that
-        # the worker (not this thread) frees it.
-        swapping = swap and self.session is not session
-        retire = [self.session] if swapping and self.session is not None else []
-        if self._check_session is not None and self._check_session is not session:
-            retire.append(self._check_session)  # an earlier Check's model goes too
-            self._check_session = None
-        job = {"session": session, "retire": retire or None, **extra}
-        self._job = kind
-        if swapping:
-            self._session_ok = False
-        if swap:
-            self.session = session
-            self._session_key = session.model_key
-        self._error_key = None
-        self._update_buttons()
-        self._thread.submit(kind, job)
-        del job
-
-    # ------------------------------------------------------------ actions
-    @Slot()
-    def train(self) -> None:
-        if self.busy:
-            return
-        session = self._new_session()
-        if session is None:
-            return
-        last = self.document.last_run() if self.document is not None else None
-        self.previous_history = last.history if last is not None and last.history else None
-        self.result = None
-        self.running, self.paused = True, False
-        self._steps = None
-        self.progress.setValue(0)
-        self.eta.setText("starting…")
-        self._set_status("Starting…")
-        self.messages.appendPlainText(f"--- run started {time.strftime('%H:%M:%S')}")
-        self.curves.begin([])
-        self.curves.set_previous(self.previous_history)
-        self.results.clear()
-        self._shown = {"curves": session.model_key}  # what is drawn from now on is this run's
-        self.tabs.setCurrentWidget(self.curves)
-        self._emit_settings()
-        self._start("fit", session)
-
-    @Slot()
-    def check(self) -> None:
-        if self.busy:
-            return
-        session = self._new_session()
-        if session is None:
-            return
-        self._check_session = session
-        self._start("check", session, swap=False)
-
-    @Slot()
-    def stop(self) -> None:
-        if self.session is not None and self.running:
-            self.session.stop()
-            self._set_status("Stopping after the current batch…")
-
-    @Slot()
-    def toggle_pause(self) -> None:
-        if self.session is None or not self.running:
-            return
-        if self.paused:
-            self.session.resume()
-        else:
-            self.session.pause()
-            self._set_status("Pausing after the current batch…")
-
-    @Slot()
-    def evaluate(self) -> None:
-        """Evaluate the trained model when it is the model on the canvas;
-        else the model with the weights it has (the opened file's or a run's,
-        when the box is ticked), built and checked against the data first."""
-        if self.busy:
-            return
-        if self._session_ok and self.session_current() and self.session.prepared is not None:
-            self._start("evaluate", self.session)
-        elif self._start_weights() is not None:
-            session = self._new_session()
-            if session is not None:
-                self.result = None
-                self.results.clear()  # the figures shown next are this evaluation's
-                self._shown.pop("results", None)
-                self._set_status("Evaluating the model's weights…")
-                self._start("evaluate", session)
-
-    def _refuse_stale(self) -> bool:
-        if self.session_current() and self._session_ok:
-            return False
-        self._show_error(self._out_of_date_reason() if self.session is not None else "Train the model first.")
-        return True
-
-    def save_model(self, path: str | Path) -> None:
-        """Save the session's model on the worker thread (``saved`` or
-        ``failed`` follows); refused when it is not the model on the canvas."""
-        if self.busy or self.session is None or self.session.model is None or self._refuse_stale():
-            return
-        self._start("save", self.session, path=str(path))
-
-    def export_script(self, path: str | Path) -> Path | None:
-        from kbuilder.project.kbproj import ProjectError, atomic_write_text
-        from kbuilder.training.script import export_script
-        from kbuilder.training.session import TrainingError
-
-        if self._refuse_stale():
-            return None
-        try:
-            text = export_script(self.session)
-            atomic_write_text(Path(path), text)
-        except (TrainingError, ProjectError) as exc:
-            self._show_error(str(exc))
-            return None
-        self._set_status(f"Wrote the training script {path}.")
-        self.messages.appendPlainText(f"wrote {path}")
-        return Path(path)
-
-    def _dialog_folder(self) -> Path:
-        from kbuilder.ui.window.files import last_folder
-
-        return Path(last_folder())
-
-    @Slot()
-    def _ask_save(self) -> None:
-        from kbuilder.ui.window.files import remember_folder
-
-        name = (self.graph.name if self.graph is not None else "") or "model"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self._dialog_folder() / f"{name}.keras"),
-                                              "Keras model (*.keras);;HDF5 (*.h5)")
-        if path:
-            remember_folder(path)
-            self.save_model(path)
-
-    @Slot()
-    def _ask_script(self) -> None:
-        from kbuilder.ui.window.files import remember_folder
-
-        path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self._dialog_folder() / "train.py"),
-                                              "Python (*.py)")
-        if path:
-            remember_folder(path)
-            self.export_script(path)
-
-    @Slot(bool)
-    def _compare_toggled(self, on: bool) -> None:
-        self.curves.set_previous(self.previous_history)
-        self.curves.show_previous(on)
-
     def is_idle(self) -> bool:
         return not self.busy
 
@@ -471,6 +300,7 @@ class TrainingPanel(TrainingFeedback, QWidget):
             return
         self._closed = True
         self._graph_timer.stop()
+        self.coach.detach()
         if self.document is not None:
             self.document.unsubscribe(self._on_document_event)
             self.document.graph.unsubscribe(self._on_graph_event)

@@ -9,11 +9,6 @@ Legends sit in header rows, never over a curve: a row above the plots
 says what each line style is; with several outputs, each plot's title row
 names its quantities by colour.
 
-Batch logs from Keras are running means since the start of the epoch; the
-value of the batches since the last update is recovered from two running
-means (``(n2*m2 - n1*m1) / (n2 - n1)``) and then smoothed, so the batch
-curve shows the recent batches, not a lagging average.
-
 Axes: a fraction (accuracy, AUC, precision, recall, ...) is drawn on 0..1
 with a margin above 1.0.  Other quantities start at 0 when their values are
 non-negative and not far from it, with a margin above the largest value;
@@ -27,153 +22,27 @@ per repaint, pausing so that redrawing takes a small share of the UI thread.
 
 from __future__ import annotations
 
-import math
-import re
 import time
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
-SKIP = {"learning_rate", "lr"}
-TRAIN = (31, 119, 180)
-VAL = (255, 127, 14)
-PREV = (150, 150, 150)
-STYLE = (90, 90, 90)  # the line-style legend's samples, with several outputs
-SMOOTH = 0.3  # weight of the new value in the moving average
-# Metrics whose values lie in 0..1 (Keras names, without an output's prefix).
-FRACTIONS = ("accuracy", "acc", "auc", "precision", "recall", "f1_score", "fbeta_score", "iou",
-             "specificity_at_sensitivity", "sensitivity_at_specificity")
-FRACTION_RANGE = (-0.05, 1.06)  # 0 and 1.0 are ticks, with room around them for the lines
+from kbuilder.ui.training.plot_series import (
+    FRACTION_RANGE,
+    SKIP,
+    STYLE,
+    HeaderLegend,
+    Series,
+    epoch_step,
+    is_fraction,
+    make_curve,
+    padded_range,
+)
+
 MIN_FLUSH_MS = 200  # at most 5 redraws a second
 FLUSH_SHARE = 0.03  # pause so that redrawing takes at most ~3% of the UI thread (a busy machine: fewer)
 MAX_FLUSH_MS = 1000
-
-
-def is_fraction(key: str) -> bool:
-    """Whether a log name is a metric between 0 and 1 (``val_``, an output's
-    prefix and Keras's ``_1`` suffix for a second instance aside)."""
-    name = re.sub(r"_\d+$", "", key.removeprefix("val_"))
-    return any(name == f or name.endswith("_" + f) for f in FRACTIONS)
-
-
-def padded_range(lo: float, hi: float) -> tuple[float, float]:
-    """A y range for values in lo..hi: from 0 when they are non-negative and
-    0 is near (lo <= hi / 2), so that a falling loss keeps its axis; 5% of
-    the span below (room for the lowest tick's label), 8% above."""
-    if 0 <= lo <= hi / 2 or 0 < lo == hi:  # one positive value so far (a first loss): from 0 too
-        lo = 0.0
-    span = (hi - lo) or max(abs(hi) * 0.2, 0.1)
-    return lo - 0.05 * span, hi + 0.08 * span
-
-
-def epoch_step(epochs: int) -> int:
-    """Whole-epoch tick spacing: 1, 2, 5, 10, 20, 50, ... with at most 10 ticks."""
-    step, k = 1, 0
-    while epochs / step > 10:
-        k += 1
-        step = (1, 2, 5)[k % 3] * 10 ** (k // 3)
-    return step
-
-
-class HeaderLegend(pg.LegendItem):
-    """A legend in a header row: entries side by side, placed by the row's
-    layout and as wide as they need, not draggable."""
-
-    def __init__(self, columns: int) -> None:
-        super().__init__(colCount=columns, horSpacing=4, verSpacing=-6, frame=False, labelTextSize="8pt",
-                         labelTextColor="#444")
-
-    def updateSize(self) -> None:
-        self.layout.invalidate()
-        self.setMaximumWidth(self.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width())
-        self.updateGeometry()
-
-    def mouseDragEvent(self, ev) -> None:
-        ev.ignore()
-
-
-def _curve(plot, color, style=Qt.PenStyle.SolidLine, width=2.0, symbol=None) -> pg.PlotDataItem:
-    """An empty curve in ``plot`` (None: a legend sample only)."""
-    item = pg.PlotDataItem([], [], pen=pg.mkPen(color, width=width, style=style), symbol=symbol, symbolSize=6,
-                           symbolBrush=color, symbolPen=None)
-    if plot is not None:
-        plot.addItem(item)
-    return item
-
-
-class Series:
-    """The curves and points of one quantity (``key``: a Keras log name
-    without ``val_``) in the plot ``group``.  ``paired``: validation in the
-    train colour (several outputs: a colour names a quantity), not orange."""
-
-    def __init__(self, plot: pg.PlotItem, group: str, key: str, color_index: int, paired: bool) -> None:
-        self.key, self.group = key, group
-        shade = pg.intColor(color_index, hues=8) if color_index else pg.mkColor(TRAIN)
-        vshade = shade if paired else pg.mkColor(VAL)
-        light = pg.mkColor(shade.red(), shade.green(), shade.blue(), 110)
-        self.batch = _curve(plot, light, width=1)
-        self.batch.setDownsampling(auto=True, method="mean")  # long runs: a few points per pixel
-        self.batch.setClipToView(True)
-        self.epoch = _curve(plot, shade, symbol="o")
-        self.val = _curve(plot, vshade, Qt.PenStyle.DashLine, symbol="s")
-        self.prev = _curve(plot, PREV, Qt.PenStyle.DotLine, 1.5)
-        self.prev_val = _curve(plot, PREV, Qt.PenStyle.DashDotLine, 1.5)
-        for item in (self.batch, self.epoch, self.val):
-            item.setSkipFiniteCheck(True)  # only finite values are stored
-        for item in (self.epoch, self.val, self.prev, self.prev_val):
-            for part in (item.curve, item.scatter):  # redrawn when they change, not at every batch
-                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        for item in (self.prev, self.prev_val):
-            item.setVisible(False)  # shown with data: an empty item still costs at each repaint
-        self.points: dict[str, tuple[list[float], list[float]]] = {"batch": ([], []), "epoch": ([], []),
-                                                                    "val": ([], [])}
-        self.dirty: set[str] = set()  # curves whose points changed since the last flush
-        self.bounds: list[float] | None = None  # [lo, hi] of every value shown (the y range follows)
-        self._smooth: float | None = None
-        self._last_step, self._last_mean = 0, 0.0
-
-    def new_epoch(self) -> None:
-        self._last_step, self._last_mean = 0, 0.0
-
-    def _add(self, name: str, x: float, y: float) -> None:
-        self.points[name][0].append(x)
-        self.points[name][1].append(y)
-        self.dirty.add(name)
-        self._widen((y,))
-
-    def _widen(self, values) -> None:
-        for v in values:
-            self.bounds = [min(self.bounds[0], v), max(self.bounds[1], v)] if self.bounds else [v, v]
-
-    def add_batch(self, x: float, step: int, mean: float) -> None:
-        """Store one batch point (the smoothed value of the batches since the last)."""
-        if not math.isfinite(mean):
-            return
-        n = step - self._last_step
-        value = (step * mean - self._last_step * self._last_mean) / n if n > 0 else mean
-        self._last_step, self._last_mean = step, mean
-        self._smooth = value if self._smooth is None else SMOOTH * value + (1 - SMOOTH) * self._smooth
-        self._add("batch", x, self._smooth)
-
-    def add_epoch(self, epoch: int, value: float | None, val: float | None) -> None:
-        for name, v in (("epoch", value), ("val", val)):
-            if v is not None and math.isfinite(v):
-                self._add(name, epoch, v)
-
-    def flush(self) -> None:
-        """Push the points of the curves that changed to pyqtgraph."""
-        for name in self.dirty:
-            getattr(self, name).setData(*self.points[name])
-        self.dirty.clear()
-
-    def set_previous(self, history: dict[str, list[float]] | None) -> None:
-        """Show (with None, hide) the previous run's epochs."""
-        for item, key in ((self.prev, self.key), (self.prev_val, "val_" + self.key)):
-            ys = [v for v in (history or {}).get(key, []) if v is not None and math.isfinite(v)]
-            item.setData(list(range(1, len(ys) + 1)), ys)
-            item.setVisible(bool(ys))
-            self._widen(ys)
 
 
 class CurvesView(pg.GraphicsLayoutWidget):
@@ -206,6 +75,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self._next_flush = 0.0  # time.monotonic() before which the timer does not redraw
         self._cycle_start: float | None = None  # when this round of redrawing the plots began
         self._cost_s = 0.0  # seconds spent redrawing (flushes and paints) in this round
+        self._mark: int | None = None  # the epoch the coach's advice points at (a vertical line)
+        self._mark_lines: dict[str, pg.InfiniteLine] = {}
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -219,8 +90,9 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self._timer.stop()
         self.clear()
         self.outputs = list(outputs)
-        for d in (self.plots, self.series, self.legends, self._yrange):
+        for d in (self.plots, self.series, self.legends, self._yrange, self._mark_lines):
             d.clear()
+        self._mark = None
         self.legend, self._prev_in_legend, self._epochs, self._cycle_start = None, False, 0, None
 
     def prepare(self, keys: list[str]) -> None:
@@ -283,8 +155,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
         s = Series(self.plots[group], group, key, index, paired=not single)
         if not self.series:  # the style legend: this series' lines, or neutral samples
             samples = (s.batch, s.epoch, s.val) if single else (
-                _curve(None, STYLE, width=1), _curve(None, STYLE, symbol="o"),
-                _curve(None, STYLE, Qt.PenStyle.DashLine, symbol="s"))
+                make_curve(None, STYLE, width=1), make_curve(None, STYLE, symbol="o"),
+                make_curve(None, STYLE, Qt.PenStyle.DashLine, symbol="s"))
             for item, name in zip(samples, ("train (batches)", "train", "validation"), strict=True):
                 self.legend.addItem(item, name)
         if not single:
@@ -319,6 +191,7 @@ class CurvesView(pg.GraphicsLayoutWidget):
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.enableAutoRange(y=False)
         self.plots[group] = plot
+        self._draw_mark(group)
         self._apply_x(plot)
 
     def _apply_x(self, plot: pg.PlotItem) -> None:
@@ -409,6 +282,30 @@ class CurvesView(pg.GraphicsLayoutWidget):
             self.plots[group].setYRange(*want, padding=0)
 
     # ------------------------------------------------------------ queries
+    def mark_epoch(self, epoch: int | None) -> None:
+        """A vertical line at ``epoch`` (1-based, where that epoch's points are)
+        on every plot: the epoch the coach's advice points at; None: no line."""
+        self._mark = int(epoch) if epoch else None
+        for group in self.plots:
+            self._draw_mark(group)
+
+    def marked_epoch(self) -> int | None:
+        return self._mark
+
+    def _draw_mark(self, group: str) -> None:
+        line = self._mark_lines.get(group)
+        if self._mark is None:
+            if line is not None:
+                line.hide()
+            return
+        if line is None:
+            line = self._mark_lines[group] = pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen("#d9822b", width=1.5, style=Qt.PenStyle.DashLine))
+            self.plots[group].addItem(line, ignoreBounds=True)
+        line.setPos(self._mark)
+        line.setToolTip(f"The coach's advice points at epoch {self._mark}")
+        line.show()
+
     def point_counts(self) -> dict[str, dict[str, int]]:
         """Points plotted per quantity: {"loss": {"batch": n, "epoch": n, "val": n,
         "previous": n}} (tests).  Flushes first, so it does not wait for the timer."""

@@ -7,6 +7,12 @@ the GIL between TensorFlow ops, and each time the UI thread needs it (a
 slot, a pyqtgraph paint, the event loop's Python callbacks) it waits up to
 one interval for it; a repaint needs it several times.  With 5 ms those
 waits made the UI stall for tens of milliseconds while training.
+
+The Try-it view's jobs (``predictor``, ``predict``, ``forget``) run on the
+same thread, one after another with the others, but do not make the panel
+busy: the worker keeps the one :class:`Predictor` (its Keras model lives
+here) and drops it here, never on the UI thread.  So does ``retire``,
+which only frees an old session.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 log = logging.getLogger(__name__)
 SWITCH_INTERVAL_S = 0.001  # while a job runs (see the module docstring)
+QUIET_JOBS = ("retire", "predictor", "predict", "forget")  # jobs that do not make the panel busy
 
 
 class TrainingWorker(QObject):
@@ -41,6 +48,14 @@ class TrainingWorker(QObject):
     saved = Signal(str)
     failed = Signal(object)  # TrainingError (message, kind)
     busy_changed = Signal(bool)
+    predictor_ready = Signal(object)  # {"token", "info", "notes"} or {"token", "error"}
+    predicted = Signal(object)  # {"token", "request", "outcome"} or {"token", "request", "error"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._predictor = None  # only touched on the training thread
+        self._predictor_token = -1
+        self._predictor_error = ""
 
     def _emit(self, kind: str, payload: dict) -> None:
         # Called from the training thread or Keras's callback thread.
@@ -62,6 +77,9 @@ class TrainingWorker(QObject):
     def run_job(self, kind: str, job: Any) -> None:
         from kbuilder.training.session import TrainingError, translate_error
 
+        if kind in QUIET_JOBS:
+            self._run_quiet(kind, job)
+            return
         session = job["session"]
         self.busy_changed.emit(True)
         if job.get("retire") is not None:
@@ -92,6 +110,64 @@ class TrainingWorker(QObject):
             sys.setswitchinterval(interval)
             self.busy_changed.emit(False)
 
+    # ------------------------------------------------------------ quiet jobs
+    def _run_quiet(self, kind: str, job: dict) -> None:
+        if kind in ("retire", "forget", "predictor"):
+            job.pop("retire", None)
+            if kind != "retire":
+                self._predictor = None
+            gc.collect()  # the old model goes here, on the training thread
+        if kind == "predictor":
+            self._make_predictor(job)
+        elif kind == "predict":
+            self._predict(job)
+
+    def _make_predictor(self, job: dict) -> None:
+        from kbuilder.ui.training.predict_jobs import make_predictor
+
+        self._predictor_token, self._predictor_error = job["token"], ""
+        try:
+            self._predictor, notes = make_predictor(job.pop("source"))
+        except Exception as exc:  # noqa: BLE001 - the view says it in one sentence
+            self._predictor_error = _sentence(exc)
+            self.predictor_ready.emit({"token": job["token"], "error": self._predictor_error})
+            return
+        self.predictor_ready.emit({"token": job["token"], "info": self._predictor.info, "notes": notes})
+
+    def _predict(self, job: dict) -> None:
+        from kbuilder.ui.training.predict_jobs import run_request
+
+        answer = {"token": job["token"], "request": {k: v for k, v in job["request"].items() if k != "image"}}
+        if self._predictor is None or job["token"] != self._predictor_token:
+            answer["error"] = self._predictor_error or "The model is not ready yet: try again in a moment."
+        else:
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+            try:
+                answer["outcome"] = run_request(self._predictor, job["request"])
+            except Exception as exc:  # noqa: BLE001 - the view says it in one sentence
+                answer["error"] = _sentence(exc)
+            finally:
+                sys.setswitchinterval(interval)
+        self.predicted.emit(answer)
+
+    def release(self) -> None:
+        """Drop the predictor (on the training thread, as it ends)."""
+        self._predictor = None
+        gc.collect()
+
+
+def _sentence(exc: BaseException) -> str:
+    """A PredictError's sentence; anything else as TrainingError words, logged."""
+    from kbuilder.training.predict import PredictError
+
+    if isinstance(exc, PredictError):
+        return str(exc)
+    from kbuilder.training.session import translate_error
+
+    log.warning("prediction failed:\n%s", traceback.format_exc())
+    return str(translate_error(exc))
+
 
 class TrainingThread(QThread):
     """Runs the jobs the panel queues, one at a time, inside one long
@@ -120,6 +196,7 @@ class TrainingThread(QThread):
         while True:
             item = self.jobs.get()
             if item is None:
+                self.worker.release()
                 return
             kind, job = item
             del item

@@ -82,6 +82,8 @@ def build_actions(w) -> Actions:
            "Write the model as a Python script that builds it with Keras")
     a.make("export_model", "Export Keras &model…", w.exporter.export_model, None,
            "Build the model and save it as .keras or .h5")
+    a.make("export_notebook", w.tr("Export &notebook…"), w.exporter.export_notebook, None,
+           w.tr("Write the training as a Jupyter notebook that runs on Colab or Kaggle, top to bottom"))
     a.make("export_diagram", "Export &diagram…", w.exporter.export_diagram, None,
            "Save a picture of the canvas (PNG or SVG)")
     a.make("quit", "&Quit", w.close, SK.Quit, "Close kbuilder")
@@ -108,6 +110,7 @@ def build_actions(w) -> Actions:
     a.make("select_all", "Select &all", ed.select_all, SK.SelectAll, "Select every layer", canvas=True)
     a.make("rename", "&Rename…", ed.rename_selected, "F2", "Rename the selected layer", canvas=True)
     a.make("find", "&Find layer…", w.find_layer, SK.Find, "Search the layer palette")
+    _make_fix_action(a, w)
 
     a.make("zoom_in", "Zoom &in", view.zoom_in, [SK.ZoomIn, "Ctrl+="], "Zoom in (or use the mouse wheel)")
     a.make("zoom_out", "Zoom &out", view.zoom_out, SK.ZoomOut, "Zoom out (or use the mouse wheel)")
@@ -119,8 +122,10 @@ def build_actions(w) -> Actions:
     modes = QActionGroup(w)
     modes.setExclusive(True)
     tips = {"build": "Draw the model: the canvas with the layers, Inspector, Issues and Summary",
-            "code": "The Python code that builds the model", "training": "Train the model and read its results"}
-    for i, (mode, title) in enumerate((("build", "&Build"), ("code", "&Code"), ("training", "&Train"))):
+            "code": "The Python code that builds the model", "training": "Train the model and read its results",
+            "experiments": "Search for the best values of the settings marked 'try several', and compare runs"}
+    for i, (mode, title) in enumerate((("build", "&Build"), ("code", "&Code"), ("training", "&Train"),
+                                       ("experiments", "E&xperiments"))):
         act = a.make(f"mode_{mode}", title, lambda m=mode: w.set_mode(m), f"Alt+{i + 1}", tips[mode])
         act.setCheckable(True)
         act.setChecked(mode == "build")
@@ -144,7 +149,7 @@ def build_actions(w) -> Actions:
     m.addAction(a["save"])
     m.addAction(a["save_as"])
     m.addSeparator()
-    for name in ("export_code", "export_model", "export_diagram"):
+    for name in ("export_code", "export_model", "export_notebook", "export_diagram"):
         m.addAction(a[name])
     m.addSeparator()
     m.addAction(a["quit"])
@@ -159,10 +164,12 @@ def build_actions(w) -> Actions:
     m.addSeparator()
     m.addAction(a["select_all"])
     m.addAction(a["find"])
+    m.addSeparator()
+    m.addAction(a["apply_fix"])
 
     m = mb.addMenu("&View")
     m.setToolTipsVisible(True)
-    for name in ("mode_build", "mode_code", "mode_training"):
+    for name in ("mode_build", "mode_code", "mode_training", "mode_experiments"):
         m.addAction(a[name])
     m.addSeparator()
     for name in ("zoom_in", "zoom_out", "zoom_reset", "fit"):
@@ -184,7 +191,7 @@ def build_actions(w) -> Actions:
     mt.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     mt.setStyleSheet("QToolButton { padding: 3px 10px; font-weight: bold; } "
                      "QToolButton:checked { background: #dbe8f7; border: 1px solid #8fb2dc; border-radius: 3px; }")
-    for name in ("mode_build", "mode_code", "mode_training"):
+    for name in ("mode_build", "mode_code", "mode_training", "mode_experiments"):
         mt.addAction(a[name])
     w.addToolBar(mt)
 
@@ -205,6 +212,21 @@ def build_actions(w) -> Actions:
     w.addToolBar(tb)
     a.update_enabled()
     return a
+
+
+def _make_fix_action(a: Actions, w) -> None:
+    """Edit > Apply the fix (Ctrl+Shift+F): the selected issue's first fix, one undo step."""
+    issues = w.panels.get("issues")
+
+    def apply() -> None:
+        if issues is not None and not issues.apply_selected_fix():
+            w.show_message(w.tr("No fix to apply: the Issues panel offers one when a problem has a mechanical repair"))
+
+    act = a.make("apply_fix", w.tr("Apply the suggested &fix"), apply, "Ctrl+Shift+F",
+                 w.tr("Apply the first fix of the selected problem in the Issues panel (as one undo step)"))
+    act.setEnabled(issues is not None and issues.can_fix())
+    if issues is not None:
+        issues.fixes_changed.connect(lambda on: _valid(act) and act.setEnabled(on))
 
 
 def _valid(action: QAction) -> bool:

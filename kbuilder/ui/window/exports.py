@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox
 
@@ -82,6 +82,7 @@ def _reselect(state: list) -> None:
 class Exporter:
     def __init__(self, window) -> None:
         self.window = window
+        self._followed = None  # the training panel whose saves the status bar reports
 
     def _ask(self, title: str, suffix: str, filter_: str) -> str:
         files = self.window.files
@@ -109,13 +110,24 @@ class Exporter:
         return True
 
     def export_model(self, path: str | None = None) -> bool:
+        """Save the model as .keras / .h5.  With weights that belong to the
+        model on the canvas, the training panel saves it on its thread with
+        the data's scaling inside (it takes raw inputs: pictures in 0-255, a
+        CSV's own columns); otherwise the graph is built with the weights it
+        has, on a pool thread."""
         path = path or self._ask("Export the Keras model", ".keras", "Keras model (*.keras);;HDF5 (*.h5)")
         if not path:
             return False
-        snapshot = self.window.graph.copy()
-        weights = self.window.files.weights  # the model's weights (its file's or a run's) go into the file
         if not Path(path).suffix:
             path += ".keras"
+        panel = self.window.panels.get("training")
+        if panel is not None and panel.save_raw_model(path):
+            self._follow(panel)
+            self.window.show_message(QCoreApplication.translate("Exporter", "Saving the trained model to {name}…")
+                                     .format(name=Path(path).name))
+            return True
+        snapshot = self.window.graph.copy()
+        weights = self.window.files.weights  # the model's weights (its file's or a run's) go into the file
 
         def work():
             from kbuilder.keras_io import model_file
@@ -128,6 +140,26 @@ class Exporter:
                           lambda m: QMessageBox.warning(self.window, "Cannot export the model", m))
         return True
 
+    def _follow(self, panel) -> None:
+        """Say in the status bar what the training panel saved (once connected)."""
+        if self._followed is panel:
+            return
+        self._followed = panel
+        panel.model_saved.connect(self._raw_model_saved)
+        panel.model_save_failed.connect(self.window.show_message)
+
+    def _raw_model_saved(self, path: str, raw: bool) -> None:
+        name = Path(path).name
+        if raw:
+            text = QCoreApplication.translate(
+                "Exporter", "Saved the trained model to {name}. It takes raw inputs (pictures in 0-255, a CSV's own "
+                "columns): its data scaling is inside the model.")
+        else:
+            text = QCoreApplication.translate(
+                "Exporter", "Saved the trained model to {name}. It takes its inputs as its Input layer does: choose "
+                "the data set it was trained on in Train to put that scaling inside.")
+        self.window.show_message(text.format(name=name))
+
     def _model_exported(self, done) -> None:
         """Say where the model went and, when some of its weights did not fit
         the layers on the canvas (changed since), which layers start fresh."""
@@ -135,6 +167,32 @@ class Exporter:
         self.window.show_message(f"Saved the model to {Path(path).name}")
         if notes:
             self.window.notes_bar.show_notes(Path(path).name, list(notes), saved=True)
+
+    def export_notebook(self, path: str | None = None) -> bool:
+        """File > Export notebook: the training as a Jupyter notebook (.ipynb), made on a pool
+        thread (it loads the data and builds the model, as Train does)."""
+        import copy
+
+        path = path or self._ask(QCoreApplication.translate("Exporter", "Export a Jupyter notebook"), ".ipynb",
+                                 QCoreApplication.translate("Exporter", "Jupyter notebook (*.ipynb)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".ipynb"):
+            path += ".ipynb"
+        snapshot, settings = self.window.graph.copy(), copy.deepcopy(self.window.document.settings)
+
+        def work():
+            from kbuilder.training.notebook import export_notebook, write_notebook
+
+            return write_notebook(export_notebook(snapshot, settings), path)
+
+        self.window.show_message(QCoreApplication.translate(
+            "Exporter", "Writing the notebook (the data is loaded and the model built first)…"))
+        run_in_background(work, lambda p: self.window.show_message(
+                              QCoreApplication.translate("Exporter", "Wrote {name}").format(name=Path(p).name)),
+                          lambda m: QMessageBox.warning(
+                              self.window, QCoreApplication.translate("Exporter", "Cannot export the notebook"), m))
+        return True
 
     def export_diagram(self, path: str | None = None) -> bool:
         path = path or self._ask("Export the diagram", ".png", "PNG image (*.png);;SVG drawing (*.svg)")

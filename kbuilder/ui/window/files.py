@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from kbuilder.core.graph import Graph
+from kbuilder.core.graph import INPUT, Graph
+from kbuilder.layers import basics
 from kbuilder.project import kbproj
 from kbuilder.project.document import Document
 from kbuilder.ui.background import run_in_background
@@ -25,7 +26,6 @@ AUTOSAVE_MS = 60_000
 MAX_RECENT = 10
 OPEN_FILTER = "Models (*.kbproj *.json *.h5 *.hdf5 *.keras);;kbuilder projects (*.kbproj);;Keras models (*.json *.h5 *.hdf5 *.keras);;All files (*)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-INPUT_SHAPE = (784,)  # the catalog's Input default, for when the catalog is not loaded yet
 LAST_FOLDER_KEY = "files/last_folder"
 
 
@@ -177,10 +177,8 @@ class FileController(QObject):
 
     def _input_shape(self) -> tuple:
         """The palette's Input shape: one default for New and for a dragged Input."""
-        catalog = getattr(self.window.palette, "catalog", None)
-        spec = catalog.get("Input") if catalog is not None else None
-        shape = (spec.build_params() if spec is not None else {}).get("shape")
-        return tuple(shape) if shape else INPUT_SHAPE
+        catalog = self.window.palette.catalog
+        return tuple(basics.build_params(INPUT, catalog)["shape"])
 
     def set_project(self, project: kbproj.Project, path: Path | None, name: str | None = None,
                     clean: bool = True, weights=None) -> None:
@@ -278,10 +276,11 @@ class FileController(QObject):
                 # The weights go beside the project in a new <name>.weights-<generation>.h5 that the
                 # .kbproj names: the two are saved as one unit (kbproj.save).
                 from kbuilder.keras_io import model_file
+                from kbuilder.project import saving
 
                 project = self.project()
                 try:
-                    model_file.save_graph(self.graph, Path(path), weights=self.weights, project=project)
+                    saving.save_graph(self.graph, Path(path), weights=self.weights, project=project)
                 except model_file.ModelFileError as exc:
                     raise kbproj.ProjectError(str(exc)) from None
                 self.document.weights_file = project.weights_file

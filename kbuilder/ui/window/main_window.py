@@ -1,17 +1,17 @@
-"""The main window: three modes in the middle (Build: the canvas with the
-palette, inspector, issues and summary around it; Code; Train), switched by
-the tabs at the top or Alt+1/2/3.
+"""The main window: four modes in the middle (Build: the canvas with the
+palette, inspector, issues and summary around it; Code; Train; Experiments),
+switched by the Modes toolbar or Alt+1/2/3/4.
 
 It owns the one :class:`Document` (the graph, its file, settings, weights
 and runs) and the QUndoStack for its lifetime; opening a file, New and a
 template replace the document's content and every panel starts again from
-it.  The panels are mounted with the common ``Panel(graph, push)``
-signature; a panel that fails to start leaves a placeholder that says so.
+it.  The panels are made as ``Panel(graph, push, parent=window)`` and
+implement :class:`kbuilder.ui.panels.base.Panel`; the window calls its
+methods on every one of them.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
@@ -20,10 +20,8 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,46 +29,24 @@ from PySide6.QtWidgets import (
 
 from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
-from kbuilder.core.validate import count_text
 from kbuilder.project.document import Document
 from kbuilder.ui.background import run_in_background, wait_all
 from kbuilder.ui.editor import CanvasScene, CanvasView
-from kbuilder.ui.editor.palette import PalettePanel
+from kbuilder.ui.experiments.marks import CanvasMarks
 from kbuilder.ui.panels.notes_bar import NotesBar
 from kbuilder.ui.undo import execute
 from kbuilder.ui.wheel_guard import install as install_wheel_guard
 from kbuilder.ui.window.actions import build_actions
 from kbuilder.ui.window.exports import Exporter
 from kbuilder.ui.window.files import FileController
+from kbuilder.ui.window.panel_mounting import MODE_TIPS, PANELS, PanelMounting
 
 log = logging.getLogger(__name__)
 
-PANELS = [  # (attribute, module, class, title, area, deferred); area "mode" is a tab in the middle
-    ("inspector", "kbuilder.ui.inspector.panel", "InspectorPanel", "Inspector", "right", False),
-    ("issues", "kbuilder.ui.panels.issues", "IssuesPanel", "Issues", "bottom", False),
-    ("summary", "kbuilder.ui.panels.summary", "SummaryPanel", "Summary", "bottom", False),
-    ("code", "kbuilder.ui.panels.code", "CodePanel", "Code", "mode", False),
-    # pyqtgraph takes ~0.6 s to import: the training panel is built after the first paint.
-    ("training", "kbuilder.ui.training.panel", "TrainingPanel", "Train", "mode", True),
-]
-MODES = ("build", "code", "training")  # the tabs in the middle, in order
-MODE_TIPS = {
-    "build": "Draw the model: the canvas, with the layers, inspector, issues and summary around it (Alt+1)",
-    "code": "The Python code that builds the model (Alt+2)",
-    "training": "Train the model, watch its curves and results (Alt+3)",
-}
+MODES = ("build", "code", "training", "experiments")  # the tabs in the middle, in order
 
 
-class PlaceholderPanel(QLabel):
-    def __init__(self, title: str, reason: str, parent=None) -> None:
-        super().__init__(f"The {title.lower()} panel is not available in this build.", parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #6a7079;")
-        self.setToolTip(reason)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(PanelMounting, QMainWindow):
     def __init__(self, analyzers: Any = None, analysis: bool = True, panels: bool = True) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
@@ -80,6 +56,7 @@ class MainWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.scene = CanvasScene(self.graph, self.stack, self)
         self.view = CanvasView(self.scene, self)
+        self.search_marks = CanvasMarks(self.scene, self.document)  # "⟳ units: 8, 16" on the layer boxes
         self._build_central()
         self.files = FileController(self)
         self.exporter = Exporter(self)
@@ -158,7 +135,7 @@ class MainWindow(QMainWindow):
         self._mode_docks = None
         left, right, below = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                               Qt.DockWidgetArea.BottomDockWidgetArea)
-        bottom = [self.docks[key] for key, *_rest, area, _d in PANELS if area == "bottom" and key in self.docks]
+        bottom = [self.docks[key] for key, _cls, _title, area in PANELS if area == "bottom" and key in self.docks]
         for key, dock in self.docks.items():
             dock.setFloating(False)
             area = left if key == "palette" else below if dock in bottom else right
@@ -220,17 +197,13 @@ class MainWindow(QMainWindow):
         self.view.viewport().removeEventFilter(self)
         if self._want_analysis:
             self._start_analysis(self._analyzers)
-        for args in self._deferred:
+        for key, loader, title in self._deferred:
             # Import the module on a pool thread (pyqtgraph: ~0.6 s), then
             # build the widget here, on the UI thread.
-            run_in_background(lambda m=args[1]: importlib.import_module(m),
-                              lambda _mod, a=args: self._build_deferred(a),
-                              lambda _msg, a=args: self._build_deferred(a))
+            run_in_background(loader,
+                              lambda cls, k=key, t=title: self._build_deferred(k, cls, t),
+                              lambda msg, t=title: self._deferred_failed(t, msg))
         self._deferred = []
-
-    def _build_deferred(self, args: tuple) -> None:
-        if not self._shut:
-            self._build_panel(*args)
 
     # ------------------------------------------------------------- editing
     def push(self, cmd: Command) -> str | None:
@@ -267,163 +240,11 @@ class MainWindow(QMainWindow):
     def add_layer(self, class_name: str) -> str | None:
         return self.scene.editor.add_below_selection(class_name, self.view.visible_center())
 
-    # -------------------------------------------------------------- panels
-    def _mount_palette(self) -> None:
-        self.palette = PalettePanel(self)
-        self.palette.layer_activated.connect(self.add_layer)
-        if self.palette.catalog is not None:
-            self._on_catalog(self.palette.catalog)
-        dock = self._dock("palette", "Layers", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        dock.setToolTip("The layers you can add: drag one onto the canvas")
-
-    def _dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{key}")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        self.docks[key] = dock
-        return dock
-
-    def _mount_panels(self) -> None:
-        bottom: list[QDockWidget] = []
-        for key, module, cls_name, title, area, deferred in PANELS:
-            if area == "mode":
-                page = QWidget()
-                page.setObjectName(f"mode_{key}")
-                QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-                page.layout().addWidget(QLabel("Loading…"))
-                index = self.modes.addTab(page, title)
-                self.modes.setTabToolTip(index, MODE_TIPS[key])
-            else:
-                where = (Qt.DockWidgetArea.RightDockWidgetArea if area == "right"
-                         else Qt.DockWidgetArea.BottomDockWidgetArea)
-                dock = self._dock(key, title, QLabel("Loading…"), where)
-                if area == "bottom":
-                    bottom.append(dock)
-            if deferred:
-                self._deferred.append((key, module, cls_name, title))
-            else:
-                self._build_panel(key, module, cls_name, title)
-        for a, b in zip(bottom, bottom[1:], strict=False):
-            self.tabifyDockWidget(a, b)
-        if bottom:
-            bottom[0].raise_()
-        self._bottom = bottom[0] if bottom else None
-
-    def _build_panel(self, key: str, module: str, cls_name: str, title: str) -> None:
-        widget = self._make_panel(module, cls_name, title)
-        self.panels[key] = widget
-        # A scroll area, so that a small window scrolls a panel rather than
-        # squeezing the canvas or cutting fields (vertically only: every panel fits the width).
-        scroll = QScrollArea()
-        scroll.setObjectName(f"scroll_{key}")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        if key in self.docks:
-            self.docks[key].setWidget(scroll)
-        else:
-            page = self._mode_page(key)
-            layout = page.layout()
-            while layout.count():
-                old = layout.takeAt(0).widget()
-                if old is not None:
-                    old.deleteLater()
-            layout.addWidget(scroll)
-        if hasattr(widget, "node_selected"):
-            widget.node_selected.connect(self.select_node)
-        if hasattr(widget, "set_document"):
-            widget.set_document(self.document)
-        if hasattr(widget, "settings_changed"):
-            widget.settings_changed.connect(lambda d: self._setting_changed("training", d))
-        if hasattr(widget, "style_changed"):
-            widget.style_changed.connect(lambda st: self._setting_changed("code_style", st))
-        self._load_panel_settings(widget)
-        catalog = self.analysis.catalog if self.analysis is not None else None
-        catalog = catalog or self.palette.catalog
-        if catalog and hasattr(widget, "set_catalog"):
-            widget.set_catalog(catalog)
-        if self.analysis is not None:
-            if self.analysis.result is not None and hasattr(widget, "set_results"):
-                widget.set_results(self.analysis.result)
-
-    def _setting_changed(self, key: str, value: Any) -> None:
-        """A panel's project setting (training choices, code style) changed:
-        kept in the project, and the project is marked unsaved."""
-        if self._loading_settings:
-            return
-        if self.document.set_setting(key, value):
-            self.stack.resetClean()  # not an undo step, but the file differs now
-
-    def _load_panel_settings(self, widget: QWidget) -> None:
-        settings = self.files.settings
-        self._loading_settings = True
-        try:
-            if hasattr(widget, "load_training_settings"):
-                widget.load_training_settings(settings.get("training"))
-            if hasattr(widget, "set_style") and settings.get("code_style"):
-                widget.set_style(settings["code_style"])
-        except Exception:  # noqa: BLE001 - stale settings must not break opening a file
-            log.exception("panel settings")
-        finally:
-            self._loading_settings = False
-
-    def _make_panel(self, module: str, cls_name: str, title: str) -> QWidget:
-        try:
-            cls = getattr(importlib.import_module(module), cls_name)
-        except (ImportError, AttributeError) as exc:
-            return PlaceholderPanel(title, f"{module}.{cls_name} is missing: {exc}")
-        try:
-            return cls(self.graph, self.push, parent=self)
-        except Exception as exc:  # noqa: BLE001 - one broken panel must not stop the app
-            log.exception("cannot start the %s panel", title)
-            return PlaceholderPanel(title, f"{cls_name} failed to start: {exc}")
-
-    def _start_analysis(self, analyzers: Any) -> None:
-        try:
-            from kbuilder.ui.analysis import AnalysisController
-        except ImportError as exc:
-            self._status.setText("No live checking")
-            self._status.setToolTip(str(exc))
-            return
-        self._status.setText("Loading TensorFlow…")
-        self.analysis = AnalysisController(self.graph, self, analyzers=analyzers)
-        self.analysis.results_ready.connect(self._on_results)
-        self.analysis.catalog_ready.connect(self._on_catalog)
-        self.analysis.catalog_failed.connect(lambda m: self.show_message(f"The layer list could not be loaded: {m}"))
-
-    def _on_catalog(self, catalog: Any) -> None:
-        if catalog is None or catalog is False:
-            return
-        self.palette.set_catalog(catalog)
-        self.scene.set_catalog(catalog)
-        for widget in self.panels.values():
-            if hasattr(widget, "set_catalog"):
-                widget.set_catalog(catalog)
-
-    def _on_results(self, result: Any) -> None:
-        self.scene.set_node_infos(getattr(result, "infos", None) or {})
-        self.scene.set_issues(getattr(result, "issues", None) or [])
-        for widget in self.panels.values():
-            if hasattr(widget, "set_results"):
-                widget.set_results(result)
-        if getattr(result, "error", None):
-            self._status.setText("Check failed")
-            self._status.setToolTip(result.error)
-        else:
-            counts = count_text(getattr(result, "issues", None))
-            self._status.setText(counts or "Model OK")
-            self._status.setToolTip("Live check of the model; see the Issues panel for details")
-
     # ----------------------------------------------------------- selection
     def _on_selection(self) -> None:
         ids = self.scene.selected_node_ids()
         for widget in self.panels.values():
-            if hasattr(widget, "set_selection"):
-                widget.set_selection(ids)
+            widget.set_selection(ids)
         self.actions_.update_enabled()
 
     def select_node(self, node_id: str) -> None:
@@ -447,8 +268,8 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def training_running(self) -> bool:
-        panel = self.panels.get("training")
-        return bool(panel is not None and getattr(panel, "busy", False))
+        """A training run or a search is running (a new model would stop it)."""
+        return any(bool(getattr(self.panels.get(key), "busy", False)) for key in ("training", "experiments"))
 
     def after_load(self) -> None:
         self._replacing = False
@@ -509,10 +330,10 @@ class MainWindow(QMainWindow):
         if self.analysis is not None:
             self.analysis.shutdown()
         for widget in self.panels.values():
-            if hasattr(widget, "detach"):
-                try:
-                    widget.detach()
-                except Exception:  # noqa: BLE001
-                    log.exception("panel detach failed")
+            try:
+                widget.detach()
+            except Exception:  # noqa: BLE001 - closing goes on
+                log.exception("panel detach failed")
         self.scene.detach()
+        self.search_marks.detach()
         wait_all(30000)  # a model export or an import still running finishes first

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kbuilder.core.graph import Graph
-from kbuilder.keras_io.layout import X_GAP, Y_GAP, layered_layout
+from kbuilder.core.layout import X_GAP, Y_GAP, layered_layout
 
 
 def assert_sane(g: Graph) -> None:
@@ -89,8 +89,8 @@ def test_five_hundred_nodes_fast():
 
 @pytest.mark.slow
 def test_densenet121_import_and_layout():
-    from kbuilder.keras_io.backend import keras
     from kbuilder.keras_io.from_config import graph_from_json
+    from kbuilder.layers.backend import keras
 
     model = keras().applications.DenseNet121(weights=None, input_shape=(64, 64, 3), classes=10)
     g = graph_from_json(model.to_json()).graph

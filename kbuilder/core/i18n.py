@@ -1,0 +1,37 @@
+"""The one translation function of the Qt-free side of kbuilder.
+
+Sentences that the core, the importers, the coach or the CLI show to a
+person are written as ``translate("context", "Whole sentence with {named}
+holes.").format(named=...)``: the text is a literal (so the translation tools can
+find it), whole (so a translator sees the sentence), with named fields (word
+order differs between languages).  Codes, JSON keys and Keras names are not
+translated.
+
+With no translator installed, ``tr`` returns the English text.  The app (and
+the CLI) install one with :func:`set_translator`; the Qt app's translator
+asks ``QCoreApplication.translate``, so the core needs no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translator: Callable[[str, str], str] | None = None
+
+
+def set_translator(translator: Callable[[str, str], str] | None) -> None:
+    """``translator(context, text) -> text``; None goes back to English."""
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the user's language (``context`` groups it for
+    translators).  Spelled as ``QCoreApplication.translate`` so that
+    ``pyside6-lupdate`` finds every call."""
+    if _translator is None:
+        return text
+    try:
+        return _translator(context, text) or text
+    except Exception:  # noqa: BLE001 - a broken translation must never hide the message
+        return text
