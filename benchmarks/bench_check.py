@@ -162,10 +162,11 @@ def app_path(g, repeat: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from kbuilder.core import commands
+    from kbuilder.core.history import History
     from kbuilder.ui.analysis import DEBOUNCE_MS, AnalysisController
 
     app = QCoreApplication.instance() or QCoreApplication([])
-    history = commands.History(g)
+    history = History(g)
     controller = AnalysisController(g)
 
     def wait(done, timeout_s=600.0) -> None:

@@ -13,7 +13,13 @@ default template, at 1360x860 and 1024x700, and saves:
   fed through the panel's epoch slot as the training worker does): its
   actions as buttons, its epoch marked on the curves;
 * ``fixes_<size>.png``: a Conv2D fed (28, 28) pictures: the Issues panel
-  offers its one-click fixes.
+  offers its one-click fixes;
+* ``wrapper_<size>.png``: a Bidirectional layer selected: the Inspector's
+  editor of its inner LSTM and that layer's settings;
+* ``experiments_<size>.png``: the Experiments mode after a 3-trial search
+  (dense.units and the learning rate marked "try several", the project saved
+  in the temporary folder); ``build_marked_<size>.png`` the marks on the canvas;
+* ``compare_<size>.png``: its Compare runs tab with two training runs.
 
     QT_QPA_PLATFORM=offscreen python tools/screens.py [--out docs/screens] [--lang en] [--no-training]
 
@@ -104,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_training:
             train_shots(app, window, out, args.epochs)
         coach_shot(app, window, out)
+        if not args.no_training:
+            experiments_shots(app, window, out)
 
         window.set_mode("build")
         window.files.open_template(template_path("conv_autoencoder"), ask=False)
@@ -114,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot(app, window, out, "card")
         window.scene.clearSelection()
         fixes_shot(app, window, out)
+        wrapper_shot(app, window, out)
 
         window.stack.setClean()
         window.close()
@@ -179,6 +188,40 @@ def coach_shot(app, window, out: Path) -> None:
     window.set_mode("build")
 
 
+def experiments_shots(app, window, out: Path) -> None:
+    """A real search (3 trials of 2 epochs) over dense.units and the learning rate, then two runs compared."""
+    from kbuilder.training.search_check import dimension_from_text
+    from kbuilder.ui.experiments.commands import mark_command
+
+    window.files.save_to(Path(_HOME) / f"digits_{window.width()}.kbproj")
+    dense = window.graph.find("dense")
+    for node_id, param, text in ((dense.id, "units", "16, 32, 64"), (None, "learning_rate", "0.0003..0.01:log")):
+        dim = dimension_from_text(text, window.graph, node_id, param)
+        window.push(mark_command(window.document, window.graph, node_id, param, dim))
+    window.set_mode("build")
+    window.view.fit()
+    shoot(app, window, out, "build_marked")
+    window.set_mode("experiments")
+    panel = window.panels["experiments"]
+    view = panel.search
+    view.space.trials.setValue(3)
+    view.space.epochs.setValue(2)
+    view.ask_replace = lambda n: True
+    view.start()
+    wait(app, lambda: not view.busy, 600)
+    shoot(app, window, out, "experiments")
+
+    window.set_mode("training")
+    train = window.panels["training"]
+    train.settings.epochs.setValue(3)
+    train.train()
+    wait(app, lambda: not train.busy and len(window.document.runs) >= 2, 600)
+    window.set_mode("experiments")
+    panel.tabs.setCurrentWidget(panel.runs)
+    shoot(app, window, out, "compare")
+    panel.tabs.setCurrentWidget(view)
+
+
 def fixes_shot(app, window, out: Path) -> None:
     """A Conv2D fed (28, 28) pictures: the Issues panel offers to insert a Reshape."""
     from kbuilder.core.graph import Graph
@@ -194,6 +237,27 @@ def fixes_shot(app, window, out: Path) -> None:
     window.docks["issues"].raise_()
     window.view.fit()
     shoot(app, window, out, "fixes")
+
+
+def wrapper_shot(app, window, out: Path) -> None:
+    """A Bidirectional layer selected: the Inspector's inner-layer editor (the wrapped LSTM and its settings)."""
+    from kbuilder.core.graph import Graph
+    from kbuilder.project.kbproj import Project
+
+    g = Graph(name="review_sentiment")
+    x = g.add_input((40, 16), name="words", position=(0, 0))
+    b = g.add("Bidirectional", inputs=[x], name="reader", position=(0, 110),
+              layer={"class_name": "LSTM", "config": {"units": 32, "dropout": 0.2}})
+    g.add("Dense", inputs=[b], units=1, activation="sigmoid", name="positive", position=(0, 220))
+    window.files.set_project(Project(graph=g), None, g.name)
+    wait(app, lambda: window.analysis.is_idle())
+    window.view.fit()
+    window.select_node(b.id)
+    settle(app)
+    inspector = window.panels["inspector"]
+    inspector._scroll.ensureWidgetVisible(inspector.editor("layer"), 0, 0)  # the wrapped layer's box in view
+    shoot(app, window, out, "wrapper")
+    window.scene.clearSelection()
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ import dataclasses
 import json
 from typing import Any
 
-from .commands import AddEdge, AddNode, Command, Compound
+from .commands import AddEdge, AddNode
 from .graph import Edge, Graph, GraphError, Node, new_id, unique_name
+from .history import Command, Compound
 from .limits import MAX_PROJECT_BYTES, json_problem
 from .reading import checked_parts, read_graph_dict
 

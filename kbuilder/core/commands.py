@@ -2,7 +2,9 @@
 
 Each command touches only the graph (never a view) and can be applied and
 reverted any number of times.  The Qt undo stack wraps these objects
-(``kbuilder.ui.undo``); tests drive them headless through :class:`History`.
+(``kbuilder.ui.undo``); tests drive them headless through
+:class:`~kbuilder.core.history.History`, beside the :class:`~kbuilder.core.history.Command`
+interface and :class:`~kbuilder.core.history.Compound`.
 Removing a node is a compound command whose children first remove its
 edges, as Orange's canvas does, so undo restores the edges in their order.
 
@@ -10,9 +12,7 @@ Undo is exact: a command remembers, when it runs, the state it replaces
 (the params, name, flag, positions, ports, sharing it found), not what its
 caller believed was there, so undoing puts ``Graph.to_dict()`` back as it
 was.  Undo only reverts what redo did: undoing a command that has not run,
-or twice, changes nothing.  A :class:`Compound` is a transaction: when a
-child fails, the children already applied are undone and the graph is as
-it was before.
+or twice, changes nothing.
 """
 
 from __future__ import annotations
@@ -22,24 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import Edge, Graph, GraphError, Node
+from .history import Command, Compound
 
-
-class Command:
-    text = "edit"
-
-    def redo(self, graph: Graph) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def undo(self, graph: Graph) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def merge_key(self) -> Any:
-        """Commands with equal, non-None keys that follow each other are
-        merged into one undo step (a drag, typing in a spin box)."""
-        return None
-
-    def merge(self, other: Command) -> bool:
-        return False
+# Part of this module's API as a namespace (``commands.Compound(...)``, ``C.Command``)
+# for the callers that import the module: the undo model is in kbuilder.core.history.
+__all__ = [
+    "AddEdge", "AddNode", "Command", "Compound", "Move", "RemoveEdge", "Rename", "ReorderInputs", "SetOutput",
+    "SetParams", "SetShared", "as_json", "remove_items", "set_param",
+]
 
 
 @dataclass
@@ -89,29 +79,6 @@ class RemoveEdge(Command):
         if self.index is not None:
             graph.add_edge(self.edge, self.index)
             self.index = None
-
-
-@dataclass
-class Compound(Command):
-    children: list[Command] = field(default_factory=list)
-    text: str = "edit"
-
-    def redo(self, graph: Graph) -> None:
-        """Apply every child, or none: when one fails, undo those already
-        applied (last first) and raise its error."""
-        applied: list[Command] = []
-        try:
-            for c in self.children:
-                c.redo(graph)
-                applied.append(c)
-        except Exception:
-            for c in reversed(applied):
-                c.undo(graph)
-            raise
-
-    def undo(self, graph: Graph) -> None:
-        for c in reversed(self.children):
-            c.undo(graph)
 
 
 @dataclass
@@ -381,39 +348,3 @@ class ReorderInputs(Command):
             self._put(graph, self._before)
             self._before = None
 
-
-class History:
-    """A headless undo stack with the semantics of ``QUndoStack``: push runs
-    the command, merges with the previous one when both say so, and drops
-    the redo tail."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
-
-    def push(self, cmd: Command) -> None:
-        cmd.redo(self.graph)
-        self._undone.clear()
-        if self._done and cmd.merge_key() is not None and self._done[-1].merge(cmd):
-            return
-        self._done.append(cmd)
-
-    def undo(self) -> bool:
-        if not self._done:
-            return False
-        cmd = self._done.pop()
-        cmd.undo(self.graph)
-        self._undone.append(cmd)
-        return True
-
-    def redo(self) -> bool:
-        if not self._undone:
-            return False
-        cmd = self._undone.pop()
-        cmd.redo(self.graph)
-        self._done.append(cmd)
-        return True
-
-    def __len__(self) -> int:
-        return len(self._done)

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .commands import Command
 from .graph import Graph, GraphError
+from .history import Command
 
 #: The fields of a node that an edit may change (``id`` never changes).
 FIELDS = ("class_name", "name", "params", "position", "shared_with", "is_output", "extra")

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbuilder.core.commands import AddEdge, AddNode, Command, Compound, RemoveEdge, SetParams
+from kbuilder.core.commands import AddEdge, AddNode, RemoveEdge, SetParams
 from kbuilder.core.graph import Edge, Graph, GraphError, Node, unique_name
+from kbuilder.core.history import Command, Compound
 from kbuilder.layers.basics import format_shape
 
 RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "Bidirectional"})

@@ -1,4 +1,4 @@
-"""Graph -> ``keras.Model`` (functional), and Keras errors in plain words.
+"""Graph -> ``keras.Model`` (functional).
 
 Each node becomes ``cls.from_config({**node.params, "name": node.name})``, so
 serialised values (initializer dicts, dtype policies) work as in a saved
@@ -9,22 +9,24 @@ list ordered by input port; one-input layers get a single
 tensor; ``MultiHeadAttention`` gets query, value (, key) positionally and
 ``Attention`` a ``[query, value]`` list.
 
-:func:`explain_error` turns the Keras exceptions a beginner meets into one
-sentence about the layer; :mod:`~kbuilder.keras_io.shapes` uses it too.
+A failure is a :class:`BuildError` naming the layer to fix, its message one
+sentence from :func:`~kbuilder.keras_io.error_words.explain_error`.
 """
 
 from __future__ import annotations
 
-import ast
-import re
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
 from kbuilder.core.validate import ERROR, Arity, check_structure, is_merge
 from kbuilder.layers import basics
+from kbuilder.layers.allowed import refusal
 from kbuilder.layers.backend import keras
-from kbuilder.layers.basics import format_shape
 from kbuilder.layers.catalog import get_catalog
+
+from .config_values import wrapped_layer_module
+from .error_words import explain_error, first_line
+from .pysource import is_tuple_like
 
 #: Arguments some classes' ``from_config`` reads without a default: a graph
 #: leaves defaults out, so they are filled in (Rescaling(scale=1/255) has no offset).
@@ -33,8 +35,6 @@ FROM_CONFIG_DEFAULTS: dict[str, dict[str, Any]] = {
     "TextVectorization": {"standardize": "lower_and_strip_punctuation", "split": "whitespace", "ngrams": None},
 }
 
-#: Layers whose extra inputs are positional arguments, not a list.
-POSITIONAL_INPUTS = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "GroupQueryAttention"})
 
 
 class BuildError(Exception):
@@ -85,8 +85,6 @@ def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str |
         raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
     try:
         # A wrapper's inner layer from the palette ({"class_name", "config"}) needs its module for Keras.
-        from .codegen import wrapped_layer_module  # noqa: PLC0415
-
         config = {k: wrapped_layer_module(k, v) for k, v in params.items()}
         layer = cls.from_config({**FROM_CONFIG_DEFAULTS.get(class_name, {}), **config, "name": name})
         # What the exported code does; from_config forgives some settings the
@@ -102,8 +100,6 @@ def written_params(params: dict[str, Any]) -> dict[str, Any]:
     (:mod:`~kbuilder.keras_io.codegen`): lists of whole numbers become tuples
     and a serialised ``keras.layers`` layer (Bidirectional's ``layer``, an
     RNN's ``cell``) the layer itself."""
-    from .codegen import is_tuple_like, wrapped_layer_module  # noqa: PLC0415
-
     def value(v: Any) -> Any:
         if isinstance(v, dict):
             cls = v.get("class_name")
@@ -126,8 +122,6 @@ def make_layer(graph: Graph, node: Node):
     A class or setting a file may not name (a Lambda, a function) is refused
     here too: a file read before the layer catalog was known (the first run)
     was checked against the code classes only."""
-    from kbuilder.layers.allowed import refusal
-
     why = refusal(node.class_name, node.params, build=True)
     if why is not None:
         raise BuildError(f"The layer '{node.name}' ({node.class_name}) {why}.", node.id)
@@ -154,26 +148,10 @@ def input_tensor(node: Node):
         ) from exc
 
 
-_MODE_CACHE: dict[str, str | None] = {}
-
-
-def _input_mode(class_name: str) -> str | None:
-    """The catalog's calling convention ("single", "list", "args"), if known."""
-    if class_name not in _MODE_CACHE:
-        _MODE_CACHE[class_name] = _catalog_input_mode(class_name)
-    return _MODE_CACHE[class_name]
-
-
-def _catalog_input_mode(class_name: str) -> str | None:
-    catalog = _catalog()
-    spec = catalog.get(class_name) if catalog is not None else None
-    return spec.input_mode if spec is not None else None
-
-
 def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None, **kwargs):
     """Call ``layer`` with the convention its class expects (``kwargs``:
     ``training=`` for a test run)."""
-    if len(tensors) > 1 and (class_name in POSITIONAL_INPUTS or _input_mode(class_name) == "args"):
+    if len(tensors) > 1 and basics.input_mode(class_name, _catalog()) == "args":
         return layer(*tensors, **kwargs)
     if len(tensors) == 1 and not is_merge(class_name, arity):
         return layer(tensors[0], **kwargs)
@@ -256,214 +234,3 @@ def build_model(graph: Graph, arity: Arity | None = None, layers_out: dict[str, 
     except Exception as exc:
         raise BuildError(f"The model cannot be assembled: {first_line(exc)}") from exc
 
-
-# ------------------------------------------------------------ error words
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def keras_message(exc: BaseException) -> str:
-    """The useful part of a Keras exception text (no wrapper, no colours)."""
-    text = _ANSI.sub("", str(exc))
-    if "Exception encountered: " in text:  # from_config wrapper
-        text = text.split("Exception encountered: ", 1)[1]
-    if text.startswith("Exception encountered when calling"):
-        text = text.split("\n", 1)[1] if "\n" in text else text
-    text = text.split("Arguments received by", 1)[0]
-    text = _TF_NOISE.sub("", text)  # TensorFlow's "{{function_node ...}}" and "[Op:Mul] name:"
-    return text.strip()
-
-
-_TF_NOISE = re.compile(r"\{\{function_node [^}]*\}\}\s*|\s*\[Op:\w+\](?: name:.*)?")
-
-
-def first_line(exc: BaseException) -> str:
-    text = keras_message(exc)
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return type(exc).__name__
-
-
-def _parse_shape(text: str):
-    try:
-        return ast.literal_eval(text.strip().rstrip("."))
-    except Exception:
-        return None
-
-
-_IMAGE_LAYERS = re.compile(
-    r"(Conv2D|Conv2DTranspose|SeparableConv2D|DepthwiseConv2D|Pooling2D|UpSampling2D|ZeroPadding2D|Cropping2D)"
-)
-_SEQ_LAYERS = re.compile(r"(LSTM|GRU|SimpleRNN|Conv1D|Pooling1D|RNN|Bidirectional)")
-
-
-def _ndim_sentence(cls: str, expected: int, found: int, shape: str) -> str:
-    if expected == 4 and found < expected and _IMAGE_LAYERS.search(cls):
-        hint = "Insert a Reshape before it, e.g. to (28, 28, 1) for 28x28 grey images."
-        return f"{cls} expects images shaped (height, width, channels) but receives {shape}. {hint}"
-    if expected == 4 and _IMAGE_LAYERS.search(cls):
-        return (
-            f"{cls} expects images shaped (height, width, channels) but receives {shape}. Insert a Reshape before it."
-        )
-    if expected == 3 and (_SEQ_LAYERS.search(cls) or "1D" in cls):
-        if found > 3:
-            return (
-                f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
-                f"Insert a Reshape before it, e.g. to (28, 28) for 28x28 images."
-            )
-        return (
-            f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
-            f"Insert a Reshape (e.g. to (28, 28)) or an Embedding before it."
-        )
-    if found > expected:
-        return (
-            f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. "
-            f"Insert a Flatten or a pooling layer before it."
-        )
-    return f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. Insert a Reshape before it."
-
-
-def explain_error(
-    exc: BaseException,
-    class_name: str,
-    input_shapes: list | None = None,
-    params: dict | None = None,
-    input_dtypes: list[str] | None = None,
-) -> str:
-    """One beginner sentence for a Keras exception raised by ``class_name``
-    (``input_dtypes``: what a test run fed it, when known)."""
-    msg = keras_message(exc)
-    cls = class_name
-    shapes = [s for s in (input_shapes or [])]
-    both = " and ".join(format_shape(s) for s in shapes) if shapes else ""
-
-    if shapes and shapes[0] is not None and len(shapes[0]) != 4 and _category(cls) == "Image preprocessing":
-        return (
-            f"{cls} works on images shaped (height, width, channels) but receives {format_shape(shapes[0])}. "
-            f"Use it right after an image Input (e.g. shape [28, 28, 1]), or remove it."
-        )
-    if shapes and shapes[0] is not None and "channel" in msg and _category(cls) == "Image preprocessing":
-        return (
-            f"{cls} works on grey (1 channel) or colour (3 channels) images, and some of its effects on colour "
-            f"images only, but receives {format_shape(shapes[0])}. Remove it, or give the Input 1 or 3 channels."
-        )
-    m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
-    if m:
-        return _ndim_sentence(cls, int(m.group(1)), int(m.group(2)), m.group(3))
-    m = (
-        re.search(r"Value for attr 'T' of (\w+) is not in the list of allowed values", msg)
-        or re.search(r"Cannot convert \S+ to EagerTensor of dtype (\w+)", msg)
-        or re.search(r"was expected to be a \w+ tensor but is a \w+ tensor", msg)
-        or re.search(r"must be a floating point tensor", msg)
-    )
-    if m:
-        dtype = m.group(1) if m.lastindex else ", ".join(dict.fromkeys(input_dtypes or [])) or "kind of"
-        return (
-            f"{cls} cannot work on the {dtype} values it receives: it needs numbers with decimals (float32). "
-            f"Set the Input's dtype to float32, or put a layer that turns them into numbers (an Embedding, a "
-            f"StringLookup) before it."
-        )
-    m = re.search(r"Both `(\w+)` and `(\w+)` should not be set", msg)
-    if m:
-        return f"{cls} takes {m.group(1)} or {m.group(2)}, not both: clear one of them in the inspector."
-    if "adapt(" in msg or "Table not initialized" in msg:
-        return (
-            f"{cls} must learn its values from data (Keras's adapt()), which kbuilder does not do: "
-            f"give them in the inspector (its vocabulary, bin_boundaries, ...)."
-        )
-    m = re.search(r"Cast (\w+) to (\w+) is not supported", msg)
-    if m:
-        return (
-            f"{cls} works on {m.group(2)} values but receives {m.group(1)}: "
-            f"set the Input's dtype to {m.group(2)}, or change the layers before it."
-        )
-    m = re.search(r"Kernel shape must have the same length as input.*input of shape (\(.*?\))", msg)
-    rank = re.search(r"(\d)D", cls)
-    if m and rank:
-        found = len(_parse_shape(m.group(1)) or ())
-        return _ndim_sentence(cls, int(rank.group(1)) + 2, found, m.group(1))
-    if "matching shapes except for the concatenation axis" in msg:
-        return (
-            f"Concatenate can only join tensors whose shapes match except along the joining axis, "
-            f"but receives {both or msg.split('Received:')[-1].strip()}. Flatten or reshape them so they agree."
-        )
-    m = re.search(r"Inputs have incompatible shapes\. Received shapes (\(.*?\)) and (\(.*?\))", msg)
-    if m or "Incompatible input shapes" in msg or "Operands could not be broadcast" in msg:
-        got = both or (f"{m.group(1)} and {m.group(2)}" if m else msg)
-        return f"{cls} needs inputs of the same shape but receives {got}. Make the layers before it produce matching shapes."
-    m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg)
-    if m:
-        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
-    m = re.search(r"`(\w+)` must be a positive integer\. Received: \w+=(\S+)", msg)
-    if m:
-        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
-    m = re.search(r"The `(\w+)` argument must be a tuple of (\d+) integers\. Received \w+=(.*)", msg)
-    if m:
-        return f"{m.group(1)} must be a whole number or a list of {m.group(2)} whole numbers (got {_val(m.group(3))})."
-    if "index out of range" in msg and params and "axis" in params:
-        return (
-            f"axis={params['axis']!r} does not exist in an input shaped {both or 'like this'}; "
-            f"use -1 for the last axis."
-        )
-    m = re.search(r"Invalid value for argument `(\w+)`\. Expected a strictly positive value\. Received \w+=(.*)", msg)
-    if m:
-        return f"{m.group(1)} must be greater than zero (got {_val(m.group(2))})."
-    m = re.search(r"argument `(\w+)`\. Expected a float value between 0 and 1\. Received: \w+=(.*)", msg)
-    if m:
-        return f"{m.group(1)} must be a number between 0 and 1 (got {_val(m.group(2))})."
-    m = re.search(r"missing \d+ required positional argument[s]?: (.*)", msg)
-    if m:
-        names = ", ".join(re.findall(r"'(\w+)'", m.group(1))) or m.group(1)
-        return f"{cls} needs a value for {names}; set it in the inspector."
-    m = re.search(r"Unrecognized keyword arguments passed to \w+: \{'(\w+)'", msg) or re.search(
-        r"unexpected keyword argument '(\w+)'", msg
-    )
-    if m:
-        return f"{cls} has no parameter called {m.group(1)}; remove it."
-    m = re.search(r"Could not interpret (\w+)(?: function)? identifier: (.*)", msg)
-    if m:
-        return f"'{m.group(2).strip()}' is not a known {m.group(1)}; pick one from the list."
-    if "output size would be zero or negative" in msg or "Negative dimension size" in msg:
-        got = f" {both}" if both else ""
-        return (
-            f"{cls} would shrink its input{got} to nothing: its kernel or pool size is larger than the input. "
-            f"Use a smaller size, padding='same', or fewer pooling layers before it."
-        )
-    m = re.search(
-        r"total size of the tensor must be unchanged\. Received: input_shape=(\(.*?\)), target_shape=(\(.*?\))", msg
-    )
-    if m:
-        src, dst = _parse_shape(m.group(1)), _parse_shape(m.group(2))
-        try:
-            n_in = _count(src)
-            n_out = _count(dst)
-            return (
-                f"Reshape cannot turn {m.group(1)} ({n_in} values) into {m.group(2)} ({n_out} values); "
-                f"the number of values must stay the same."
-            )
-        except Exception:
-            pass
-        return f"Reshape cannot turn {m.group(1)} into {m.group(2)}: the number of values must stay the same."
-    if "should be defined" in msg or "must be fully-defined" in msg:
-        return (
-            f"{cls} needs to know the size of the last axis but receives {both or 'an unknown size'}. "
-            f"Give the Input a fixed size, or use a global pooling layer instead of Flatten."
-        )
-    return first_line(exc).replace("`", "")
-
-
-def _category(class_name: str) -> str | None:
-    catalog = _catalog()
-    spec = catalog.get(class_name) if catalog is not None else None
-    return spec.category if spec is not None else None
-
-
-def _val(text: str) -> str:
-    return text.strip().splitlines()[0].rstrip(".") if text.strip() else text
-
-
-def _count(shape) -> int:
-    total = 1
-    for d in shape:
-        total *= int(d)
-    return total

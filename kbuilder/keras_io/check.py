@@ -34,16 +34,8 @@ from kbuilder.core.validate import ERROR, NOTE, WARNING, Arity, Issue, check_str
 from kbuilder.layers.backend import keras
 from kbuilder.layers.basics import format_shape
 
-from .build import (
-    BuildError,
-    build_model,
-    call_layer,
-    catalog_arity,
-    explain_error,
-    first_line,
-    model_node_ids,
-    pick_output,
-)
+from .build import BuildError, build_model, call_layer, catalog_arity, model_node_ids, pick_output
+from .error_words import explain_error, first_line
 from .shapes import NodeInfo, ShapeInference
 
 #: Above these sizes the model is built without drawing its weights and not

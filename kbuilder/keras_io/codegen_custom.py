@@ -19,6 +19,9 @@ from typing import Any
 from kbuilder.core.graph import Graph, Node
 from kbuilder.layers.allowed import custom_layer_class, saved_settings
 
+from .custom_code import ORIGINS
+from .pysource import MODEL_ATTRS, RESERVED, Group, call_expr, ordered_kwargs, statement, string_literal
+
 # Names a stub class must not take (the module's own, Python's, Keras's).
 _TAKEN = frozenset({"keras", "layers", "build_model", "Model", "Input", "Sequential", "Layer"})
 
@@ -28,8 +31,6 @@ def custom_classes(graph: Graph, order: list[Node], taken: set[str]) -> dict[str
     placeholder (a stub class) and every layer of a class the user loaded
     (:mod:`~kbuilder.keras_io.custom_code`: imported from its file); adds
     the identifiers to ``taken``."""
-    from .codegen import _RESERVED
-
     by_class: dict[str, str] = {}
     out: dict[str, str] = {}
     for node in order:
@@ -39,7 +40,7 @@ def custom_classes(graph: Graph, order: list[Node], taken: set[str]) -> dict[str
             continue
         if cls not in by_class:
             ident = cls
-            while ident in taken or ident in _RESERVED or ident in _TAKEN or keyword.iskeyword(ident):
+            while ident in taken or ident in RESERVED or ident in _TAKEN or keyword.iskeyword(ident):
                 ident += "Layer"
             taken.add(ident)
             by_class[cls] = ident
@@ -49,16 +50,12 @@ def custom_classes(graph: Graph, order: list[Node], taken: set[str]) -> dict[str
 
 def _imported(class_name: str) -> bool:
     """A class of the user's that the exported code can import from its file."""
-    from .custom_code import ORIGINS
-
     origin = ORIGINS.get(class_name)
     return origin is not None and origin.stem.isidentifier() and not keyword.iskeyword(origin.stem)
 
 
 def imports(graph: Graph, custom: dict[str, str]) -> list[str]:
     """``from my_layers import MyScale`` for the user's loaded classes."""
-    from .custom_code import ORIGINS
-
     out = []
     for owner_id, ident in custom.items():
         cls = graph.node(owner_id).class_name
@@ -84,15 +81,11 @@ def _argument(key: str) -> bool:
 
 def layer_call(node: Node, ident: str):
     """``MyScale(factor=3.0, name="my_scale")`` as an expression group."""
-    from .codegen import _call, _ordered
-
-    return _call(ident, [], _ordered({**settings(node), "name": node.name}))
+    return call_expr(ident, [], ordered_kwargs({**settings(node), "name": node.name}))
 
 
 def stub_classes(graph: Graph, custom: dict[str, str]) -> list[list[str]]:
     """The lines of each stub class, in the order of first use."""
-    from .codegen import _MODEL_ATTRS, _Group, _stmt, string_literal
-
     keys: dict[str, list[str]] = {}
     left_out: dict[str, list[str]] = {}
     original: dict[str, str] = {}
@@ -108,7 +101,7 @@ def stub_classes(graph: Graph, custom: dict[str, str]) -> list[list[str]]:
     out = []
     for ident in original:
         names = keys.get(ident, [])
-        attrs = {k: (k if k not in _MODEL_ATTRS else f"{k}_") for k in names}
+        attrs = {k: (k if k not in MODEL_ATTRS else f"{k}_") for k in names}
         lines = [f"class {ident}(keras.layers.Layer):"]
         lines.append(
             f'    """TODO: the custom layer {original[ident]} -- kbuilder read its settings from the file, not'
@@ -118,7 +111,7 @@ def stub_classes(graph: Graph, custom: dict[str, str]) -> list[list[str]]:
         lines.append("")
         for key in left_out.get(ident, []):
             lines.append(f"    # Left out (not a Python argument name): the setting {string_literal(key)}.")
-        _stmt(lines, 4, "", _Group("def __init__(", ["self", *[f"{k}=None" for k in names], "**kwargs"], "):"))
+        statement(lines, 4, "", Group("def __init__(", ["self", *[f"{k}=None" for k in names], "**kwargs"], "):"))
         lines.append("        super().__init__(**kwargs)")
         lines += [f"        self.{attrs[k]} = {k}" for k in names]
         lines += ["", "    def call(self, inputs):"]
@@ -127,7 +120,7 @@ def stub_classes(graph: Graph, custom: dict[str, str]) -> list[list[str]]:
         lines += ["", "    def get_config(self):", "        config = super().get_config()"]
         if names:
             items = [(string_literal(k) + ": ", f"self.{attrs[k]}") for k in names]
-            _stmt(lines, 8, "", _Group("config.update(", [_Group("{", items, "}")], ")"))
+            statement(lines, 8, "", Group("config.update(", [Group("{", items, "}")], ")"))
         lines.append("        return config")
         out.append(lines)
     return out

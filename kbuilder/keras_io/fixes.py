@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import math
 
-from kbuilder.core.commands import AddEdge, AddNode, Command, Compound, RemoveEdge, remove_items
+from kbuilder.core.commands import AddEdge, AddNode, RemoveEdge, remove_items
 from kbuilder.core.graph import Edge, Graph, Node
+from kbuilder.core.history import Command, Compound
 from kbuilder.core.validate import Issue
 from kbuilder.layers.basics import format_shape
 

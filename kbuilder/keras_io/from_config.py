@@ -1,11 +1,14 @@
-"""Keras model config / JSON -> layer graph.
+"""Keras model config -> layer graph: the layers, their calls and wiring.
 
-Reads what ``model.to_json()`` or ``model.get_config()`` produce, Keras 3 or
-Keras 2, Functional or Sequential, with or without the
-``{"class_name": ..., "config": ...}`` wrapper.  The input is untrusted plain
-JSON: nothing in it is evaluated, deserialised or imported.  Keras is only
-asked for the signatures of its own layer classes (to drop arguments that
-equal their defaults, and those Keras 3 no longer accepts).
+:func:`graph_from_config` reads what ``model.to_json()`` (parsed) or
+``model.get_config()`` produce, Keras 3 or Keras 2, Functional or Sequential,
+with or without the ``{"class_name": ..., "config": ...}`` wrapper.  The
+input is untrusted plain JSON: nothing in it is evaluated, deserialised or
+imported.  The config's structure is read by
+:mod:`~kbuilder.keras_io.config_structure`, each layer's values are cleaned
+by :mod:`~kbuilder.keras_io.config_values` (Keras is only asked for the
+signatures of its own layer classes); JSON text and the Keras 2 translation
+go through :mod:`~kbuilder.keras_io.importing`, which calls this module.
 
 Mapping
 -------
@@ -38,83 +41,55 @@ Mapping
 from __future__ import annotations
 
 import copy
-import json
-import math
-import re
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER, Edge, Graph, GraphError, Node, unique_name
-from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, MAX_PORTS, json_problem, limit_text, shown, too_deep
+from kbuilder.core.layout import layered_layout
+from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, MAX_PORTS, json_problem, limit_text, shown
 from kbuilder.layers.allowed import placeholder_note, refusal
 
-# Classes that hold Python code (never deserialised) or are not single layers.
+from .config_structure import (
+    INPUT_CLASSES,
+    MODEL_CLASSES,
+    ConfigError,
+    batch_shape,
+    chain_body,
+    clean_shape,
+    count_layers,
+    dtype_name,
+    entry_class,
+    entry_name,
+    free_name,
+    has_tuple,
+    is_keras_module,
+    json_like,
+    nested_body,
+    refs_list,
+    tensor_refs,
+    unwrap,
+)
+from .config_values import clean_params, keras_layer_class
+
+# Classes that hold Python code (never deserialised).
 _CODE_CLASSES = {"Lambda", "TFOpLambda", "SlicingOpLambda", "TensorFlowOpLayer"}
-_MODEL_CLASSES = {"Functional", "Model", "Sequential"}
-_INPUT_CLASSES = {"InputLayer"}
-# Config keys that are never constructor arguments kbuilder keeps.
-_NOISE = {"name", "batch_input_shape", "batch_shape", "input_shape", "input_dim", "batch_size", "build_config"}
-
-
-class ConfigError(ValueError):
-    """The text is not a Keras model config kbuilder can read."""
 
 
 @dataclass
 class ImportResult:
+    """A graph read from a model description, and notes for the user on what changed."""
+
     graph: Graph
     notes: list[str] = field(default_factory=list)
     # Filled by model_file for .h5/.keras files; always None here.
     weights: Any = None
 
 
-def graph_from_json(text: str) -> ImportResult:
-    if not isinstance(text, str):
-        raise ConfigError("a Keras model description is text")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"this is not valid JSON (line {exc.lineno})") from None
-    except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
-        raise ConfigError(too_deep()) from None
-    except ValueError:  # an integer of more than 4,300 digits
-        raise ConfigError("it holds a whole number too long to read") from None
-    return import_description(data)
-
-
-def import_description(data: Any) -> ImportResult:
-    """A parsed model description, read exactly as from a file: translated
-    from Keras 2 first (nested models wired by their Keras 2 call numbers,
-    raw TensorFlow calls as built-in layers), see
-    :func:`kbuilder.keras_io.importing.import_config`."""
-    if not isinstance(data, dict):
-        raise ConfigError("a Keras model config is a JSON object")
-    kind, body = _unwrap(data)
-    if count_layers(body, kind == "Sequential") > MAX_LAYERS:
-        raise ConfigError(
-            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
-            "calls are counted, kbuilder's limit"
-        )
-    problem = json_problem(data)
-    if problem:
-        raise ConfigError(problem)
-    from kbuilder.keras_io.importing import import_config  # noqa: PLC0415 - importing needs this module
-    from kbuilder.keras_io.unnest import LegacyError  # noqa: PLC0415
-
-    try:
-        return import_config(_json_like(data) if _has_tuple(data) else data)[0]
-    except LegacyError as exc:
-        raise ConfigError(str(exc).rstrip(".")) from None
-    except RecursionError:
-        raise ConfigError(too_deep()) from None
-
-
 def graph_from_config(config: dict) -> ImportResult:
     """Build a graph from a Keras model config (see the module docstring)."""
     if not isinstance(config, dict):
         raise ConfigError("a Keras model config is a JSON object")
-    kind, body = _unwrap(config)
+    kind, body = unwrap(config)
     # Cheapest first: the layer count looks only at layer lists.
     if count_layers(body, kind == "Sequential") > MAX_LAYERS:
         raise ConfigError(
@@ -124,10 +99,10 @@ def graph_from_config(config: dict) -> ImportResult:
     problem = json_problem(config)
     if problem:
         raise ConfigError(problem)
-    if _has_tuple(body):
+    if has_tuple(body):
         # A live model's get_config() holds tuples where a saved file holds
         # lists; read both the same way.
-        body = _json_like(body)
+        body = json_like(body)
     notes: list[str] = []
     name = body.get("name") if isinstance(body, dict) else None
     importer = _Importer(name if isinstance(name, str) and name.strip() else "model", notes)
@@ -135,74 +110,8 @@ def graph_from_config(config: dict) -> ImportResult:
         importer.sequential(body)
     else:
         importer.functional(body)
-    from kbuilder.core.layout import layered_layout
-
     layered_layout(importer.graph)
     return ImportResult(importer.graph, notes)
-
-
-def count_layers(body: Any, sequential: bool, depth: int = 0) -> int:
-    """How many layers (graph nodes) a model body becomes once its nested
-    models are unpacked: a layer called ``n`` times is ``n`` nodes, a nested
-    model called ``n`` times is ``n`` copies of its own count.  Counted
-    without expanding anything, and stops once past ``MAX_LAYERS``, so nested
-    models each called twice (2**depth layers) cost no more than reading."""
-    layers = body.get("layers") if isinstance(body, dict) else body
-    if not isinstance(layers, list):
-        return 0
-    total = 1 if sequential else 0  # the Input a Sequential may be given
-    for entry in layers:
-        if not isinstance(entry, dict):
-            continue
-        inbound = entry.get("inbound_nodes")
-        calls = 1 if sequential else len(inbound) if isinstance(inbound, list) else 0
-        inner = entry.get("config") if entry_class(entry) in _MODEL_CLASSES else None
-        if isinstance(inner, (dict, list)) and depth < MAX_MODEL_NESTING:
-            inner_sequential = entry_class(entry) == "Sequential" or not (
-                isinstance(inner, dict) and "input_layers" in inner
-            )
-            total += calls * count_layers(inner, inner_sequential, depth + 1)
-        else:
-            total += max(1, calls)
-        if total > MAX_LAYERS:
-            break
-    return total
-
-
-def _has_tuple(value: Any) -> bool:
-    """Whether a config holds a tuple anywhere (one level at a time, C-level)."""
-    level = [value] if isinstance(value, (dict, list, tuple)) else []
-    while level:
-        if any(isinstance(x, tuple) for x in level):
-            return True
-        items = list(chain.from_iterable(x.values() if isinstance(x, dict) else x for x in level))
-        kinds = set(map(type, items))
-        level = [x for x in items if isinstance(x, (dict, list, tuple))] if not kinds <= _SCALARS else []
-    return False
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def _json_like(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _json_like(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_like(v) for v in value]
-    return value
-
-
-def _unwrap(config: dict) -> tuple[str, Any]:
-    cls = config.get("class_name")
-    if isinstance(cls, str) and "config" in config:
-        if cls in ("Functional", "Model"):
-            return "Functional", config["config"]
-        if cls == "Sequential":
-            return "Sequential", config["config"]
-        raise ConfigError(f"this is a {cls!r} config, not a Keras model (Functional or Sequential)")
-    if isinstance(config.get("layers"), list):
-        return ("Functional" if "input_layers" in config else "Sequential"), config
-    raise ConfigError("no model found: expected a Keras model config with a list of layers")
 
 
 class _Importer:
@@ -291,10 +200,10 @@ class _Importer:
         layer shares its weights with the same layer in that scope (a nested
         model called a second time).  Returns the body's output references."""
         layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
-        input_names = [ref[0] for ref in _refs_list(body.get("input_layers"))]
+        input_names = [ref[0] for ref in refs_list(body.get("input_layers"))]
         rank = {n: i for i, n in enumerate(input_names)}
         # Model inputs first, in the model's input order (stable sort).
-        layers.sort(key=lambda e: rank.get(entry_name(e), len(rank)) if entry_class(e) in _INPUT_CLASSES else len(rank))
+        layers.sort(key=lambda e: rank.get(entry_name(e), len(rank)) if entry_class(e) in INPUT_CLASSES else len(rank))
         prefix = body.get("name") if isinstance(body.get("name"), str) else "model"
         for entry in layers:
             name = entry_name(entry)
@@ -302,7 +211,7 @@ class _Importer:
             inbound = entry.get("inbound_nodes") or []
             if not isinstance(inbound, list):
                 inbound = []
-            if cls in _INPUT_CLASSES:
+            if cls in INPUT_CLASSES:
                 if feed is None:
                     self.nodes[(scope, name, 0)] = self.add_input(entry)
                 elif name in rank and rank[name] < len(feed):
@@ -310,10 +219,10 @@ class _Importer:
                 else:
                     self.notes.append(f"Nested model {prefix!r}: its input {name!r} is not fed; left unconnected.")
                 continue
-            inner = _nested_body(entry) if depth < MAX_MODEL_NESTING else None
+            inner = nested_body(entry) if depth < MAX_MODEL_NESTING else None
             if inner is not None:
                 for k in range(len(inbound)):
-                    refs = [(scope, *ref) for ref in _tensor_refs(inbound[k])]
+                    refs = [(scope, *ref) for ref in tensor_refs(inbound[k])]
                     inner_scope = f"{scope}/{name}#{k}"
                     if k == 0 and owner_scope is None:
                         inner_owner = None
@@ -345,8 +254,8 @@ class _Importer:
                     ))
                 self.nodes[(scope, name, k)] = node
                 if k < len(inbound):
-                    self.wiring.append((node, [(scope, *ref) for ref in _tensor_refs(inbound[k])]))
-        return [(scope, *ref) for ref in _refs_list(body.get("output_layers"))]
+                    self.wiring.append((node, [(scope, *ref) for ref in tensor_refs(inbound[k])]))
+        return [(scope, *ref) for ref in refs_list(body.get("output_layers"))]
 
     def inner_name(self, prefix: str, name: str) -> str:
         """A nested model's layer keeps its name unless the outer model (or an
@@ -372,29 +281,29 @@ class _Importer:
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
             raise ConfigError("the Sequential config has no list of layers")
         layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
-        if not (layers and entry_class(layers[0]) in _INPUT_CLASSES):
+        if not (layers and entry_class(layers[0]) in INPUT_CLASSES):
             shape = None
             first_cfg = layers[0].get("config") if layers else None
             if isinstance(first_cfg, dict):
-                shape = _batch_shape(first_cfg)
+                shape = batch_shape(first_cfg)
             if shape is None and isinstance(body.get("build_input_shape"), list):
                 shape = body["build_input_shape"][1:]
             if shape is None:
                 self.notes.append("The file does not say the model's input shape; set it on the Input layer.")
                 shape = [None]
             dtype = first_cfg.get("dtype") if isinstance(first_cfg, dict) else None
-            cfg = {"batch_shape": [None, *shape], "dtype": _dtype_name(dtype) or "float32"}
-            layers.insert(0, {"class_name": "InputLayer", "name": _free_name(layers, "input"), "config": cfg})
-        self.functional(_chain(body, layers, self.notes))
+            cfg = {"batch_shape": [None, *shape], "dtype": dtype_name(dtype) or "float32"}
+            layers.insert(0, {"class_name": "InputLayer", "name": free_name(layers, "input"), "config": cfg})
+        self.functional(chain_body(body, layers, self.notes))
 
     # ---------------------------------------------------------- nodes
     def add_input(self, entry: dict) -> Node:
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
-        shape = _batch_shape(cfg)
+        shape = batch_shape(cfg)
         if shape is None:
             self.notes.append(f"Input {entry_name(entry)!r} has no shape in the file; set it.")
             shape = [None]
-        params = {"shape": _shape(shape), "dtype": _dtype_name(cfg.get("dtype")) or "float32"}
+        params = {"shape": clean_shape(shape), "dtype": dtype_name(cfg.get("dtype")) or "float32"}
         if cfg.get("sparse"):
             params["sparse"] = True
         return self.stage(Node(INPUT, self._name(entry), params))
@@ -406,17 +315,17 @@ class _Importer:
         why = None
         if cls in _CODE_CLASSES:
             why = "holds Python code, which kbuilder never runs from a file"
-        elif cls in _MODEL_CLASSES:
+        elif cls in MODEL_CLASSES:
             why = "is a model inside the model, which kbuilder cannot draw yet"
-        elif not _is_keras_module(entry.get("module")):
+        elif not is_keras_module(entry.get("module")):
             why = f"comes from outside Keras (module {entry.get('module')!r})"
         else:
-            layer_cls = _keras_layer_class(cls)
+            layer_cls = keras_layer_class(cls)
             if layer_cls is None:
                 why = "is not a Keras 3 layer class"
         params = {}
         if why is None:
-            params = self.clean_params(name, cls, layer_cls, cfg)
+            params = clean_params(name, cls, layer_cls, cfg, self.notes)
             why = refusal(cls, params)
         if why is not None:
             self.notes.append(placeholder_note(name, cls, why))
@@ -432,381 +341,3 @@ class _Importer:
                 self.notes.append(f"The layer name {name!r} is used twice; the second is now {new!r}.")
             return new
         return name
-
-    def clean_params(self, name: str, cls: str, layer_cls: Any, cfg: dict) -> dict:
-        sig = _signature(layer_cls)
-        params: dict[str, Any] = {}
-        for key, value in cfg.items():
-            if key in _NOISE and (key == "name" or key not in sig):  # Embedding's input_dim is real
-                continue
-            if key == "trainable":
-                if value is False:
-                    params[key] = False
-                continue
-            if key == "dtype":
-                dtype = _dtype_name(value)
-                if dtype and dtype != "float32":
-                    params[key] = dtype
-                continue
-            if key not in sig:
-                self.notes.append(f"Layer {name!r} ({cls}): Keras 3 has no argument {key!r}; it was dropped.")
-                continue
-            value, custom = _clean_value(value)
-            if custom:
-                self.notes.append(
-                    f"Layer {name!r} ({cls}): {key!r} names custom code ({custom}); the Keras default is used."
-                )
-                continue
-            value = self.clean_wrapped(name, value)
-            default = sig[key]
-            if default is not _NO_DEFAULT and _same(value, default):
-                continue
-            if key == "activation" and value == "linear" and default in (None, "linear"):
-                continue
-            if key == "data_format" and default is None and value == _image_data_format():
-                continue
-            if key.endswith("_initializer") and _same_initializer(value, default):
-                continue  # "random_uniform" is Embedding's default "uniform"
-            params[key] = value
-        return params
-
-    def clean_wrapped(self, name: str, value: Any) -> Any:
-        """A layer inside a layer (Bidirectional's LSTM, an RNN's cell): its
-        config loses its defaults too, keeps its name, and says its module."""
-        if isinstance(value, list):
-            return [self.clean_wrapped(name, v) for v in value]
-        if not (isinstance(value, dict) and isinstance(value.get("config"), dict)):
-            return value
-        cls = value.get("class_name")
-        if value.get("module") not in (None, "keras.layers") or not isinstance(cls, str):
-            return value
-        layer_cls = _keras_layer_class(cls)
-        if layer_cls is None:
-            return value
-        inner = self.clean_params(name, cls, layer_cls, value["config"])
-        if isinstance(value["config"].get("name"), str):
-            inner["name"] = value["config"]["name"]
-        return {"module": "keras.layers", "class_name": cls, "config": inner, "registered_name": None}
-
-
-# ----------------------------------------------------------------- helpers
-_NO_DEFAULT = object()
-# Keras finds these objects by class name alone; their ``module`` is noise.
-_PLAIN_MODULES = {"keras", "keras.initializers", "keras.regularizers", "keras.constraints"}
-
-
-def _free_name(layers: list[dict], base: str) -> str:
-    taken = {entry_name(e) for e in layers}
-    name, i = base, 1
-    while name in taken:
-        name, i = f"{base}_{i}", i + 1
-    return name
-
-
-def _chain(body: dict, layers: list[dict], notes: list[str] | None = None) -> dict:
-    """A Sequential body (first layer an InputLayer) as a functional one."""
-    out = [dict(layers[0], inbound_nodes=[])]
-    prev = entry_name(layers[0])
-    for entry in layers[1:]:
-        if entry_class(entry) in _INPUT_CLASSES:
-            if notes is not None:
-                notes.append(f"A second InputLayer {entry_name(entry)!r} in a Sequential model was skipped.")
-            continue
-        name = entry_name(entry) or _free_name(out, entry_class(entry).lower() or "layer")
-        out.append(dict(entry, name=name, inbound_nodes=[[[prev, 0, 0, {}]]]))
-        prev = name
-    return {
-        "name": body.get("name"),
-        "layers": out,
-        "input_layers": [[entry_name(layers[0]), 0, 0]],
-        "output_layers": [[prev, 0, 0]],
-    }
-
-
-def _nested_body(entry: dict) -> dict | None:
-    """The functional body of a model used as a layer, or None."""
-    if entry_class(entry) not in _MODEL_CLASSES or not _is_keras_module(entry.get("module")):
-        return None
-    body = entry.get("config")
-    if isinstance(body, list):
-        body = {"layers": body}
-    if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
-        return None
-    layers = [e for e in body["layers"] if isinstance(e, dict)]
-    if not layers:
-        return None
-    if entry_class(entry) == "Sequential" or "input_layers" not in body:
-        if entry_class(layers[0]) not in _INPUT_CLASSES:
-            layers = [{"class_name": "InputLayer", "name": _free_name(layers, "input"), "config": {}}, *layers]
-        return _chain(body, layers)
-    return body
-
-
-def entry_class(entry: Any) -> str:
-    """The ``class_name`` of a layer entry in a Keras config ("" if none)."""
-    cls = entry.get("class_name") if isinstance(entry, dict) else None
-    return cls if isinstance(cls, str) else ""
-
-
-def entry_name(entry: Any) -> str:
-    """A layer entry's name: its own ``name`` (Keras 2 functional) or its config's ("" if none)."""
-    if not isinstance(entry, dict):
-        return ""
-    name = entry.get("name")
-    if not isinstance(name, str):
-        cfg = entry.get("config")
-        name = cfg.get("name") if isinstance(cfg, dict) else None
-    return name if isinstance(name, str) else ""
-
-
-def _is_keras_module(module: Any) -> bool:
-    return module is None or (isinstance(module, str) and (module == "keras" or module.startswith("keras.")))
-
-
-def _batch_shape(cfg: dict) -> list | None:
-    """The input shape without the batch dimension, from any dialect."""
-    for key in ("batch_shape", "batch_input_shape"):
-        value = cfg.get(key)
-        if isinstance(value, list) and value:
-            return value[1:]
-    value = cfg.get("input_shape")
-    if isinstance(value, list):
-        return value
-    if isinstance(cfg.get("input_dim"), int):
-        return [cfg["input_dim"]]
-    return None
-
-
-def _shape(shape: list) -> list:
-    return [s if isinstance(s, int) and not isinstance(s, bool) and s > 0 else None for s in shape]
-
-
-def _dtype_name(value: Any) -> str | None:
-    """``"float32"`` from a dtype string or a (Keras 3) DTypePolicy dict."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        cfg = value.get("config")
-        if isinstance(cfg, dict) and isinstance(cfg.get("name"), str):
-            return cfg["name"]
-    return None
-
-
-def _refs_list(value: Any) -> list[tuple[str, int, int]]:
-    """``input_layers`` / ``output_layers``: ``[name, 0, 0]`` or a list of them."""
-    if _is_ref(value):
-        return [_as_ref(value)]
-    if isinstance(value, list):
-        return [_as_ref(v) for v in value if _is_ref(v)]
-    if isinstance(value, dict):
-        return [_as_ref(v) for v in value.values() if _is_ref(v)]
-    return []
-
-
-def _is_ref(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and len(value) in (3, 4)
-        and isinstance(value[0], str)
-        and isinstance(value[1], int)
-        and isinstance(value[2], int)
-        and not isinstance(value[1], bool)
-    )
-
-
-def _as_ref(value: list) -> tuple[str, int, int]:
-    return (value[0], max(int(value[1]), 0), max(int(value[2]), 0))
-
-
-def _tensor_refs(node: Any) -> list[tuple[str, int, int]]:
-    """Every tensor one call of a layer received, in argument order.
-
-    Keras 3: ``{"args": [...], "kwargs": {...}}`` with ``__keras_tensor__``
-    dicts; Keras 2: ``[["dense", 0, 0, {kwargs}], ...]``."""
-    out: list[tuple[str, int, int]] = []
-
-    def walk(value: Any, depth: int = 0) -> None:
-        if depth > 50:
-            return
-        if isinstance(value, dict):
-            if value.get("class_name") == "__keras_tensor__":
-                cfg = value.get("config")
-                hist = cfg.get("keras_history") if isinstance(cfg, dict) else None
-                if _is_ref(hist):
-                    out.append(_as_ref(hist))
-                return
-            for v in value.values():
-                walk(v, depth + 1)
-        elif isinstance(value, list):
-            if _is_ref(value):
-                out.append(_as_ref(value))
-                if len(value) == 4:
-                    walk(value[3], depth + 1)  # Keras 2 kwargs may hold tensors
-                return
-            for v in value:
-                walk(v, depth + 1)
-
-    if isinstance(node, dict) and ("args" in node or "kwargs" in node):
-        walk(node.get("args"))
-        walk(node.get("kwargs"))
-    else:
-        walk(node)
-    return out
-
-
-def _keras_layer_class(cls: str) -> Any:
-    from kbuilder.layers.backend import keras
-
-    if not cls.isidentifier() or cls.startswith("_"):
-        return None
-    obj = getattr(keras().layers, cls, None)
-    if isinstance(obj, type) and issubclass(obj, keras().layers.Layer) and cls not in _MODEL_CLASSES:
-        return obj
-    return None
-
-
-_SIG_CACHE: dict[Any, dict[str, Any]] = {}
-
-
-def _signature(layer_cls: Any) -> dict[str, Any]:
-    """Argument name -> default over the class's ``__init__`` chain."""
-    if layer_cls in _SIG_CACHE:
-        return _SIG_CACHE[layer_cls]
-    import inspect
-
-    sig: dict[str, Any] = {}
-    for klass in layer_cls.__mro__:
-        init = klass.__dict__.get("__init__")
-        if init is None:
-            continue
-        try:
-            parameters = inspect.signature(init).parameters.values()
-        except (TypeError, ValueError):
-            continue
-        for p in parameters:
-            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.name == "self" or p.name in sig:
-                continue
-            sig[p.name] = _NO_DEFAULT if p.default is p.empty else _jsonish(p.default)
-    _SIG_CACHE[layer_cls] = sig
-    return sig
-
-
-def _same_initializer(a: Any, b: Any) -> bool:
-    """Two initializer names for the same built-in initializer and settings."""
-    if not (isinstance(a, str) and isinstance(b, str)):
-        return False
-    from kbuilder.layers.backend import keras
-
-    try:
-        x, y = keras().initializers.get(a), keras().initializers.get(b)
-        return type(x) is type(y) and x.get_config() == y.get_config()
-    except Exception:  # noqa: BLE001 - unknown names are simply different
-        return False
-
-
-def _image_data_format() -> str:
-    from kbuilder.layers.backend import keras
-
-    return keras().config.image_data_format()
-
-
-def _jsonish(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_jsonish(v) for v in value]
-    return value
-
-
-def _same(a: Any, b: Any) -> bool:
-    """JSON value ``a`` equals the signature default ``b`` (``1`` == ``1.0``,
-    but ``True`` != ``1``)."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return float(a) == float(b)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if type(a) is not type(b):
-        return False
-    try:
-        return bool(a == b)
-    except Exception:  # noqa: BLE001 - a default we cannot compare is kept
-        return False
-
-
-def _clean_value(value: Any) -> tuple[Any, str | None]:
-    """Strip Keras 3 serialisation noise from nested objects: a built-in
-    initializer/regularizer with its default config becomes its short name
-    (``"glorot_uniform"``); objects from outside Keras are reported."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return value, None
-    if isinstance(value, list):
-        items = []
-        for v in value:
-            v, custom = _clean_value(v)
-            if custom:
-                return value, custom
-            items.append(v)
-        return items, None
-    if not isinstance(value, dict):
-        return value, None
-    if "class_name" in value and "config" in value:
-        module = value.get("module")
-        if not _is_keras_module(module) or value.get("registered_name") not in (None, value.get("class_name")):
-            return value, f"{value.get('class_name')!r} from {module!r}"
-        if value.get("class_name") in ("__lambda__", "function", "__function__", "__typespec__"):
-            return value, f"a {value.get('class_name')!r}"
-        inner, custom = _clean_value(value["config"])
-        if custom:
-            return value, custom
-        short = _short_name(value["class_name"], inner)
-        if short is not None:
-            return short, None
-        out = {"class_name": value["class_name"], "config": inner}
-        if isinstance(module, str) and module not in _PLAIN_MODULES:
-            # A wrapped layer (Bidirectional's LSTM) needs its module to be found.
-            out = {"module": module, **out, "registered_name": None}
-        return out, None
-    out = {}
-    for k, v in value.items():
-        v, custom = _clean_value(v)
-        if custom:
-            return value, custom
-        out[k] = v
-    return out, None
-
-
-_SHORT_CACHE: dict[str, str | None] = {}
-
-
-def _short_name(class_name: Any, config: Any) -> str | None:
-    try:
-        key = json.dumps([class_name, config], sort_keys=True)
-    except (TypeError, ValueError):
-        return _short_name_uncached(class_name, config)
-    if key not in _SHORT_CACHE:
-        _SHORT_CACHE[key] = _short_name_uncached(class_name, config)
-    return _SHORT_CACHE[key]
-
-
-def _short_name_uncached(class_name: Any, config: Any) -> str | None:
-    """``"glorot_uniform"`` for a built-in initializer with no seed and
-    default settings (the form Keras accepts and beginners read)."""
-    if not isinstance(class_name, str) or not isinstance(config, dict) or config.get("seed") is not None:
-        return None
-    from kbuilder.layers.backend import keras
-
-    initializers = keras().initializers
-    cls = getattr(initializers, class_name, None)
-    if not isinstance(cls, type) or not class_name.isidentifier():
-        return None
-    short = re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
-    try:
-        default = cls().get_config()
-        if not isinstance(initializers.get(short), cls):
-            return None
-    except Exception:  # noqa: BLE001 - one that needs arguments keeps its dict
-        return None
-    for key, value in config.items():
-        if key != "seed" and not (key in default and _same(value, _jsonish(default[key]))):
-            return None
-    return short

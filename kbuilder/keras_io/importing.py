@@ -3,7 +3,8 @@
 :func:`import_config` is what every reader of a model description runs: a
 ``.json`` file, the ``model_config`` of an ``.h5``, the ``config.json`` of a
 ``.keras``, the metadata of a Keras 2 SavedModel, and ``to_json()`` text
-(:func:`~kbuilder.keras_io.from_config.graph_from_json`).  It translates the
+(:func:`graph_from_json`, and :func:`import_description` for one already
+parsed: both check the layer and JSON budgets first).  It translates the
 description from Keras 2 (:mod:`~kbuilder.keras_io.legacy`: legacy keys,
 nested models unpacked, raw TensorFlow calls as built-in layers), builds the
 graph (:func:`~kbuilder.keras_io.from_config.graph_from_config`), restores
@@ -18,11 +19,54 @@ import json
 import re
 from typing import Any
 
+from kbuilder.core.limits import MAX_LAYERS, json_problem, limit_text, too_deep
+from kbuilder.layers.allowed import custom_layer_class, saved_settings
+
+from .config_structure import ConfigError, count_layers, has_tuple, json_like, unwrap
 from .from_config import ImportResult, graph_from_config
 from .legacy import Translation, translate
 from .tf_ops import resolve_with_shapes
+from .unnest import LegacyError
 
-__all__ = ["decode_tuples", "import_config"]
+__all__ = ["decode_tuples", "graph_from_json", "import_config", "import_description"]
+
+
+def graph_from_json(text: str) -> ImportResult:
+    """``model.to_json()`` text as a graph, read as :func:`import_description` reads it."""
+    if not isinstance(text, str):
+        raise ConfigError("a Keras model description is text")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"this is not valid JSON (line {exc.lineno})") from None
+    except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
+        raise ConfigError(too_deep()) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ConfigError("it holds a whole number too long to read") from None
+    return import_description(data)
+
+
+def import_description(data: Any) -> ImportResult:
+    """A parsed model description, read exactly as from a file: translated
+    from Keras 2 first (nested models wired by their Keras 2 call numbers,
+    raw TensorFlow calls as built-in layers), see :func:`import_config`."""
+    if not isinstance(data, dict):
+        raise ConfigError("a Keras model config is a JSON object")
+    kind, body = unwrap(data)
+    if count_layers(body, kind == "Sequential") > MAX_LAYERS:
+        raise ConfigError(
+            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
+            "calls are counted, kbuilder's limit"
+        )
+    problem = json_problem(data)
+    if problem:
+        raise ConfigError(problem)
+    try:
+        return import_config(json_like(data) if has_tuple(data) else data)[0]
+    except LegacyError as exc:
+        raise ConfigError(str(exc).rstrip(".")) from None
+    except RecursionError:
+        raise ConfigError(too_deep()) from None
 
 
 def import_config(config: dict, keras_version: str | None = None) -> tuple[ImportResult, Translation]:
@@ -180,8 +224,6 @@ def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
 def _settings_note(node: Any) -> str:
     """For a custom layer class: the settings the file saved, which the
     placeholder keeps (``extra["config"]``) and the exported stub class takes."""
-    from kbuilder.layers.allowed import custom_layer_class, saved_settings
-
     if custom_layer_class(node) is None:
         return ""
     settings = saved_settings(node)

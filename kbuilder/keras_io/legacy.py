@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .from_config import entry_class, entry_name
+from .config_structure import entry_class, entry_name
 from .tf_ops import translate_tf_ops
 from .unnest import (  # noqa: F401 - LegacyError is part of this module's API
     INPUT_CLASS,

@@ -27,8 +27,9 @@ from typing import Any
 from kbuilder.core.atomic import replace_atomically
 from kbuilder.core.limits import json_problem
 
+from .config_structure import ConfigError
 from .file_guard import ReadError, check_path, open_regular, read_limited
-from .from_config import ConfigError, ImportResult
+from .from_config import ImportResult
 from .importing import decode_tuples, import_config
 from .legacy import LegacyError
 from .safe_read import MAX_CONFIG_BYTES, SNIFF_BYTES, WEIGHTS_FORMAT, read_model_file, sniff_bytes

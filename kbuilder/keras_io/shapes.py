@@ -29,7 +29,8 @@ from kbuilder.core.validate import Arity
 from kbuilder.layers.backend import keras
 from kbuilder.layers.basics import format_shape
 
-from .build import BuildError, call_layer, catalog_arity, explain_error, new_layer
+from .build import BuildError, call_layer, catalog_arity, new_layer
+from .error_words import explain_error
 
 
 @dataclass(frozen=True)

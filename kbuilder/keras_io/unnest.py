@@ -18,7 +18,7 @@ from typing import Any
 
 from kbuilder.core.graph import unique_name
 from kbuilder.core.limits import MAX_LAYERS, limit_text
-from kbuilder.keras_io.from_config import count_layers, entry_class, entry_name
+from kbuilder.keras_io.config_structure import count_layers, entry_class, entry_name
 
 MODEL_CLASSES = {"Functional", "Model", "Sequential"}
 INPUT_CLASS = "InputLayer"

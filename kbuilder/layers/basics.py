@@ -64,6 +64,18 @@ def is_merge(class_name: str, catalog: Any = None) -> bool:
     return class_name not in ov.ARITY and class_name != PLACEHOLDER and hi is None
 
 
+def input_mode(class_name: str, catalog: Any = None) -> str:
+    """How the layer takes several inputs: ``"list"`` (``layer([a, b])``,
+    merges, Attention), ``"args"`` (``layer(query, value, key)``,
+    MultiHeadAttention) or ``"single"`` (one tensor)."""
+    spec = _spec(class_name, catalog)
+    if spec is not None:
+        return spec.input_mode
+    if class_name in ov.ARITY:
+        return ov.ARITY[class_name][2]
+    return "list" if is_merge(class_name) else "single"
+
+
 def arity(catalog: Any = None):
     """``input_range`` bound to ``catalog``: the ``arity`` argument of
     :func:`kbuilder.core.validate.check_structure` and ``Graph.can_connect``."""

@@ -81,6 +81,12 @@ BEGINNER = [
 # parameters, then activation) picks badly.
 KEY_PARAMS = {
     "Input": ["shape"],
+    # The common layers, so that their boxes read the same before the catalog arrives.
+    "Dense": ["units", "activation"],
+    "Conv1D": ["filters", "kernel_size", "activation"],
+    "Conv2D": ["filters", "kernel_size", "activation"],
+    "MaxPooling2D": ["pool_size"],
+    "Concatenate": ["axis"],
     "LSTM": ["units", "return_sequences"],
     "GRU": ["units", "return_sequences"],
     "SimpleRNN": ["units", "return_sequences"],
@@ -180,6 +186,7 @@ REQUIRED_BEFORE_CATALOG = {
 # found by introspection and take a list of two or more.
 ARITY = {
     "GroupQueryAttention": (2, 3, "args", ["query", "value", "key"]),
+    "GroupedQueryAttention": (2, 3, "args", ["query", "value", "key"]),  # Keras's other name for it
     "Subtract": (2, 2, "list", ["a", "b"]),
     "Dot": (2, 2, "list", ["a", "b"]),
     "Attention": (2, 3, "list", ["query", "value", "key"]),

@@ -137,7 +137,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         _err(f"OUT must end in .keras or .h5 (got '{Path(args.output).name}')")
         return 2
 
-    from kbuilder.training.session import TrainingError, TrainingSession
+    from kbuilder.training.fit_setup import TrainingError
+    from kbuilder.training.session import TrainingSession
 
     as_json = bool(args.json)
     state = {"t": time.monotonic()}
@@ -219,7 +220,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
              "train it first (kbuilder train FILE -o OUT.keras).")
         return 2
 
-    from kbuilder.training.session import TrainingError, TrainingSession
+    from kbuilder.training.fit_setup import TrainingError
+    from kbuilder.training.session import TrainingSession
 
     session = TrainingSession(graph, cfg, workdir=Path.cwd(), initial_weights=weights)
     try:

@@ -2,7 +2,7 @@
 
 :func:`compare_runs` takes runs of the document's history
 (:class:`~kbuilder.project.document.RunRecord`); :func:`compare_trials` takes
-a search's trials (:class:`~kbuilder.training.tuning.SearchResults`).  Both
+a search's trials (:class:`~kbuilder.training.search_results.SearchResults`).  Both
 give a :class:`Comparison`: one row per run with the settings that differ
 between the runs (and the few a learner always looks at), the final figures
 and the test figures; and the curves, one list per figure and run, to overlay.

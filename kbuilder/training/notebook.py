@@ -21,7 +21,8 @@ from pathlib import Path
 
 from kbuilder.training import recipes
 from kbuilder.training.config import TrainConfig, epochs_text
-from kbuilder.training.session import OPTIMIZER_CLASSES, TrainingError, callback_specs
+from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callback_specs, class_weights
+from kbuilder.training.session import TrainingSession
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -72,8 +73,6 @@ def export_notebook(graph, settings: dict | None = None, *, session=None):
     from nbformat import v4
 
     if session is None:
-        from kbuilder.training.session import TrainingSession
-
         cfg = TrainConfig.from_dict((settings or {}).get("training") or {})
         session = TrainingSession(graph, cfg)
     if session.prepared is None:
@@ -89,7 +88,7 @@ def export_notebook(graph, settings: dict | None = None, *, session=None):
     losses = {n: o.loss for n, o in session.outputs.items()}
     metrics = {n: list(o.metrics or []) for n, o in session.outputs.items()}
     weights = {n: o.loss_weight for n, o in session.outputs.items()}
-    cw = session._class_weight(prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
+    cw = class_weights(session.config, prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
     optimizer = (
         f"keras.optimizers.{OPTIMIZER_CLASSES[cfg.optimizer.lower()]}("
         + ", ".join(

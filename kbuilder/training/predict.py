@@ -101,7 +101,8 @@ class Predictor:
             raise PredictError(NO_WEIGHTS)
         if training:
             from kbuilder.training.config import TrainConfig
-            from kbuilder.training.session import TrainingError, TrainingSession
+            from kbuilder.training.fit_setup import TrainingError
+            from kbuilder.training.session import TrainingSession
 
             cfg = training if isinstance(training, TrainConfig) else TrainConfig.from_dict(training)
             session = TrainingSession(graph, cfg, initial_weights=weights)

@@ -32,8 +32,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbuilder.core.commands import Command, Compound, History, SetParams
+from kbuilder.core.commands import SetParams
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.history import Command, Compound, History
 from kbuilder.core.validate import ERROR, WARNING, Issue
 from kbuilder.keras_io.actions import Action
 from kbuilder.keras_io.fixes import fixes_for_issues

@@ -16,8 +16,9 @@ import json
 import pprint
 from pathlib import Path
 
+from kbuilder.keras_io.codegen import export_code
 from kbuilder.training import multiworker, recipes
-from kbuilder.training.session import OPTIMIZER_CLASSES, TrainingError, callback_specs
+from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callback_specs, class_weights
 
 STRATEGIES = ("default", "mirrored", "multiworker")
 
@@ -37,7 +38,7 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     losses = {n: o.loss for n, o in session.outputs.items()}
     metrics = {n: list(o.metrics or []) for n, o in session.outputs.items()}
     weights = {n: o.loss_weight for n, o in session.outputs.items()}
-    cw = session._class_weight(prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
+    cw = class_weights(session.config, prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
     optimizer = f"keras.optimizers.{OPTIMIZER_CLASSES[cfg.optimizer.lower()]}(" + ", ".join(
         [f"learning_rate={float(cfg.learning_rate)!r}"] + [f"{k}={v!r}" for k, v in cfg.optimizer_options.items()]
     ) + ")"
@@ -197,13 +198,11 @@ def _model_code(session) -> tuple[str, bool]:
     graph = session.graph
     if graph is not None:
         try:
-            from kbuilder.keras_io.codegen import export_code
-
             code = export_code(graph, style="functional")
             start = code.index("def build_model(")
             end = code.index('if __name__ == "__main__":', start)
             return code[start:end].rstrip() + "\n", False
-        except Exception:  # noqa: BLE001 - exporter missing or refuses: the JSON always works
+        except Exception:  # noqa: BLE001 - the exporter refuses: the JSON always works
             pass
     return session.model.to_json(), True
 

@@ -1,17 +1,18 @@
-"""The training engine: data, compile, pre-flight, fit, evaluate, predict, save.
+"""The training engine: data, compile, pre-flight, fit, evaluate, save.
 
 Qt-free and used by both the training panel (on a worker thread) and
 ``kbuilder train``.  A :class:`TrainingSession` keeps the built model, so
 after a failure or a stop the weights trained so far are still there to
-evaluate or save.  Every failure is a :class:`TrainingError` whose message
-is for the user.
+evaluate or save.  Every failure is a :class:`~kbuilder.training.fit_setup.TrainingError`
+whose message is for the user.  What the settings ask of Keras (optimizer,
+callbacks, class weights) is in :mod:`~kbuilder.training.fit_setup`, the
+report after a run (test metrics, confusion matrix, samples) in
+:mod:`~kbuilder.training.evaluation`.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.util
-import math
 import os
 import time
 from collections.abc import Callable
@@ -21,12 +22,23 @@ from typing import Any
 
 import numpy as np
 
+from kbuilder.keras_io.build import BuildError, build_model
+from kbuilder.keras_io.weights import apply_weights
 from kbuilder.layers.backend import keras
 from kbuilder.training import datasets, recipes
 from kbuilder.training.config import TrainConfig, epochs_text
+from kbuilder.training.evaluation import evaluate_into
+from kbuilder.training.fit_setup import (
+    TrainingError,
+    class_weights,
+    first_line,
+    keras_callbacks,
+    make_optimizer,
+    strategy_scope,
+    translate_error,
+)
 from kbuilder.training.live_callback import TrainingControl, make_live_callback
 from kbuilder.training.prepare import (
-    CLASSIFICATION_LOSSES,
     Issue,
     ModelInfo,
     Prepared,
@@ -36,21 +48,9 @@ from kbuilder.training.prepare import (
     preflight,
     resolved_outputs,
 )
+from kbuilder.training.preprocess import finalize_preprocessing
 
 Emit = Callable[[str, dict], None]
-
-OPTIMIZER_CLASSES = {"adam": "Adam", "adamw": "AdamW", "sgd": "SGD", "rmsprop": "RMSprop",
-                     "adagrad": "Adagrad", "nadam": "Nadam"}
-
-
-class TrainingError(Exception):
-    """Training could not start or ended badly.  ``kind``: data, download,
-    preflight, nan, oom, model, tensorboard, other."""
-
-    def __init__(self, message: str, kind: str = "other", issues: list[Issue] | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.issues = issues or []
 
 
 @dataclass
@@ -73,8 +73,6 @@ class RunResult:
 
 def build_model_from_graph(graph):
     """Build with kbuilder.keras_io.build (raises TrainingError in plain words)."""
-    from kbuilder.keras_io.build import BuildError, build_model
-
     try:
         return build_model(graph)
     except BuildError as exc:
@@ -171,14 +169,14 @@ class TrainingSession:
         k = keras()
         cfg = self.config
         k.utils.set_random_seed(int(cfg.data.seed))
-        scope = _strategy_scope(cfg.distribution)
+        scope = strategy_scope(cfg.distribution)
         with scope:
             try:
                 model = self.model_factory() if self.model_factory else build_model_from_graph(self.graph)
             except TrainingError:
                 raise
             except Exception as exc:  # noqa: BLE001
-                raise TrainingError(f"The model cannot be built: {_first_line(exc)}", "model") from None
+                raise TrainingError(f"The model cannot be built: {first_line(exc)}", "model") from None
             self.build_notes = self._set_initial_weights(model)
             info = describe_model(model)
             outputs = resolved_outputs(cfg, info)
@@ -195,7 +193,7 @@ class TrainingSession:
                     steps_per_execution=max(1, int(cfg.steps_per_execution)),
                 )
             except (ValueError, TypeError) as exc:
-                raise TrainingError(f"The model cannot be compiled: {_first_line(exc)}", "model") from None
+                raise TrainingError(f"The model cannot be compiled: {first_line(exc)}", "model") from None
         del k
         self.model, self.info, self.outputs = model, info, outputs
         self.control.model = model
@@ -204,15 +202,12 @@ class TrainingSession:
     def _set_initial_weights(self, model) -> list[str]:
         if not self.initial_weights:
             return []
-        from kbuilder.keras_io.weights import apply_weights
-        from kbuilder.training.preprocess import finalize_preprocessing
-
         names = {layer.name for layer in model.layers if layer.weights}
         try:
             problems = apply_weights(model, self.initial_weights)
             finalize_preprocessing(model)
         except Exception as exc:  # noqa: BLE001 - the model still trains, from fresh weights
-            return [f"The saved weights could not be set ({_first_line(exc)}); the model starts from fresh weights."]
+            return [f"The saved weights could not be set ({first_line(exc)}); the model starts from fresh weights."]
         # apply_weights names each layer it could not set (as 'name') in its notes.
         used = [n for n in names & set(self.initial_weights) if not any(repr(n) in note for note in problems)]
         if not used:
@@ -231,7 +226,7 @@ class TrainingSession:
             emit("status", {"text": "Preparing the data…"})
             self.prepare()
         emit("status", {"text": "Evaluating on the test split…"})
-        result = self.evaluate_into(RunResult(notes=list(self.build_notes)))
+        result = evaluate_into(self, RunResult(notes=list(self.build_notes)))
         result.seconds = time.monotonic() - t0
         return result
 
@@ -268,7 +263,7 @@ class TrainingSession:
         except datasets.DataError as exc:
             raise TrainingError(str(exc), "data") from None
         except (ValueError, TypeError, IndexError) as exc:
-            raise TrainingError(f"The data cannot be prepared for this model: {_first_line(exc)}", "data") from None
+            raise TrainingError(f"The data cannot be prepared for this model: {first_line(exc)}", "data") from None
         self.prepared = Prepared(splits, mapping, plan, notes, stats, first)
         self.issues = preflight(self.prepared, self.info, self.outputs, self.config, raw)
         errors = [i for i in self.issues if i.severity == "error"]
@@ -297,13 +292,13 @@ class TrainingSession:
         x, y = prep.xy("train")
         val = prep.xy("val") if prep.n("val") else None
         live = make_live_callback(emit, self.control, stop_on_nan=bool(cfg.callbacks.terminate_on_nan.get("enabled")))
-        callbacks = [live] + self._keras_callbacks()
+        callbacks = [live] + keras_callbacks(self.config, self.workdir)
         result = RunResult(notes=self.build_notes + list(prep.notes), warnings=[i.message for i in self.issues])
         emit("status", {"text": "Training…"})
         try:
             history = model.fit(
                 x, y, epochs=int(cfg.epochs), batch_size=int(cfg.batch_size), shuffle=bool(cfg.shuffle),
-                validation_data=val, class_weight=self._class_weight(y), callbacks=callbacks, verbose=0,
+                validation_data=val, class_weight=class_weights(self.config, y), callbacks=callbacks, verbose=0,
             )
             result.history = {key: [float(v) for v in vals] for key, vals in history.history.items()}
         except Exception as exc:  # noqa: BLE001 - translated for the user; the model stays
@@ -326,7 +321,7 @@ class TrainingSession:
             result.message = f"Finished {epochs_text(result.epochs_done)}."
         if result.stop_reason != "nan":
             emit("status", {"text": "Evaluating on the test split…"})
-            self.evaluate_into(result)
+            evaluate_into(self, result)
             result.weights = self.layer_weights()
         result.seconds = time.monotonic() - t0
         self.result = result
@@ -337,63 +332,6 @@ class TrainingSession:
         if self.model is None:
             return {}
         return {layer.name: [np.array(w) for w in layer.get_weights()] for layer in self.model.layers if layer.weights}
-
-    def evaluate_into(self, result: RunResult, n_samples: int = 8) -> RunResult:
-        """Test metrics, a confusion matrix for a classifier, a few predictions."""
-        prep, model = self.prepared, self.model
-        part = "test" if prep.n("test") else ("val" if prep.n("val") else "train")
-        x, y = prep.xy(part)
-        model.stop_evaluating = False
-        try:
-            metrics = model.evaluate(x, y, batch_size=int(self.config.batch_size), verbose=0, return_dict=True)
-            result.test_metrics = {f"{k}": float(v) for k, v in metrics.items()}
-            pred = model.predict(x, batch_size=max(int(self.config.batch_size), 256), verbose=0)
-        except Exception as exc:  # noqa: BLE001
-            raise translate_error(exc) from None
-        result.notes.append(f"Evaluated on the {part} split ({prep.n(part)} samples).")
-        first = self.info.outputs[0]
-        p = pred[0] if isinstance(pred, (list, tuple)) else (pred[first.name] if isinstance(pred, dict) else pred)
-        t = y if not isinstance(y, dict) else y[first.name]
-        loss = self.outputs[first.name].loss
-        raw = self.raw
-        names = list(raw.class_names) if raw else []
-        classifier = loss in CLASSIFICATION_LOSSES
-        if classifier:
-            if p.shape[-1] == 1:
-                p_cls = (p.reshape(-1) > 0.5).astype(int)
-                conf = np.where(p_cls == 1, p.reshape(-1), 1 - p.reshape(-1))
-                t_cls = np.asarray(t).reshape(-1).astype(int)
-                n = 2
-            else:
-                p_cls = p.argmax(axis=-1).reshape(-1)
-                conf = p.max(axis=-1).reshape(-1)
-                t_arr = np.asarray(t)
-                t_cls = (t_arr.argmax(axis=-1) if t_arr.ndim > 1 and t_arr.shape[-1] > 1 else t_arr.reshape(-1)).astype(int)
-                n = int(p.shape[-1])
-            cm = np.zeros((n, n), dtype=int)
-            ok = (t_cls >= 0) & (t_cls < n)
-            np.add.at(cm, (t_cls[ok], p_cls[ok]), 1)
-            result.confusion = cm
-            result.class_names = [names[i] if i < len(names) else str(i) for i in range(n)]
-        # A few samples, with the picture for image data.
-        display = raw.arrays[prep.mapping.inputs[self.info.inputs[0].name]] if raw else None
-        xs = prep.splits[part][prep.mapping.inputs[self.info.inputs[0].name]]
-        for i in range(min(n_samples, len(p))):
-            s: dict[str, Any] = {}
-            if raw is not None and raw.kind == "image" and display is not None:
-                shape = display.shape[1:]
-                img = np.asarray(xs[i], dtype="float32").reshape(shape) if np.size(xs[i]) == int(np.prod(shape)) else None
-                s["image"] = img
-            if classifier:
-                s["true"] = result.class_names[t_cls[i]] if 0 <= t_cls[i] < len(result.class_names) else str(t_cls[i])
-                s["pred"] = result.class_names[p_cls[i]]
-                s["confidence"] = float(conf[i])
-                s["correct"] = bool(t_cls[i] == p_cls[i])
-            else:
-                s["true"] = _num(np.asarray(t)[i])
-                s["pred"] = _num(p[i])
-            result.samples.append(s)
-        return result
 
     def save(self, path: str | os.PathLike) -> Path:
         """Save the trained model so that it takes raw inputs: after a run,
@@ -407,7 +345,7 @@ class TrainingSession:
             raise TrainingError("Save the model as .keras (recommended) or .h5.", "other")
         trained = self.result is not None or bool(self.initial_weights)
         if trained and self.prepared is not None and self.raw is not None and self.graph is not None:
-            from kbuilder.training.predict import PredictError, Predictor
+            from kbuilder.training.predict import PredictError, Predictor  # predict builds on this module
 
             try:
                 return Predictor.from_session(self).save(path)
@@ -416,7 +354,7 @@ class TrainingSession:
         try:
             self.model.save(path)
         except Exception as exc:  # noqa: BLE001
-            raise TrainingError(f"Could not save {path.name}: {_first_line(exc)}", "other") from None
+            raise TrainingError(f"Could not save {path.name}: {first_line(exc)}", "other") from None
         return path
 
     # Stop / pause / resume: safe from any thread.
@@ -429,126 +367,3 @@ class TrainingSession:
     def resume(self) -> None:
         self.control.resume()
 
-    # ------------------------------------------------------------ pieces
-    def _keras_callbacks(self) -> list:
-        k = keras()
-        out = []
-        for cls_name, kwargs in callback_specs(self.config, self.workdir):
-            if cls_name == "TerminateOnNaN":
-                continue  # the live callback stops on NaN (and keeps Keras's fast path)
-            if cls_name == "TensorBoard" and importlib.util.find_spec("tensorboard") is None:
-                raise TrainingError(
-                    "The TensorBoard callback needs the 'tensorboard' package, and TensorFlow 2.21 no longer "
-                    "installs it. Install it (pip install tensorboard) or switch the TensorBoard callback off.",
-                    "tensorboard")
-            for key in ("filepath", "filename", "log_dir"):
-                if key in kwargs:
-                    Path(kwargs[key]).parent.mkdir(parents=True, exist_ok=True)
-            out.append(getattr(k.callbacks, cls_name)(**kwargs))
-        return out
-
-    def _class_weight(self, y):
-        cw = self.config.class_weight
-        if cw in (None, "none", "", {}):
-            return None
-        if isinstance(y, dict):
-            raise TrainingError("Class weights work only for a model with one output.", "data")
-        labels = np.asarray(y)
-        labels = labels.argmax(axis=-1) if labels.ndim > 1 and labels.shape[-1] > 1 else labels.reshape(-1)
-        if cw == "balanced":
-            classes, counts = np.unique(labels.astype(int), return_counts=True)
-            return {int(c): float(len(labels) / (len(classes) * n)) for c, n in zip(classes, counts, strict=False)}
-        if isinstance(cw, dict):
-            return {int(k): float(v) for k, v in cw.items()}
-        raise TrainingError(f"Class weights must be none, balanced or a table, not {cw!r}.", "data")
-
-
-def make_optimizer(cfg: TrainConfig):
-    k = keras()
-    name = OPTIMIZER_CLASSES.get(cfg.optimizer.lower())
-    if name is None:
-        raise TrainingError(f"Unknown optimizer {cfg.optimizer!r}; choose one of {', '.join(OPTIMIZER_CLASSES)}.")
-    try:
-        return getattr(k.optimizers, name)(learning_rate=float(cfg.learning_rate), **cfg.optimizer_options)
-    except (TypeError, ValueError) as exc:
-        raise TrainingError(f"The optimizer's options are not valid: {_first_line(exc)}", "model") from None
-
-
-def callback_specs(cfg: TrainConfig, workdir: Path | None = None) -> list[tuple[str, dict]]:
-    """The Keras callbacks the config asks for, as (class name, keyword args):
-    the engine instantiates them, the script writes them out."""
-    cb = cfg.callbacks
-
-    def path(p: str) -> str:
-        return str((workdir / p) if workdir is not None and not os.path.isabs(p) else p)
-
-    def on(d: dict) -> bool:
-        return bool(d.get("enabled"))
-
-    specs: list[tuple[str, dict]] = []
-    if on(cb.early_stopping):
-        d = cb.early_stopping
-        specs.append(("EarlyStopping", {"monitor": d.get("monitor", "val_loss"), "patience": int(d.get("patience", 3)),
-                                        "restore_best_weights": bool(d.get("restore_best_weights", True))}))
-    if on(cb.model_checkpoint):
-        d = cb.model_checkpoint
-        specs.append(("ModelCheckpoint", {"filepath": path(d.get("filepath", "best.keras")),
-                                          "monitor": d.get("monitor", "val_loss"),
-                                          "save_best_only": bool(d.get("save_best_only", True))}))
-    if on(cb.reduce_lr):
-        d = cb.reduce_lr
-        specs.append(("ReduceLROnPlateau", {"monitor": d.get("monitor", "val_loss"), "factor": float(d.get("factor", 0.5)),
-                                            "patience": int(d.get("patience", 2)), "min_lr": float(d.get("min_lr", 1e-6))}))
-    if on(cb.csv_logger):
-        specs.append(("CSVLogger", {"filename": path(cb.csv_logger.get("filename", "training_log.csv"))}))
-    if on(cb.tensorboard):
-        specs.append(("TensorBoard", {"log_dir": path(cb.tensorboard.get("log_dir", "logs"))}))
-    if on(cb.terminate_on_nan):
-        specs.append(("TerminateOnNaN", {}))
-    return specs
-
-
-class _NullScope:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _strategy_scope(distribution: str):
-    if distribution != "mirrored":
-        return _NullScope()
-    import tensorflow as tf
-
-    return tf.distribute.MirroredStrategy().scope()
-
-
-def translate_error(exc: BaseException) -> TrainingError:
-    """A Keras/TensorFlow failure in plain words."""
-    if isinstance(exc, TrainingError):
-        return exc
-    name = type(exc).__name__
-    text = str(exc)
-    low = f"{name} {text}".lower()
-    if "resourceexhausted" in low or "out of memory" in low or " oom" in low or isinstance(exc, MemoryError):
-        return TrainingError("The computer ran out of memory while training. Use a smaller batch size, smaller "
-                             "layers, or less data. The model and its weights so far are kept.", "oom")
-    if isinstance(exc, (ValueError, TypeError)) or "invalidargument" in low or "incompatible" in low:
-        return TrainingError(f"The data does not fit the model: {_first_line(exc)}", "data")
-    return TrainingError(f"Training failed: {name}: {_first_line(exc)}", "other")
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    out = lines[0] if lines else text
-    return out if len(out) < 400 else out[:400] + "…"
-
-
-def _num(v) -> str:
-    a = np.asarray(v).reshape(-1)
-    if a.size == 1:
-        f = float(a[0])
-        return f"{f:.4g}" if math.isfinite(f) else str(f)
-    return "[" + ", ".join(f"{float(x):.3g}" for x in a[:4]) + (", …]" if a.size > 4 else "]")

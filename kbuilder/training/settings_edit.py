@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbuilder.core.commands import Command
+from kbuilder.core.history import Command
 from kbuilder.keras_io.actions import Action
 from kbuilder.training.config import TrainConfig
 

@@ -23,7 +23,9 @@ import json
 import sys
 from pathlib import Path
 
-from kbuilder.training.search_space import TUNERS, SearchSpaceError, parse_search, read_space
+from kbuilder.core.history import History
+from kbuilder.training.search_check import parse_search
+from kbuilder.training.search_space import TUNERS, SearchSpaceError, read_space
 
 
 def _err(message: str) -> None:
@@ -109,8 +111,9 @@ def cmd_tune(args: argparse.Namespace) -> int:
 
 def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
     from kbuilder.project.kbproj import Project, ProjectError, atomic_write_text, save
+    from kbuilder.training.search_results import search_folder
     from kbuilder.training.tune_script import export_tune_script
-    from kbuilder.training.tuning import Search, TuningError, apply_best, search_folder, training_settings_with
+    from kbuilder.training.tuning import Search, TuningError, apply_best, training_settings_with
 
     out = sys.stdout  # KerasTuner prints to stdout; the JSON lines must stay alone there
     as_json = bool(args.json)
@@ -171,8 +174,6 @@ def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
     saved = script = None
     try:
         if args.output:
-            from kbuilder.core.commands import History
-
             best_graph = graph.copy()
             History(best_graph).push(apply_best(best_graph, best.values))
             new_settings = {

@@ -13,7 +13,7 @@ It runs as is on one machine, and in KerasTuner's distributed mode when
 holds the search (the oracle) and hands trials to the workers over gRPC.
 
 Everything that comes from the user (names, values) is written as a Python
-literal (:func:`kbuilder.keras_io.codegen.literal`), never pasted as code.
+literal (:func:`kbuilder.keras_io.pysource.literal`), never pasted as code.
 """
 
 from __future__ import annotations
@@ -22,16 +22,18 @@ import datetime as _dt
 import inspect
 import unicodedata
 
+from kbuilder.keras_io.codegen import ExportError, export_code
+from kbuilder.keras_io.pysource import literal, string_literal
 from kbuilder.training import recipes
+from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, callback_specs, class_weights
+from kbuilder.training.search_results import direction_of
 from kbuilder.training.search_space import Dimension
-from kbuilder.training.session import OPTIMIZER_CLASSES, callback_specs
-from kbuilder.training.tuning import TRIAL_CALLBACKS, TuningError, direction_of
+from kbuilder.training.trials import TRIAL_CALLBACKS
+from kbuilder.training.tuning import TuningError
 
 
 def hp_expression(key: str, dim: Dimension) -> str:
     """The KerasTuner call that declares ``dim`` and returns the trial's value."""
-    from kbuilder.keras_io.codegen import literal, string_literal
-
     name = string_literal(key)
     if not dim.is_range:
         return f"hp.Choice({name}, [{', '.join(literal(v) for v in dim.values)}])"
@@ -46,8 +48,6 @@ def hp_expression(key: str, dim: Dimension) -> str:
 def model_code(graph, dims: dict[str, Dimension]) -> str:
     """``def build_model(hp):`` from the code exporter, each searched layer
     parameter replaced by its :func:`hp_expression`."""
-    from kbuilder.keras_io.codegen import ExportError, export_code, string_literal
-
     g = graph.copy()
     marks: dict[str, str] = {}
     for i, (key, dim) in enumerate(dims.items()):
@@ -73,8 +73,6 @@ def model_code(graph, dims: dict[str, Dimension]) -> str:
 def export_tune_script(search) -> str:
     """Python source that repeats ``search`` (a :class:`~kbuilder.training.tuning.Search`
     after :meth:`~kbuilder.training.tuning.Search.prepare`)."""
-    from kbuilder.keras_io.codegen import literal, string_literal
-
     session = search.session
     if session is None or session.prepared is None:
         raise TuningError("Prepare the search first: the script repeats its data recipe.")
@@ -87,7 +85,7 @@ def export_tune_script(search) -> str:
     losses = {n: o.loss for n, o in session.outputs.items()}
     metrics = {n: list(o.metrics or []) for n, o in session.outputs.items()}
     weights = {n: o.loss_weight for n, o in session.outputs.items()}
-    cw = session._class_weight(prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
+    cw = class_weights(session.config, prep.xy("train")[1]) if cfg.class_weight not in (None, "none", "", {}) else None
     callbacks = [
         f"keras.callbacks.{name}(" + ", ".join(f"{k}={literal(v)}" for k, v in kw_.items()) + ")"
         for name, kw_ in callback_specs(cfg, None)

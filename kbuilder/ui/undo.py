@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph, GraphError
+from kbuilder.core.history import Command
 
 _merge_ids: dict[Any, int] = {}
 

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from kbuilder.core import clipboard
-from kbuilder.core.commands import History
 from kbuilder.core.graph import Graph, GraphError
+from kbuilder.core.history import History
 from kbuilder.core.limits import MAX_JSON_DEPTH
 
 

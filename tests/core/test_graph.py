@@ -3,6 +3,7 @@ import pytest
 from kbuilder.core import clipboard
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph, GraphError, Node
+from kbuilder.core.history import History
 
 
 def small_graph():
@@ -68,7 +69,7 @@ def test_history_undo_redo_delete_restores_edges_in_order():
     c = g.add("Add", inputs=[a, b])
     out = g.add("Dense", inputs=[c], units=1)
     before = g.to_dict()
-    h = C.History(g)
+    h = History(g)
     h.push(C.remove_items(g, [c.id]))
     assert c.id not in g and len(g.edges) == 0
     h.undo()
@@ -83,7 +84,7 @@ def test_history_undo_redo_delete_restores_edges_in_order():
 
 def test_moves_of_one_drag_merge():
     g, x, *_ = small_graph()
-    h = C.History(g)
+    h = History(g)
     for i in range(5):
         h.push(C.Move({x.id: g.node(x.id).position}, {x.id: (i * 10.0, 0.0)}, drag_id=1))
     assert len(h) == 1
@@ -98,7 +99,7 @@ def test_shared_layer_and_delete_owner():
     lstm = g.add("LSTM", inputs=[l_in], units=32)
     twin = g.share(lstm, inputs=[r_in])
     assert g.owner(twin) is lstm and twin.class_name == "LSTM"
-    h = C.History(g)
+    h = History(g)
     before = g.to_dict()
     h.push(C.remove_items(g, [lstm.id]))
     assert g.node(twin.id).shared_with is None
@@ -108,7 +109,7 @@ def test_shared_layer_and_delete_owner():
 
 def test_paste_gives_fresh_ids_and_names():
     g, x, f, d = small_graph()
-    h = C.History(g)
+    h = History(g)
     h.push(clipboard.paste(g, clipboard.fragment(g, [f.id, d.id])))
     assert len(g) == 5
     names = sorted(n.name for n in g.nodes)
@@ -122,7 +123,7 @@ def test_reorder_inputs():
     a = g.add_input((3,), name="a")
     b = g.add_input((4,), name="b")
     c = g.add("Concatenate", inputs=[a, b])
-    h = C.History(g)
+    h = History(g)
     before = g.to_dict()
     order = [e.id for e in g.in_edges(c.id)]
     h.push(C.ReorderInputs(c.id, order, list(reversed(order))))

@@ -7,6 +7,7 @@ import pytest
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Graph, GraphError
+from kbuilder.core.history import History
 from kbuilder.layers import basics
 
 
@@ -33,7 +34,7 @@ def test_sharing_says_that_the_class_changed_and_undo_says_it_back():
     lstm = g.add("LSTM", name="lstm", inputs=[x], units=2)
     other = g.add("GRU", name="gru", inputs=[x], units=2)
     seen = events_of(g)
-    history = C.History(g)
+    history = History(g)
     history.push(C.SetShared(other.id, None, lstm.id))
     assert seen == [("node_changed", other.id, "shared_with"), ("node_changed", other.id, "class_name")]
     assert g.node(other.id).class_name == "LSTM"

@@ -89,7 +89,7 @@ def test_five_hundred_nodes_fast():
 
 @pytest.mark.slow
 def test_densenet121_import_and_layout():
-    from kbuilder.keras_io.from_config import graph_from_json
+    from kbuilder.keras_io.importing import graph_from_json
     from kbuilder.layers.backend import keras
 
     model = keras().applications.DenseNet121(weights=None, input_shape=(64, 64, 3), classes=10)

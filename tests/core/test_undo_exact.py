@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kbuilder.core import clipboard
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Edge, Graph, GraphError, Node
+from kbuilder.core.history import History
 
 
 # ------------------------------------------------------------------ graphs
@@ -137,7 +138,7 @@ def draw_command(data, g: Graph, depth: int = 0) -> C.Command:
 @given(data=st.data(), build=st.sampled_from(GRAPHS), steps=st.integers(1, 30))
 def test_random_commands_undo_and_redo_exactly(data, build, steps):
     g = build()
-    history = C.History(g)
+    history = History(g)
     states = [g.to_dict()]  # states[i]: the graph after i steps on the stack
     for _ in range(steps):
         cmd = draw_command(data, g)
@@ -166,7 +167,7 @@ def test_random_commands_undo_and_redo_exactly(data, build, steps):
 
 def test_failing_child_rolls_back_the_compound():
     g = merge()
-    history = C.History(g)
+    history = History(g)
     a, c = g.by_name("a"), g.by_name("concatenate")
     before = g.to_dict()
     cmd = C.Compound(children=[
@@ -195,7 +196,7 @@ def test_nested_compound_failure_rolls_back_every_level():
     inner = C.Compound(children=[C.Rename(dense.id, "dense", "hidden"), C.Rename(dense.id, "x", "probs")])
     outer = C.Compound(children=[C.SetOutput(dense.id, True), inner])
     with pytest.raises(GraphError):
-        C.History(g).push(outer)
+        History(g).push(outer)
     assert g.to_dict() == before
 
 
@@ -205,7 +206,7 @@ def test_reorder_undo_restores_the_ports_it_found():
     before = g.to_dict()
     order = [e.id for e in g.in_edges(c.id)]
     assert [e.dst_port for e in g.in_edges(c.id)] == [0, 1, 3]
-    history = C.History(g)
+    history = History(g)
     history.push(C.ReorderInputs(c.id, order, list(reversed(order))))
     assert [p.name for p in g.predecessors(c.id)] == ["z", "b", "a"]
     assert sorted(e.dst_port for e in g.in_edges(c.id)) == [0, 1, 3]
@@ -216,7 +217,7 @@ def test_reorder_undo_restores_the_ports_it_found():
 def test_marking_an_output_again_then_undoing_keeps_it_an_output():
     g = merge()
     out = g.by_name("out")
-    history = C.History(g)
+    history = History(g)
     history.push(C.SetOutput(out.id, True))
     history.undo()
     assert g.node(out.id).is_output
@@ -226,7 +227,7 @@ def test_unsharing_a_chain_link_then_undoing_restores_the_chain():
     g = siamese()
     twin, lstm = g.by_name("twin"), g.by_name("lstm")
     before = g.to_dict()
-    history = C.History(g)
+    history = History(g)
     history.push(C.SetShared(twin.id, lstm.id, None))
     history.push(C.SetShared(twin.id, None, g.by_name("base").id))
     history.undo()

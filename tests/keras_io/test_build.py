@@ -1,7 +1,8 @@
 import pytest
 
 from kbuilder.core.graph import Graph, Node
-from kbuilder.keras_io.build import BuildError, build_model, explain_error, make_layer
+from kbuilder.keras_io.build import BuildError, build_model, make_layer
+from kbuilder.keras_io.error_words import explain_error
 from kbuilder.layers.backend import keras
 
 

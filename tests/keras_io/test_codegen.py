@@ -262,7 +262,7 @@ def test_modules_import_without_qt_or_keras():
 
 @pytest.mark.slow
 def test_imported_application_exports_ruff_stable_and_equal(tmp_path):
-    from kbuilder.keras_io.from_config import graph_from_json
+    from kbuilder.keras_io.importing import graph_from_json
     from kbuilder.layers.backend import keras
 
     original = keras().applications.MobileNetV2(weights=None, input_shape=(32, 32, 3), classes=10)

@@ -18,7 +18,7 @@ from kbuilder.core.graph import PLACEHOLDER, Graph, Node
 from kbuilder.keras_io import custom_code, model_file
 from kbuilder.keras_io.build import build_model
 from kbuilder.keras_io.codegen import export_code
-from kbuilder.keras_io.from_config import graph_from_json
+from kbuilder.keras_io.importing import graph_from_json
 from kbuilder.layers.allowed import custom_layer_class
 from kbuilder.project import saving
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kbuilder.core.commands import History
 from kbuilder.core.graph import Graph
+from kbuilder.core.history import History
 from kbuilder.keras_io.build import build_model
 from kbuilder.keras_io.check import check_graph
 from kbuilder.keras_io.fixes import fixes_for, fixes_for_issues

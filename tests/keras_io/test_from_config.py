@@ -8,7 +8,9 @@ import json
 import pytest
 
 from kbuilder.keras_io.codegen import export_code
-from kbuilder.keras_io.from_config import ConfigError, graph_from_config, graph_from_json
+from kbuilder.keras_io.config_structure import ConfigError
+from kbuilder.keras_io.from_config import graph_from_config
+from kbuilder.keras_io.importing import graph_from_json
 from tests.keras_io.test_codegen import ruff_format
 
 # A hand-written Keras 2 functional config: nested-list inbound nodes, batch_input_shape,

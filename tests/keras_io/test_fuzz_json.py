@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 
 from kbuilder.core.limits import MAX_JSON_DEPTH, MAX_LAYERS, MAX_PORTS
 from kbuilder.keras_io import model_file
-from kbuilder.keras_io.from_config import ConfigError, graph_from_config, graph_from_json
+from kbuilder.keras_io.config_structure import ConfigError
+from kbuilder.keras_io.from_config import graph_from_config
+from kbuilder.keras_io.importing import graph_from_json
 from kbuilder.keras_io.legacy import LegacyError, translate
 from kbuilder.layers.allowed import allowed
 

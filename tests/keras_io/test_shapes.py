@@ -287,12 +287,13 @@ def test_translation_table(k, shape, chain, expected):
 
 def test_follows_undo_and_redo(k):
     from kbuilder.core import commands as C
+    from kbuilder.core.history import History
 
     g = mlp()
     si = ShapeInference(g)
     si.refresh()
     d1, d2 = g.by_name("dense"), g.by_name("dense_1")
-    history = C.History(g)
+    history = History(g)
     history.push(C.set_param(g, d1.id, "units", 64))
     assert si.refresh()[d2.id].params == 64 * 300 + 300
     history.undo()

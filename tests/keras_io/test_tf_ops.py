@@ -11,7 +11,7 @@ import pytest
 
 from kbuilder.keras_io import model_file
 from kbuilder.keras_io.codegen import export_code
-from kbuilder.keras_io.from_config import graph_from_json
+from kbuilder.keras_io.importing import graph_from_json
 from kbuilder.keras_io.legacy import translate
 from kbuilder.keras_io.tf_ops import translate_tf_ops
 from kbuilder.keras_io.unnest import _Notes

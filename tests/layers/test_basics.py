@@ -19,3 +19,10 @@ def test_input_counts_agree_with_the_catalog(catalog, class_name):
 
 def test_the_new_input_shape_is_the_catalogs(catalog):
     assert basics.build_params("Input", catalog)["shape"] == list(ov.INPUT_SHAPE)
+
+
+@pytest.mark.parametrize("class_name", sorted({*ov.REQUIRED_BEFORE_CATALOG, *ov.KEY_PARAMS}))
+def test_the_box_shows_the_same_settings_before_and_after_the_catalog(catalog, class_name):
+    if catalog.get(class_name) is None:
+        pytest.fail(f"{class_name} is in the tables but not in the catalog")
+    assert basics.key_params(class_name) == basics.key_params(class_name, catalog)

@@ -12,8 +12,8 @@ import math
 import numpy as np
 import pytest
 
-from kbuilder.core.commands import History
 from kbuilder.core.graph import Graph
+from kbuilder.core.history import History
 from kbuilder.project.document import Document
 from kbuilder.project.kbproj import Project, save
 from kbuilder.training import cli as tcli

@@ -11,8 +11,8 @@ import nbformat
 import pytest
 
 from kbuilder.core.graph import Graph
+from kbuilder.training.fit_setup import TrainingError
 from kbuilder.training.notebook import code_cells, export_notebook, write_notebook
-from kbuilder.training.session import TrainingError
 
 
 def digits_graph() -> Graph:

@@ -7,8 +7,8 @@ import copy
 
 import pytest
 
-from kbuilder.core.commands import History
 from kbuilder.core.graph import Graph
+from kbuilder.core.history import History
 from kbuilder.keras_io.build import build_model
 from kbuilder.training.config import TrainConfig
 from kbuilder.training.repair import dataset_facts, find_issues, repair

@@ -8,11 +8,13 @@ import json
 
 import pytest
 
-from kbuilder.core.commands import History
 from kbuilder.core.graph import Graph
+from kbuilder.core.history import History
 from kbuilder.project import kbproj
 from kbuilder.project.document import Document, DocumentEvent, RunRecord
 from kbuilder.training.compare import compare_runs, compare_trials
+from kbuilder.training.search_check import check_dimension, check_space, dimension_from_text, parse_search
+from kbuilder.training.search_results import SearchResults, TrialResult
 from kbuilder.training.search_space import (
     MAX_DIMENSIONS,
     MAX_VALUES,
@@ -20,23 +22,12 @@ from kbuilder.training.search_space import (
     SearchSettings,
     SearchSpace,
     SearchSpaceError,
-    check_dimension,
-    check_space,
-    dimension_from_text,
-    parse_search,
     read_space,
     set_space,
     space_of,
 )
-from kbuilder.training.tuning import (
-    SearchResults,
-    TrialResult,
-    TuningError,
-    apply_best,
-    config_with_values,
-    graph_with_values,
-    training_settings_with,
-)
+from kbuilder.training.trials import config_with_values, graph_with_values
+from kbuilder.training.tuning import TuningError, apply_best, training_settings_with
 
 
 def mlp() -> Graph:

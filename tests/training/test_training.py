@@ -16,7 +16,8 @@ from kbuilder.project.kbproj import Project, save
 from kbuilder.training import cli as tcli
 from kbuilder.training import datasets, recipes
 from kbuilder.training.config import DataConfig, TrainConfig
-from kbuilder.training.session import TrainingError, TrainingSession
+from kbuilder.training.fit_setup import TrainingError
+from kbuilder.training.session import TrainingSession
 
 ROOT = Path(__file__).resolve().parents[2]
 

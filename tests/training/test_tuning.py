@@ -9,8 +9,9 @@ import threading
 import pytest
 
 from kbuilder.core.graph import Graph
+from kbuilder.training.search_results import MARKER, load_results, search_folder
 from kbuilder.training.search_space import Dimension, SearchSettings, SearchSpace
-from kbuilder.training.tuning import MARKER, Search, TuningError, load_results, search_folder
+from kbuilder.training.tuning import Search, TuningError
 
 TRAINING = {"dataset": "digits", "epochs": 1, "batch_size": 64}
 

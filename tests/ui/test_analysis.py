@@ -13,6 +13,7 @@ import pytest
 
 from kbuilder.core import commands as C
 from kbuilder.core.graph import Edge, Graph, Node
+from kbuilder.core.history import History
 from kbuilder.ui.analysis import AnalysisController, AnalysisResult, Analyzers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,7 +149,7 @@ def test_the_worker_sees_the_graph_after_any_edit_sequence(qtbot, controller_fac
     g, _ = _mnist()
     rec = _Recorder()
     c = controller_factory(g, rec.analyzers(), debounce_ms=1)
-    hist = C.History(g)
+    hist = History(g)
     for step in range(120):
         nodes = g.nodes
         layers = [x for x in nodes if not x.is_input]

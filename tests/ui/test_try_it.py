@@ -229,7 +229,11 @@ def test_an_opened_autoencoder_gives_its_reconstruction(window, qtbot, tmp_path)
     view = open_try_it(qtbot, panel)
     wait_ready(qtbot, view)
     assert "32×32" in view.intro.text() and "colour" in view.intro.text()
-    assert view.notes.isVisible() and "does not know how this model's training data was scaled" in view.notes.text()
+    # Digits, shown in the Data tab, is not what it was trained on: the picture goes in unscaled, and it says so.
+    assert view.notes.isVisible() and view.notes.text().startswith(
+        "The data set chosen in the Data tab does not fit this model (The data does not fit the model: The input "
+        "'image' expects samples of shape (32, 32, 3)")
+    assert view.notes.text().endswith("choose the data set it was trained on to scale it the same way.")
     with qtbot.waitSignal(view.answered, timeout=WAIT):
         draw(qtbot, view.image.pad, [(0.3, 0.3), (0.7, 0.7)])
     block = view.prediction.blocks[0]
@@ -278,7 +282,8 @@ def test_a_text_box_for_a_text_model(window, qtbot, tiny_imdb):
     assert view.kind == "text" and not view.text.edit.isEnabled()
     click(qtbot, panel.train_button)
     qtbot.waitUntil(lambda: panel.result is not None and not panel.busy, timeout=WAIT)
-    print("DEBUG", view.banner.text(), "|", panel.status.text(), "|", window.document.weights, "|", view.kind, panel.tabs.currentWidget() is view, view.available)
+    assert panel.tabs.currentWidget() is panel.curves  # a run shows its curves
+    view = open_try_it(qtbot, panel)
     wait_ready(qtbot, view)
 
     qtbot.mouseClick(view.text.edit.viewport(), Qt.MouseButton.LeftButton)
@@ -294,3 +299,52 @@ def test_a_text_box_for_a_text_model(window, qtbot, tiny_imdb):
         click(qtbot, view.predict_button)
     assert view.error.text() == "The model expects text, and there are no words in it."
     assert view.prediction.bars() == []
+
+
+@pytest.mark.slow
+def test_an_opened_model_with_its_data_set_exports_raw_inputs(window, qtbot, tmp_path):
+    """A model file's weights and the data set chosen in Train: Try it scales
+    the picture as training did, and Export Keras model saves that scaling
+    inside, so a plain script gives the same answer on 0-255 pixels."""
+    from sklearn.datasets import load_digits
+
+    from kbuilder.keras_io.build import build_model
+
+    g = Graph("digits")
+    x = g.add_input((8, 8), name="pixels")
+    f = g.add("Flatten", inputs=[x])
+    g.add("Dense", name="digit", inputs=[f], units=10, activation="softmax")
+    path = tmp_path / "digits.keras"
+    in_thread(lambda: build_model(g).save(path))
+    assert window.files.open_path(path)
+    qtbot.waitUntil(lambda: window.document.weights is not None and window.document.weights.source == "file",
+                    timeout=WAIT)
+    panel = training_panel(qtbot, window)
+    assert panel.settings.dataset.currentData() == "sklearn:digits"  # shown in Train: the data it was trained on
+    view = open_try_it(qtbot, panel)
+    wait_ready(qtbot, view)
+    assert "Digits" in view.intro.text() and view.notes.isHidden()  # the scaling is known
+
+    picture = tmp_path / "digit.png"
+    pixels = (load_digits().images[3] * 255.0 / 16.0).round().astype(np.uint8)
+    Image.fromarray(pixels, mode="L").save(picture)
+    view.choose_picture(str(picture))
+    qtbot.waitUntil(lambda: bool(view.prediction.bars()), timeout=WAIT)
+    bars = shown_bars(view)
+
+    saved = tmp_path / "exported.keras"
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    assert window.exporter.export_model(str(saved))
+    qtbot.waitUntil(lambda: any("raw inputs" in m for m in messages), timeout=WAIT)
+    script = ("import json, sys, numpy as np, keras\n"
+              "from PIL import Image\n"
+              "m = keras.models.load_model(sys.argv[1])\n"
+              "x = np.asarray(Image.open(sys.argv[2]), 'float32')[None]\n"
+              "print(json.dumps(m.predict(x, verbose=0)[0].tolist()))\n")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", KERAS_BACKEND="tensorflow")
+    out = subprocess.run([sys.executable, "-c", script, str(saved), str(picture)], capture_output=True, text=True,
+                         timeout=300, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-2000:]
+    plain = json.loads(out.stdout.strip().splitlines()[-1])
+    assert all(bars[c] == pytest.approx(plain[int(c)], abs=1e-4) for c in bars if c.isdigit())

@@ -15,8 +15,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QToolTip
 
-from kbuilder.core.commands import AddEdge, Compound, RemoveEdge, ReorderInputs
+from kbuilder.core.commands import AddEdge, RemoveEdge, ReorderInputs
 from kbuilder.core.graph import Edge
+from kbuilder.core.history import Compound
 from kbuilder.ui.editor.edge_item import EdgeItem
 from kbuilder.ui.editor.node_item import NodeItem
 from kbuilder.ui.editor.port_item import IN, OUT, PortItem

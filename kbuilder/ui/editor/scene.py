@@ -15,8 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
 
-from kbuilder.core.commands import Command, Move
+from kbuilder.core.commands import Move
 from kbuilder.core.graph import Graph, GraphEvent
+from kbuilder.core.history import Command
 from kbuilder.ui.editor.connections import ConnectionDrag
 from kbuilder.ui.editor.edge_item import EdgeItem
 from kbuilder.ui.editor.editing import Editor

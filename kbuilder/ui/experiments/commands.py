@@ -14,7 +14,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbuilder.core.commands import Command, Compound
+from kbuilder.core.history import Command, Compound
 from kbuilder.training.config import TrainConfig
 from kbuilder.training.search_space import (
     COMPILE_KEYS,

@@ -3,7 +3,7 @@ tries for one parameter (a layer's, or the learning rate, the optimizer,
 the batch size): values ("16, 32, 64") or a range ("1e-4..1e-2:log").
 
 What is typed is checked by the search engine's own rules
-(:func:`kbuilder.training.search_space.dimension_from_text`, which asks the
+(:func:`kbuilder.training.search_check.dimension_from_text`, which asks the
 layer catalog) on a pool thread, so the window never waits for Keras; a
 problem is shown under the field in one sentence and the dialog stays open.
 Accepted, the mark becomes one undo step (:func:`try_several` pushes it).
@@ -16,13 +16,13 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from kbuilder.training.search_check import dimension_from_text
 from kbuilder.training.search_space import (
     SEARCHABLE_KINDS,
     Dimension,
     SearchSpaceError,
-    dimension_from_text,
     space_of,
 )
 from kbuilder.ui.background import run_in_background
@@ -123,6 +123,8 @@ class TrySeveralDialog(QDialog):
         for b in self.buttons.buttons():
             b.setAutoDefault(False)
         self.ok.setDefault(True)  # Enter in the field; set once the box is in the dialog, or Cancel would be
+        self.setMinimumWidth(440)
+        self.adjustSize()  # the wrapped hint's height at this width
 
     # ------------------------------------------------------------- checking
     def _check(self) -> None:
@@ -160,8 +162,13 @@ class TrySeveralDialog(QDialog):
             return
         self._done_checking()
         # A layer's name keeps its case ("dense.units: ..."); a training setting's reads as a sentence.
-        self.error.setText(message[:1].upper() + message[1:] if self.node_id is None else message)
+        if self.node_id is None:
+            if message.startswith(self.param + ":"):
+                message = TITLES[self.param] + message[len(self.param):]
+            message = message[:1].upper() + message[1:]
+        self.error.setText(message)
         self.error.show()
+        self.adjustSize()
         self.field.setFocus()
 
     def _done_checking(self) -> None:
@@ -188,3 +195,30 @@ def try_several(parent: QWidget, document: Any, push: Callable[[Any], Any], node
     dialog.finished.connect(finished)
     dialog.open()
     return dialog
+
+
+def offer_try_several(label: QWidget, document: Any, push: Callable[[Any], Any], node: Any, spec: Any) -> None:
+    """The Inspector's way in: a right-click on a parameter's ``label`` opens
+    a menu with "Try several values…" (and, when marked, "Stop trying several
+    values"), for the parameters a search can vary."""
+    if not can_try_several(spec) or node.shared_with or node.is_input or node.is_placeholder:
+        return
+    node_id, param = node.id, spec.name
+    label.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    label.setToolTip(label.toolTip() + "\n\n" + label.tr(
+        "Right-click to try several values of {param} in a search (the Experiments mode).").format(param=param))
+
+    def menu(pos) -> None:
+        popup = QMenu(label)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.setObjectName("try_several_menu")
+        act = popup.addAction(label.tr("Try several values…"))
+        act.setToolTip(label.tr("Let a search in the Experiments mode try several values of {param}").format(
+            param=param))
+        act.triggered.connect(lambda: try_several(label.window(), document, push, node_id, param, spec))
+        if space_of(document).get(node_id, param) is not None:
+            off = popup.addAction(label.tr("Stop trying several values"))
+            off.triggered.connect(lambda: push(mark_command(document, document.graph, node_id, param, None)))
+        popup.popup(label.mapToGlobal(pos))  # not exec(): the window goes on
+
+    label.customContextMenuRequested.connect(menu)

@@ -95,6 +95,8 @@ class OverlayPlot(QWidget):
         name = self.figure.currentText()
         lines = self._curves.get(name, {})
         plot = self.plot.getPlotItem()
+        for axis in ("left", "bottom"):  # no numbers on an empty plot
+            plot.getAxis(axis).setStyle(showValues=bool(lines))
         for label in list(self._items):
             if label not in lines:
                 plot.removeItem(self._items.pop(label))

@@ -32,6 +32,15 @@ from kbuilder.ui.experiments.search_view import SearchView
 from kbuilder.ui.panels.base import PanelHooks
 
 
+class _FillLayout(QVBoxLayout):
+    """The page's layout, without height-for-width: the window's scroll area
+    would otherwise give the page the preferred height of every wrapped label,
+    list and plot (and a scroll bar at 1024x700) instead of the room there is."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 class ExperimentsPanel(PanelHooks, QWidget):
     settings_changed = Signal(dict)  # the whole space, with new search settings (a project setting)
 
@@ -42,7 +51,7 @@ class ExperimentsPanel(PanelHooks, QWidget):
         self.document: Any = None
         self.host: Any = None
         self.catalog: Any = None
-        lay = QVBoxLayout(self)
+        lay = _FillLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("experiments_tabs")

@@ -94,7 +94,7 @@ class SearchThread(QThread):
             self.failed.emit(token, str(exc))
         except Exception as exc:  # noqa: BLE001 - the app stays up; the message says what happened
             log.warning("search failed:\n%s", traceback.format_exc())
-            from kbuilder.training.session import translate_error
+            from kbuilder.training.fit_setup import translate_error
 
             self.failed.emit(token, str(translate_error(exc)))
         else:

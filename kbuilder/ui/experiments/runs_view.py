@@ -52,6 +52,8 @@ class RunsView(QWidget):
         self.list.setObjectName("runs_list")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.list.setMinimumWidth(220)
+        self.list.setWordWrap(True)  # a long run line wraps rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._compare)
         split.addWidget(self.list)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -112,6 +114,7 @@ class RunsView(QWidget):
     # ------------------------------------------------------------ compare
     def _compare(self) -> None:
         runs = self.picked()
+        self.table.setVisible(bool(runs))
         if not runs:
             self.table.clear()
             self.table.setRowCount(0)

@@ -16,8 +16,9 @@ import copy
 
 from PySide6.QtWidgets import QMessageBox
 
+from kbuilder.training.search_results import load_results, search_folder
 from kbuilder.training.search_space import space_of
-from kbuilder.training.tuning import TuningError, load_results, search_folder
+from kbuilder.training.tuning import TuningError
 from kbuilder.ui.experiments.commands import apply_best_command
 from kbuilder.ui.experiments.trials_table import fmt
 
@@ -105,7 +106,10 @@ class SearchControl:
         if token == self._job:
             self.busy, self.stopping, self._job = False, False, None
         self._update_buttons()
-        return token == self._token
+        if token != self._token:
+            self.load_folder()  # the search of a replaced model ended: show this model's trials
+            return False
+        return True
 
     def _on_finished(self, token: int, results) -> None:
         if not self._job_ended(token):
@@ -173,10 +177,12 @@ class SearchControl:
             self.thread.stop(self._job)
             self.stopping = True
         self._token += 1
-        self.load_folder()
-        if self.busy:
+        self.running, self.live, self.results = {}, {}, None
+        if self.busy:  # its end shows this model's trials (_job_ended)
+            self.show_results()
             self.set_status(self.tr("Stopping the search of the previous model…"))
-        self._update_buttons()
+        else:
+            self.load_folder()
 
     def shutdown(self, wait_ms: int = 60_000) -> None:
         """The window closes: stop the search and end its thread."""

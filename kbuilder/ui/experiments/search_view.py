@@ -3,7 +3,7 @@ trials table and their curves overlaid (right), and "Apply best".
 
 The search runs on its own thread (:class:`~kbuilder.ui.experiments.runner.SearchThread`);
 this view only shows its events.  Its trials are kept in the search folder
-beside the project (:func:`kbuilder.training.tuning.search_folder`), so an
+beside the project (:func:`kbuilder.training.search_results.search_folder`), so an
 unsaved project is saved first, and a project opened again shows its
 finished trials and offers Resume.  The events of a search started for a
 model that has since been replaced are dropped (each search has a token).
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from kbuilder.training.tuning import SearchResults, TrialResult, direction_of
+from kbuilder.training.search_results import SearchResults, TrialResult, direction_of
 from kbuilder.ui.experiments.overlay_plot import OverlayPlot, color_of
 from kbuilder.ui.experiments.search_control import SearchControl
 from kbuilder.ui.experiments.space_editor import SpaceEditor
@@ -73,7 +73,7 @@ class SearchView(SearchControl, QWidget):
         left.addWidget(self.apply_button)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setMinimumWidth(300)
+        holder.setMinimumWidth(340)
         holder.setMaximumWidth(400)
         lay.addWidget(holder)
 

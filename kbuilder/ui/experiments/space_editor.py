@@ -77,8 +77,8 @@ class SpaceEditor(QWidget):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         lay.addLayout(row)
+        lay.addWidget(QLabel(self.tr("Try several training settings too:")))
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Also try:")))
         self.compile_buttons: dict[str, QPushButton] = {}
         for key, text, tip in (
             ("learning_rate", self.tr("Learning rates…"), self.tr("Try several learning rates")),

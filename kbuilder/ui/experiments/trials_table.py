@@ -3,7 +3,7 @@ best validation figure and the epoch it reached it.
 
 The rows are drawn from the search's results as the engine reports them
 (:func:`kbuilder.training.compare.compare_trials` of a
-:class:`~kbuilder.training.tuning.SearchResults`), plus the trial running
+:class:`~kbuilder.training.search_results.SearchResults`), plus the trial running
 now; the best finished trial is marked with a star.  Each row's swatch has
 the colour of its curve in the plot beside it.
 """

@@ -5,5 +5,6 @@
 * :mod:`.editing`: the user's edits as undoable commands, and the sync back from the graph;
 * :mod:`.card`: the layer card (what it does, when to use it, shapes in words, Keras's documentation);
 * :mod:`.editors`: one editor widget per parameter kind; :mod:`.value_text`: how values read and parse;
+* :mod:`.layer_editor`: a wrapper's inner layer (Bidirectional's LSTM): its class and its own settings;
 * :mod:`.widgets`: small widgets (foldable section, field with its error line, wrapping text, spin boxes).
 """

@@ -32,6 +32,7 @@ from kbuilder.core.graph import Node
 from kbuilder.layers.allowed import custom_layer_class
 from kbuilder.layers.introspect import input_spec
 from kbuilder.layers.spec import ParamSpec
+from kbuilder.ui.experiments.dialog import offer_try_several
 from kbuilder.ui.inspector.card import LayerCard
 from kbuilder.ui.inspector.editors import create_editor, tooltip_for
 from kbuilder.ui.inspector.widgets import (
@@ -280,6 +281,8 @@ class InspectorBuilding:
             self.editors[p.name] = ed
             self._fields[p.name] = fld
             label = self._label(p.name + (" *" if p.required else ""), tooltip_for(p))
+            if self.document is not None:  # right-click: "Try several values…" (Experiments)
+                offer_try_several(label, self.document, self.push, node, p)
             if p.kind == "layer":  # a wrapper's inner layer and its settings box: the whole width, under its name
                 form.addRow(label)
                 form.addRow(fld)

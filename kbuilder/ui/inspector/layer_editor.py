@@ -166,7 +166,7 @@ class LayerEditor(ParamEditor):
         for i in range(self.main.count()):
             if self.main.itemText(i).lower() == text.lower() and self.main.itemData(i) is not None:
                 return self.main.itemData(i)
-        spec = self.catalog.get(text) if self.catalog is not None else None  # an alias: Convolution2D
+        spec = self._inner_spec(text)  # an alias: Convolution2D
         return spec.class_name if spec is not None and spec.class_name != "Input" else _UNKNOWN
 
     def _choose(self, cls: str | None) -> None:
@@ -224,7 +224,8 @@ class LayerEditor(ParamEditor):
     def _build_details(self) -> None:
         if self._body is not None:
             self._details_layout.removeWidget(self._body)
-            self._body.hide()  # gone now, deleted once the event loop runs
+            self._body.hide()
+            self._body.setParent(None)  # out of the box now (findChildren too), deleted once the event loop runs
             self._body.deleteLater()
             self._body = None
         self.inner = {}
@@ -258,6 +259,7 @@ class LayerEditor(ParamEditor):
         lay.addWidget(self.kept_label)
         self._body = body
         self._details_layout.addWidget(body)
+        body.show()  # now, not at the next turn of the event loop (a layout shows a new child late)
         self.details.show()
         self._show_inner()
 

@@ -60,6 +60,7 @@ class InspectorPanel(InspectorBuilding, InspectorEditing, PanelHooks, QWidget):
         self.graph = graph
         self.push = push
         self.catalog = catalog
+        self.document: Any = None  # the window's Document: the "try several" marks
         self.node_id: str | None = None
         self._selection: list[str] = []
         self._infos: dict[str, Any] = {}
@@ -88,6 +89,9 @@ class InspectorPanel(InspectorBuilding, InspectorEditing, PanelHooks, QWidget):
         if new != self.node_id or new is None:
             self.node_id = new
             self._rebuild()
+
+    def set_document(self, document: Any) -> None:
+        self.document = document
 
     @Slot(object)
     def set_catalog(self, catalog: Any) -> None:

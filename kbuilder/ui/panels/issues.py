@@ -141,6 +141,8 @@ class IssuesPanel(PanelHooks, QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemClicked.connect(self._on_item_clicked)
         self.table.itemActivated.connect(self._on_item_clicked)
+        # A short dock (1024x700) shows the table's own scroll bar, never one around the panel.
+        self.table.setMinimumHeight(48)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

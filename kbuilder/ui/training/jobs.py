@@ -66,6 +66,12 @@ class TrainingJobs:
         session.model_key = model_key(copy)
         return session
 
+    def _search_running(self) -> bool:
+        """Whether the window's Experiments mode is running a search (two
+        TensorFlow jobs at once would share the CPU and the memory)."""
+        running = getattr(self.window(), "search_running", None)  # absent when the panel stands alone
+        return bool(running and running())
+
     def _start(self, kind: str, session, swap: bool = True, **extra) -> None:
         """Run ``kind`` on the worker; ``swap``: ``session`` becomes the panel's
         (a Check keeps the trained session and runs on its own)."""
@@ -94,6 +100,9 @@ class TrainingJobs:
     @Slot()
     def train(self) -> None:
         if self.busy:
+            return
+        if self._search_running():
+            self._show_error("A search is running in Experiments: let it finish or stop it, then train.")
             return
         session = self._new_session()
         if session is None:
@@ -175,8 +184,8 @@ class TrainingJobs:
 
     def export_script(self, path: str | Path) -> Path | None:
         from kbuilder.project.kbproj import ProjectError, atomic_write_text
+        from kbuilder.training.fit_setup import TrainingError
         from kbuilder.training.script import export_script
-        from kbuilder.training.session import TrainingError
 
         if self._refuse_stale():
             return None

@@ -47,20 +47,28 @@ class Outcome:
     raw: bool = False  # ... and the model there takes raw inputs (its scaling is inside)
 
 
-def make_predictor(source: PredictorSource) -> tuple[Predictor, list[str]]:
-    """A Predictor and notes for the user.  Settings whose data does not fit
-    the model are left out (the input then goes in as it is), with a note."""
+def make_predictor(source: PredictorSource) -> tuple[Predictor, str]:
+    """A Predictor, and why the training settings' data could not be used
+    ("" when it was, or there was none): data that does not fit the model is
+    left out, and the input then goes in as it is."""
     if source.session is not None:
-        return Predictor.from_session(source.session), []
-    notes: list[str] = []
+        return Predictor.from_session(source.session), ""
+    unfit = ""
     if source.training:
         try:
-            return Predictor.from_graph(source.graph, source.weights, source.training), []
+            return Predictor.from_graph(source.graph, source.weights, source.training), ""
         except PredictError as exc:
             if "weights" in str(exc):
                 raise
-            notes.append(f"The training data could not be used to scale the input: {exc}")
-    return Predictor.from_graph(source.graph, source.weights), notes
+            unfit = first_sentence(str(exc))
+    return Predictor.from_graph(source.graph, source.weights), unfit
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a message ("The data does not fit the model: the input ... (8, 8).")."""
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
 
 
 def run_request(predictor: Predictor, request: dict) -> Outcome:

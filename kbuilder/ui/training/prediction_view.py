@@ -25,6 +25,7 @@ OTHER = QColor("#4f8fd0")
 REST = QColor("#b8b8b8")
 TRACK = QColor("#eef1f5")
 MAX_VALUES = 8  # numbers shown of a vector output
+MAX_BLOCK_WIDTH = 640
 
 
 class ProbabilityBar(QWidget):
@@ -116,6 +117,7 @@ class PredictionView(QWidget):
                      else self.tr("The model's answer"))
             block = QGroupBox(title)
             block.setObjectName("prediction_block")
+            block.setMaximumWidth(MAX_BLOCK_WIDTH)  # bars that span a wide window are hard to compare
             if i in reconstructions:
                 self._fill_pictures(block, seen, reconstructions[i])
             elif "top" in out:

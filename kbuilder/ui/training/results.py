@@ -51,6 +51,7 @@ class ResultsView(QWidget):
         self.metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.metrics)
         self.confusion_caption = QLabel("Confusion matrix: rows are the true class, columns the predicted one.")
+        self.confusion_caption.setWordWrap(True)  # a long line must not widen the Train page past the window
         self.confusion_caption.hide()
         left.addWidget(self.confusion_caption)
         self.confusion = QTableWidget(0, 0)
@@ -126,7 +127,7 @@ class ResultsView(QWidget):
         self.confusion_caption.show()
 
     def _show_samples(self, samples: list[dict]) -> None:
-        cols = 4 if samples and samples[0].get("image") is not None else 2
+        cols = 3 if samples and samples[0].get("image") is not None else 2  # 3 fit the area at 1024 px
         for k, s in enumerate(samples):
             cell = QWidget()
             v = QVBoxLayout(cell)

@@ -2,7 +2,7 @@
 
 ``TrainingSettings`` edits a :class:`TrainConfig` (``set_config`` /
 ``config``) and follows the model's outputs (``set_graph``) to offer a loss
-per output, suggested from the output layer.  The pages are built by
+per output, suggested from the output layer (``_fill_outputs``).  The pages are built by
 :class:`~kbuilder.ui.training.settings_data.DataSection` (Data) and
 :class:`~kbuilder.ui.training.settings_fit.FitSection` (Compile, Fit,
 Callbacks); this class ties them together and says ``changed``.
@@ -10,19 +10,20 @@ Callbacks); this class ties them together and says ``changed``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QTableWidgetItem,
     QTabWidget,
     QWidget,
 )
 
-from kbuilder.training.config import TrainConfig
-from kbuilder.training.prepare import graph_outputs
-from kbuilder.ui.training.settings_data import DataSection
+from kbuilder.training.config import LOSSES, OutputConfig, TrainConfig
+from kbuilder.training.prepare import graph_outputs, suggest_output
+from kbuilder.ui.training.settings_data import DataSection, choice_box, float_box, select_data
 from kbuilder.ui.training.settings_fit import FitSection
 
 
@@ -64,6 +65,43 @@ class TrainingSettings(DataSection, FitSection, QTabWidget):
         self._fill_outputs(current)
         maps = self._maps()
         self._fill_mapping(*maps)
+
+    def _fill_outputs(self, chosen: dict[str, OutputConfig]) -> None:
+        t = self.out_table
+        t.setRowCount(len(self._outputs))
+        autos: list[str] = []
+        for row, port in enumerate(self._outputs):
+            sug = suggest_output(port)
+            item = QTableWidgetItem(port.name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(f"activation: {port.activation or 'unknown'}")
+            t.setItem(row, 0, item)
+            loss = choice_box([("auto", "")] + [(x, x) for x in LOSSES], "")
+            loss.setToolTip(f"auto: {sug.loss}, suggested by the output layer's {port.activation or 'unknown'} activation")
+            autos.append(f"{port.name}: {sug.loss} (from its {port.activation or 'unknown'} activation)")
+            loss.setMinimumContentsLength(12)
+            c = chosen.get(port.name)
+            select_data(loss, c.loss if c else "")
+            t.setCellWidget(row, 1, loss)
+            weight = float_box(0.0, 1000.0, c.loss_weight if c else 1.0, 0.1, 2, "")
+            t.setCellWidget(row, 2, weight)
+            metrics = c.metrics if c and c.metrics is not None else sug.metrics
+            t.setItem(row, 3, QTableWidgetItem(", ".join(metrics or [])))
+        self.auto_note.setText("auto picks " + "; ".join(autos) if autos else "")
+
+    def _outputs_config(self) -> dict[str, OutputConfig]:
+        out = {}
+        t = self.out_table
+        for row in range(t.rowCount()):
+            name = t.item(row, 0).text()
+            loss = t.cellWidget(row, 1).currentData()
+            weight = t.cellWidget(row, 2).value()
+            metrics = [m.strip() for m in (t.item(row, 3).text() if t.item(row, 3) else "").split(",") if m.strip()]
+            port = self._outputs[row]
+            if not loss and weight == 1.0 and metrics == (suggest_output(port).metrics or []):
+                continue  # all suggested: keep following the output layer
+            out[name] = OutputConfig(loss, weight, metrics)
+        return out
 
     # ------------------------------------------------------------ config io
     def set_config(self, cfg: TrainConfig) -> None:

@@ -7,7 +7,7 @@ A mixin of :class:`kbuilder.ui.training.settings.TrainingSettings`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kbuilder.training.config import LOSSES, OPTIMIZER_OPTIONS, OPTIMIZERS, OutputConfig, TrainConfig
-from kbuilder.training.prepare import suggest_output
+from kbuilder.training.config import OPTIMIZER_OPTIONS, OPTIMIZERS, TrainConfig
 from kbuilder.ui.training.settings_data import choice_box, float_box, int_box, scroll_page, select_data
 
 OPTION_RANGES = {  # name: (min, max, step, decimals)
@@ -154,43 +152,6 @@ class FitSection:
         allowed = OPTIMIZER_OPTIONS.get(self.optimizer.currentData(), ())
         for name, w in self.options.items():
             self._form.setRowVisible(w, name in allowed)
-
-    def _fill_outputs(self, chosen: dict[str, OutputConfig]) -> None:
-        t = self.out_table
-        t.setRowCount(len(self._outputs))
-        autos: list[str] = []
-        for row, port in enumerate(self._outputs):
-            sug = suggest_output(port)
-            item = QTableWidgetItem(port.name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(f"activation: {port.activation or 'unknown'}")
-            t.setItem(row, 0, item)
-            loss = choice_box([("auto", "")] + [(x, x) for x in LOSSES], "")
-            loss.setToolTip(f"auto: {sug.loss}, suggested by the output layer's {port.activation or 'unknown'} activation")
-            autos.append(f"{port.name}: {sug.loss} (from its {port.activation or 'unknown'} activation)")
-            loss.setMinimumContentsLength(12)
-            c = chosen.get(port.name)
-            select_data(loss, c.loss if c else "")
-            t.setCellWidget(row, 1, loss)
-            weight = float_box(0.0, 1000.0, c.loss_weight if c else 1.0, 0.1, 2, "")
-            t.setCellWidget(row, 2, weight)
-            metrics = c.metrics if c and c.metrics is not None else sug.metrics
-            t.setItem(row, 3, QTableWidgetItem(", ".join(metrics or [])))
-        self.auto_note.setText("auto picks " + "; ".join(autos) if autos else "")
-
-    def _outputs_config(self) -> dict[str, OutputConfig]:
-        out = {}
-        t = self.out_table
-        for row in range(t.rowCount()):
-            name = t.item(row, 0).text()
-            loss = t.cellWidget(row, 1).currentData()
-            weight = t.cellWidget(row, 2).value()
-            metrics = [m.strip() for m in (t.item(row, 3).text() if t.item(row, 3) else "").split(",") if m.strip()]
-            port = self._outputs[row]
-            if not loss and weight == 1.0 and metrics == (suggest_output(port).metrics or []):
-                continue  # all suggested: keep following the output layer
-            out[name] = OutputConfig(loss, weight, metrics)
-        return out
 
     # ------------------------------------------------------------ config io
     def _set_fit_config(self, cfg: TrainConfig) -> None:

@@ -126,8 +126,8 @@ class TryItView(QWidget):
         self.kind = kind if kind in PAGES else "other"
         self.pages.setCurrentIndex(PAGES.index(self.kind))
         page = {"image": self.image, "tabular": self.table, "text": self.text}.get(self.kind)
-        if page is not None:  # Predict sits in the page's own row of buttons
-            page.buttons.insertWidget(page.buttons.count() - 1, self.predict_button)
+        if page is not None and page.buttons.indexOf(self.predict_button) < 0:
+            page.buttons.insertWidget(page.buttons.count() - 1, self.predict_button)  # in the page's row of buttons
         self.predict_button.setVisible(page is not None)
         texts = {
             "image": self.tr("Draw on the pad with the mouse, or open a picture: the model says what it sees."),
@@ -211,6 +211,14 @@ class TryItView(QWidget):
         self.picture_chosen.emit(path)
 
     # ------------------------------------------------------------ answers
+    def forget_model(self, message: str = "") -> None:
+        """Another model (or other weights): forget what the last one said."""
+        self.info = None
+        self.error.hide()
+        self.remark.hide()
+        self.set_notes([])
+        self.prediction.clear(message)
+
     def show_working(self, text: str) -> None:
         self.error.hide()
         self.remark.hide()

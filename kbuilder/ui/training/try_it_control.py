@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 
+from kbuilder.training.predict import NOT_SCALED
 from kbuilder.training.predict_info import input_kind
 from kbuilder.ui.training.predict_jobs import PredictorSource
 
@@ -49,12 +50,15 @@ class TryItControl:
         base = (doc.generation, w.source, w.key, w.revision, len(doc.runs))
         if self._session_usable():
             return ("session", id(self.session), *base)
-        return ("graph", json.dumps(doc.settings.get("training"), sort_keys=True, default=str), *base)
+        settings = self.training_settings()  # the data set shown in Train: how to scale, the class names
+        what = {"data": settings.get("data"), "outputs": settings.get("outputs")}
+        return ("graph", json.dumps(what, sort_keys=True, default=str), *base)
 
     def _session_usable(self) -> bool:
         s = self.session
-        return (s is not None and self._session_ok and self.session_current() and s.prepared is not None
-                and s.model is not None and self.document.weights.key == self._session_key)
+        w = self.document.weights if self.document is not None else None
+        return (s is not None and w is not None and self._session_ok and self.session_current()
+                and s.prepared is not None and s.model is not None and w.key == self._session_key)
 
     def _try_reason(self) -> str:
         """Why the Try-it view cannot be used now ("" when it can)."""
@@ -72,17 +76,18 @@ class TryItControl:
     def _refresh_try_it(self) -> None:
         """Follow the state: the view's layout and whether it is usable; make
         the predictor when the view is shown and it is missing."""
+        if self._closed:
+            return
         view = self.try_it
         key = self._try_source_key()
         reason = self._try_reason()
-        if key != self._try_key or not self._try_ready:
-            training = self.document.settings.get("training") if self.document is not None else None
+        if not self._try_ready:  # laid out from the graph until a predictor says more
             graph = self.document.graph if self.document is not None else None
             if graph is not None and len(graph):
-                view.set_kind(input_kind(graph, training))
+                view.set_kind(input_kind(graph, self.training_settings()))
         view.set_available(not reason, reason)
-        if key is None and self._try_key is not None:
-            self._try_forget()
+        if self._try_key is not None and (self.document is None or self.document.weights is None):
+            self._try_forget()  # (out-of-date weights keep it: an undo makes them current again)
         elif key is not None and key != self._try_key and not reason and self.tabs.currentWidget() is view:
             self._try_make(key)
 
@@ -90,7 +95,7 @@ class TryItControl:
         """The weights went: the worker drops its predictor (on the training thread)."""
         self._try_key, self._try_ready, self._try_failed, self._try_next = None, False, "", None
         self._try_token += 1
-        self.try_it.prediction.clear()
+        self.try_it.forget_model()
         if self._thread is not None:
             self._thread.submit("forget", {})
 
@@ -100,13 +105,12 @@ class TryItControl:
             source = PredictorSource(session=self.session)
         else:
             source = PredictorSource(graph=doc.graph.copy(), weights=doc.weights_by_name(),
-                                     training=doc.settings.get("training"))
+                                     training=self.training_settings())
         self._ensure_thread()
         self._try_token += 1
         self._try_key, self._try_ready, self._try_failed, self._try_next = key, False, "", None
         self._try_busy = False
-        self.try_it.info = None
-        self.try_it.prediction.clear(self.tr("Getting the model ready…"))
+        self.try_it.forget_model(self.tr("Getting the model ready…"))
         self._thread.submit("predictor", {"token": self._try_token, "source": source})
 
     # ------------------------------------------------------------ requests
@@ -136,16 +140,16 @@ class TryItControl:
         """Save the model with weights that belong to it so that it takes raw
         inputs (its data's scaling inside); ``model_saved`` or
         ``model_save_failed`` follows.  False (nothing started) when it has
-        no such weights, no training data set to learn the scaling from, or a
-        job runs."""
+        no such weights or a job runs.  Weights from a file are scaled for
+        the data set shown in Train (when it fits the model)."""
         if self.busy:
             return False
         if self._session_usable():
             self.save_model(path)
             return True
         key = self._try_source_key()
-        if key is None or not self.document.settings.get("training"):
-            return False  # no data set to learn the scaling from: the model is saved as it is
+        if key is None:
+            return False
         if key != self._try_key:
             self._try_make(key)
         self._thread.submit("predict", {"token": self._try_token, "request": {"kind": "save", "path": str(path)}})
@@ -162,7 +166,15 @@ class TryItControl:
             return
         self._try_ready = True
         self.try_it.set_info(payload["info"])
-        self.try_it.set_notes(list(payload["info"].notes) + list(payload.get("notes") or []))
+        if payload["unfit"]:
+            unscaled = self.tr("The data set chosen in the Data tab does not fit this model ({reason}), so your "
+                               "input goes in as it is (pictures in 0-255): choose the data set it was trained on "
+                               "to scale it the same way.").format(reason=payload["unfit"].rstrip("."))
+        else:
+            unscaled = self.tr("kbuilder does not know how this model's training data was scaled, so your input goes "
+                               "in as it is (pictures in 0-255): choose the data set it was trained on in the Data "
+                               "tab to scale it the same way.")
+        self.try_it.set_notes([unscaled if n == NOT_SCALED else n for n in payload["info"].notes])
         self.try_it.set_available(not self._try_reason(), self._try_reason())
         self.try_it.prediction.clear()
 

@@ -48,7 +48,7 @@ class TrainingWorker(QObject):
     saved = Signal(str)
     failed = Signal(object)  # TrainingError (message, kind)
     busy_changed = Signal(bool)
-    predictor_ready = Signal(object)  # {"token", "info", "notes"} or {"token", "error"}
+    predictor_ready = Signal(object)  # {"token", "info", "unfit"} or {"token", "error"}
     predicted = Signal(object)  # {"token", "request", "outcome"} or {"token", "request", "error"}
 
     def __init__(self) -> None:
@@ -75,7 +75,7 @@ class TrainingWorker(QObject):
             self.paused.emit(kind == "paused")
 
     def run_job(self, kind: str, job: Any) -> None:
-        from kbuilder.training.session import TrainingError, translate_error
+        from kbuilder.training.fit_setup import TrainingError, translate_error
 
         if kind in QUIET_JOBS:
             self._run_quiet(kind, job)
@@ -127,12 +127,12 @@ class TrainingWorker(QObject):
 
         self._predictor_token, self._predictor_error = job["token"], ""
         try:
-            self._predictor, notes = make_predictor(job.pop("source"))
+            self._predictor, unfit = make_predictor(job.pop("source"))
         except Exception as exc:  # noqa: BLE001 - the view says it in one sentence
             self._predictor_error = _sentence(exc)
             self.predictor_ready.emit({"token": job["token"], "error": self._predictor_error})
             return
-        self.predictor_ready.emit({"token": job["token"], "info": self._predictor.info, "notes": notes})
+        self.predictor_ready.emit({"token": job["token"], "info": self._predictor.info, "unfit": unfit})
 
     def _predict(self, job: dict) -> None:
         from kbuilder.ui.training.predict_jobs import run_request
@@ -163,7 +163,7 @@ def _sentence(exc: BaseException) -> str:
 
     if isinstance(exc, PredictError):
         return str(exc)
-    from kbuilder.training.session import translate_error
+    from kbuilder.training.fit_setup import translate_error
 
     log.warning("prediction failed:\n%s", traceback.format_exc())
     return str(translate_error(exc))

@@ -73,7 +73,14 @@ def build_actions(w) -> Actions:
 
     a.make("new", "&New", files.new_project, SK.New, "Start a new model with one Input layer", sp.SP_FileIcon)
     a.make("open", "&Open…", files.open_dialog, SK.Open,
-           "Open a kbuilder project or a Keras model (.kbproj, .json, .h5, .keras)", sp.SP_DialogOpenButton)
+           "Open a kbuilder project or a Keras model (.kbproj, .json, .h5, .keras, saved_model.pb)",
+           sp.SP_DialogOpenButton)
+    a.make("open_folder", w.tr("Open &Folder…"), files.open_folder_dialog, None,
+           w.tr("Open a TensorFlow SavedModel folder, as model.save(\"my_model\") writes with TensorFlow 2 and Keras 2"),
+           sp.SP_DirOpenIcon)
+    a.make("load_custom_code", w.tr("Load custom &layer code…"), w.custom_code.load_dialog, None,
+           w.tr("Load the Python file that defines your own layer classes, so that their placeholders become "
+                "real layers (this runs the code in that file: you are asked first)"))
     a.make("templates", "&Templates…", lambda: _open_templates(w), "Ctrl+Shift+N",
            "Start from a ready-made example model")
     a.make("save", "&Save", files.save, SK.Save, "Save the project", sp.SP_DialogSaveButton)
@@ -136,7 +143,7 @@ def build_actions(w) -> Actions:
     mb = w.menuBar()
     m = mb.addMenu("&File")
     m.setToolTipsVisible(True)
-    for name in ("new", "open"):
+    for name in ("new", "open", "open_folder"):
         m.addAction(a[name])
     a.recent_menu = QMenu("Open &recent", m)
     a.recent_menu.setToolTipsVisible(True)
@@ -145,6 +152,11 @@ def build_actions(w) -> Actions:
     files.recent_changed.connect(a.rebuild_recent)
     a.rebuild_recent()
     m.addAction(a["templates"])
+    m.addSeparator()
+    m.addAction(a["load_custom_code"])
+    inspector = w.panels.get("inspector")
+    if inspector is not None:  # its button on a placeholder of the user's own class
+        inspector.custom_code_requested.connect(w.custom_code.load_dialog)
     m.addSeparator()
     m.addAction(a["save"])
     m.addAction(a["save_as"])

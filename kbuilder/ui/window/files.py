@@ -1,6 +1,7 @@
 """Files for the main window: New, Open (a project, a Keras model, a
-dropped file), Save / Save As, recent files, the unsaved-changes prompt,
-autosave to a recovery file and the offer to restore it after a crash.
+SavedModel folder, a dropped file or folder), Save / Save As, recent files,
+the unsaved-changes prompt; autosave to a recovery file and the offer to
+restore it after a crash are in :mod:`kbuilder.ui.window.recovery`.
 
 The window's graph object lives as long as the window: opening a file loads
 the new content into it (``Graph.load_from``, one ``reset`` event) and
@@ -9,8 +10,6 @@ clears the undo stack; the stack's clean state is the "saved" marker.
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
@@ -21,10 +20,12 @@ from kbuilder.layers import basics
 from kbuilder.project import kbproj
 from kbuilder.project.document import Document
 from kbuilder.ui.background import run_in_background
+from kbuilder.ui.window.recovery import FileRecovery
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 10
-OPEN_FILTER = "Models (*.kbproj *.json *.h5 *.hdf5 *.keras);;kbuilder projects (*.kbproj);;Keras models (*.json *.h5 *.hdf5 *.keras);;All files (*)"
+OPEN_FILTER = ("Models (*.kbproj *.json *.h5 *.hdf5 *.keras saved_model.pb);;kbuilder projects (*.kbproj);;"
+               "Keras models (*.json *.h5 *.hdf5 *.keras);;TensorFlow SavedModel (saved_model.pb);;All files (*)")
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 LAST_FOLDER_KEY = "files/last_folder"
 
@@ -51,7 +52,7 @@ def recovery_dir() -> Path:
     return Path(base or Path.home() / ".kbuilder") / "recovery"
 
 
-class FileController(QObject):
+class FileController(FileRecovery, QObject):
     path_changed = Signal()
     recent_changed = Signal()
     message = Signal(str)
@@ -119,8 +120,12 @@ class FileController(QObject):
             QMessageBox.StandardButton(answer), CANCEL)
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a model", self._folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a model"), self._folder(), OPEN_FILTER)
         return path
+
+    def ask_open_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self.window, self.tr("Open a TensorFlow SavedModel folder"),
+                                                self._folder())
 
     def ask_save_path(self) -> str:
         start = str(self.path) if self.path else str(Path(self._folder()) / (self.display_name + kbproj.SUFFIX))
@@ -213,48 +218,61 @@ class FileController(QObject):
             self.remember_folder(path)
             self.open_path(path, ask=False)
 
+    def open_folder_dialog(self) -> None:
+        """File > Open Folder…: a TensorFlow SavedModel folder (what
+        ``model.save("my_model")`` wrote with TensorFlow 2 and Keras 2)."""
+        if not self.maybe_save():
+            return
+        path = self.ask_open_folder()
+        if path:
+            self.remember_folder(Path(path).parent)  # the next folder is most likely beside this one
+            self.open_path(path, ask=False)
+
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
-        """Open a project now, or a Keras model on a worker thread (it may
-        need TensorFlow).  Returns False when nothing was (or will be) opened."""
-        from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
+        """Open a project now, or a Keras model (a file, a SavedModel folder
+        or its saved_model.pb) on a worker thread (it may need TensorFlow).
+        Returns False when nothing was (or will be) opened."""
+        from kbuilder.project.loader import OPEN_WORDS, OpenError, can_open, open_path
 
         path = Path(path)
         if ask and not self.maybe_save():
             return False
         if not path.exists():
             self.remove_recent(path)
-            self.error("Cannot open", f"{path.name} is not there any more (moved or deleted?).")
+            self.error(self.tr("Cannot open"),
+                       self.tr("{name} is not there any more (moved or deleted?).").format(name=path.name))
             return False
-        suffix = path.suffix.lower()
-        if suffix not in OPEN_SUFFIXES:
-            self.error("Cannot open", f"kbuilder cannot open '{path.name}': it opens {', '.join(OPEN_SUFFIXES)} files.")
+        if not can_open(path):
+            self.error(self.tr("Cannot open"), self.tr("kbuilder cannot open '{name}': it opens {what}.").format(
+                name=path.name, what=OPEN_WORDS))
             return False
-        if suffix == kbproj.SUFFIX:
+        if path.suffix.lower() == kbproj.SUFFIX and path.is_file():
             try:
                 opened = open_path(path)
             except OpenError as exc:
-                self.error("Cannot open", str(exc))
+                self.error(self.tr("Cannot open"), str(exc))
                 return False
             self._opened(opened)
             return True
         self.loading = True
-        self.message.emit(f"Reading {path.name}…")
+        self.message.emit(self.tr("Reading {name}…").format(name=path.name))
         run_in_background(lambda: open_path(path), self._opened, self._open_failed)
         return True
 
     def _open_failed(self, message: str) -> None:
         self.loading = False
-        self.error("Cannot open", message)
+        self.error(self.tr("Cannot open"), message)
 
     def _opened(self, opened) -> None:
+        from kbuilder.keras_io.saved_model import saved_model_folder
+
         self.loading = False
-        if opened.is_project:
-            self.set_project(opened.project, opened.path, weights=opened.weights)
-            self.add_recent(opened.path)
-        else:  # an imported model: saving it makes a new .kbproj
-            self.set_project(opened.project, None, opened.path.stem, weights=opened.weights)
-            self.add_recent(opened.path)
-        self.message.emit(f"Opened {opened.path.name}")
+        # An imported model has no project file yet (saving it makes a new .kbproj); its name is its
+        # file's, or its folder's for a SavedModel (my_model/saved_model.pb is "my_model").
+        name = None if opened.is_project else (saved_model_folder(opened.path) or opened.path).stem
+        self.set_project(opened.project, opened.path if opened.is_project else None, name, weights=opened.weights)
+        self.add_recent(opened.path)
+        self.message.emit(self.tr("Opened {name}").format(name=opened.path.name))
         self.notes.emit(list(opened.notes))
 
     # --------------------------------------------------------------- save
@@ -324,67 +342,3 @@ class FileController(QObject):
     def _recovery_files(self) -> tuple[Path, Path]:
         folder = recovery_dir()
         return folder / "autosave.kbproj", folder / "autosave.json"
-
-    def autosave(self) -> bool:
-        """Write the unsaved work to the recovery file (every minute while
-        there are unsaved changes)."""
-        if not self.is_dirty():
-            return False
-        state = self._edits
-        if state == self._autosaved_state:
-            return True  # nothing new since the last autosave
-        data, meta = self._recovery_files()
-        try:
-            data.parent.mkdir(parents=True, exist_ok=True)
-            kbproj.save(self.project(), data)
-            kbproj.atomic_write_text(meta, json.dumps({"path": str(self.path) if self.path else None,
-                                                       "name": self.display_name, "time": time.time()}))
-        except (OSError, kbproj.ProjectError):
-            return False
-        self._autosaved_state = state
-        return True
-
-    def clear_recovery(self) -> None:
-        self._autosaved_state = None
-        for f in self._recovery_files():
-            try:
-                f.unlink()
-            except OSError:
-                pass
-
-    def recovery_available(self) -> dict | None:
-        data, meta = self._recovery_files()
-        if not data.exists():
-            return None
-        try:
-            info = json.loads(meta.read_text("utf-8"))
-        except (OSError, ValueError):
-            info = {}
-        return info if isinstance(info, dict) else {}
-
-    def ask_restore(self, info: dict) -> bool:
-        when = time.strftime("%H:%M on %d %b", time.localtime(info.get("time") or time.time()))
-        answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"kbuilder did not close properly last time. Restore the unsaved changes to "
-            f"{info.get('name') or 'your model'} (autosaved at {when})?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def offer_recovery(self) -> bool:
-        info = self.recovery_available()
-        if info is None:
-            return False
-        if not self.ask_restore(info):
-            self.clear_recovery()
-            return False
-        try:
-            project = kbproj.load(self._recovery_files()[0])
-        except kbproj.ProjectError as exc:
-            self.error("Cannot restore", str(exc))
-            self.clear_recovery()
-            return False
-        path = Path(info["path"]) if info.get("path") else None
-        self.set_project(project, path, info.get("name"), clean=False)
-        self.message.emit("Restored the autosaved work: save it to keep it")
-        return True

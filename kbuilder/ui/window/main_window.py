@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbuilder.core.commands import Command
 from kbuilder.core.graph import Graph
+from kbuilder.core.history import Command
 from kbuilder.project.document import Document
 from kbuilder.ui.background import run_in_background, wait_all
 from kbuilder.ui.editor import CanvasScene, CanvasView
@@ -37,6 +37,7 @@ from kbuilder.ui.panels.notes_bar import NotesBar
 from kbuilder.ui.undo import execute
 from kbuilder.ui.wheel_guard import install as install_wheel_guard
 from kbuilder.ui.window.actions import build_actions
+from kbuilder.ui.window.custom_layers import CustomCodeLoader
 from kbuilder.ui.window.exports import Exporter
 from kbuilder.ui.window.files import FileController
 from kbuilder.ui.window.panel_mounting import MODE_TIPS, PANELS, PanelMounting
@@ -60,6 +61,7 @@ class MainWindow(PanelMounting, QMainWindow):
         self._build_central()
         self.files = FileController(self)
         self.exporter = Exporter(self)
+        self.custom_code = CustomCodeLoader(self)  # File > Load custom layer code…
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.analysis = None
@@ -266,6 +268,10 @@ class MainWindow(PanelMounting, QMainWindow):
         self._replacing = True
         self.notes_bar.hide()
         self.statusBar().clearMessage()
+
+    def search_running(self) -> bool:
+        """A hyperparameter search is running in the Experiments mode."""
+        return bool(getattr(self.panels.get("experiments"), "busy", False))
 
     def training_running(self) -> bool:
         """A training run or a search is running (a new model would stop it)."""
