@@ -30,16 +30,20 @@ from kbuilder.core.graph import Graph, GraphEvent
 from .kbproj import Project
 
 
-def model_key(graph: Graph) -> str:
+def model_key(graph: Graph, names: bool = True) -> str:
     """What makes ``graph``'s Keras model, as one string: the names, classes,
-    parameters, sharing, outputs and connections, not the positions."""
+    parameters, sharing, outputs and connections, not the positions.
+    ``names=False`` leaves the names out: what the weights' shapes depend on."""
     nodes = []
     for node in sorted(graph.nodes, key=lambda n: n.id):
         d = node.to_dict()
         d.pop("position", None)
+        if not names:
+            d.pop("name", None)
         nodes.append(d)
     edges = sorted((e.src, e.dst, e.dst_port, e.src_port) for e in graph.edges)
-    return json.dumps({"name": graph.name, "nodes": nodes, "edges": edges}, sort_keys=True, default=repr)
+    return json.dumps({"name": graph.name if names else "", "nodes": nodes, "edges": edges}, sort_keys=True,
+                      default=repr)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Weights:
     source: str  # "file" (the opened model's) or "training" (a run here)
     key: str  # the model key they were made for
     revision: int
+    fits: str = ""  # model_key(graph, names=False) when they were made: a rename keeps them fitting
 
 
 @dataclass
@@ -164,7 +169,18 @@ class Document:
     def _set_weights(self, by_name: dict[str, list[Any]], source: str, key: str | None = None) -> None:
         by_id = {node.id: by_name[node.name] for node in self.graph.nodes
                  if node.name in by_name and not node.shared_with}
-        self.weights = Weights(by_id, source, key or self.model_key(), self.revision) if by_id else None
+        now = self.model_key()
+        # Weights made for an earlier version of the model (an edit during training) never fit on save.
+        fits = model_key(self.graph, names=False) if key is None or key == now else ""
+        self.weights = Weights(by_id, source, key or now, self.revision, fits) if by_id else None
+
+    def current_weights_by_name(self) -> dict[str, list[Any]] | None:
+        """:meth:`weights_by_name` while the weights belong to the model as it
+        is now; None once an edit made them out of date (a file saved then
+        would pair the model with weights made for another one)."""
+        if self.weights is None or model_key(self.graph, names=False) != self.weights.fits:
+            return None
+        return self.weights_by_name()
 
     def weights_by_name(self) -> dict[str, list[Any]] | None:
         """The model's weights by the layers' current names (None when it has none)."""

@@ -92,6 +92,7 @@ def _window(qtbot, analyzers, tmp_path, monkeypatch, timeout):
     monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
     w = MainWindow(analyzers=analyzers)
     w.files.ask_save_changes = lambda: files.DISCARD  # no modal box at teardown; tests that check it replace it
+    w.files.ask_stop_training = lambda: True  # nor for a run or a search still going when a test fails
     w.files.info = lambda title, text: None
     qtbot.addWidget(w)
     w.files.set_project(example_project(), None, "untitled")

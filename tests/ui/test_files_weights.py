@@ -103,3 +103,27 @@ def test_opened_h5_evaluates_and_trains_from_its_weights(window, qtbot, tmp_path
     # A model without weights: the choice goes away.
     w.files.set_project(kbproj.Project(graph=Graph(name="empty")), None, "empty")
     qtbot.waitUntil(lambda: panel.from_weights.isHidden(), timeout=5_000)
+
+
+def test_weights_made_for_another_model_are_not_saved_with_it(window, tmp_path):
+    """Saving after an edit that changed the layers must not pair the model
+    with weights made for the old one (reopened, they would not fit)."""
+    w = window
+    g = Graph(name="net")
+    x = g.add_input((3,), name="x")
+    g.add("Dense", name="a", inputs=[x], units=2)
+    weights = {"a": [np.zeros((3, 2), np.float32), np.ones(2, np.float32)]}
+    w.files.set_project(kbproj.Project(graph=g), None, "net", weights=weights)
+    messages: list[str] = []
+    w.files.message.connect(messages.append)
+
+    w.graph.rename(w.graph.by_name("a").id, "renamed")  # a rename keeps them
+    path = tmp_path / "net.kbproj"
+    assert w.files.save_to(path)
+    assert json.loads(path.read_text())["weights_file"] and messages[-1] == "Saved net.kbproj"
+
+    w.graph.set_param(w.graph.by_name("renamed").id, "units", 16)  # new shapes: they no longer fit
+    assert w.files.save_to(path)
+    assert json.loads(path.read_text()).get("weights_file") is None
+    assert "without the trained weights" in messages[-1]
+    assert w.files.open_path(path) and w.files.weights is None

@@ -14,7 +14,7 @@ def click_mode(qtbot, window, title: str) -> None:
     action = next(a for a in bar.actions() if a.text().replace("&", "") == title)
     qtbot.mouseClick(bar.widgetForAction(action), Qt.MouseButton.LeftButton)
     assert action.isChecked()
-    assert window.mode() == {"Build": "build", "Code": "code", "Train": "training"}[title]
+    assert window.mode() == {"Build": "build", "Code": "code", "Train": "training", "Experiments": "experiments"}[title]
 
 
 WAIT = 120_000

@@ -50,7 +50,7 @@ class SpaceEditor(QWidget):
     def _build_marks(self) -> QGroupBox:
         box = QGroupBox(self.tr("What the search tries"))
         lay = QVBoxLayout(box)
-        hint = QLabel(self.tr("Right-click a layer setting in the Inspector and choose \"Try several values…\", "
+        hint = QLabel(self.tr("In Build (Alt+1), right-click a layer setting in the Inspector and choose \"Try several values…\", "
                               "or try several training settings with the buttons below."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")

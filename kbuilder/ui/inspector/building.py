@@ -85,18 +85,21 @@ class InspectorBuilding:
     def _build_node(self, node: Node) -> None:
         spec = self._spec(node)
         self._build_header(node, spec)
-        self._build_layer_box(node)
+        # What the user edits first, the card below it: at 1024x700 the settings are in view.
         if node.is_placeholder:
             self._build_placeholder(node)
         elif node.shared_with:
             self._build_shared_note(node)
         else:
             self._build_settings(node)
+        self._build_layer_box(node)
+        self._body_layout.addWidget(self.card)
         self._show_info()
 
     def _build_header(self, node: Node, spec) -> None:
-        """Class and category, then the layer card (what it does, when to
-        use it, its shapes in words, the Keras documentation)."""
+        """Class and category; the layer card (what it does, when to use it,
+        its shapes in words, the Keras documentation) is made here and shown
+        below the settings."""
         add = self._body_layout.addWidget
         title = QLabel(f"<b>{node.class_name}</b>")
         title.setObjectName("inspector_title")
@@ -122,8 +125,7 @@ class InspectorBuilding:
             )
         doc = (spec.doc or "").strip() if spec is not None else ""
         name = spec.class_name if spec is not None else node.class_name  # aliases: the card of the class
-        self.card = LayerCard(name, summary, doc, shapes=not node.is_placeholder)
-        add(self.card)
+        self.card = LayerCard(name, summary, doc, shapes=not node.is_placeholder)  # added below the settings
 
     def _build_layer_box(self, node: Node) -> None:
         """The layer itself: name, output shape, parameters, model output, sharing."""

@@ -221,10 +221,8 @@ class FileController(FileRecovery, QObject):
     def open_folder_dialog(self) -> None:
         """File > Open Folder…: a TensorFlow SavedModel folder (what
         ``model.save("my_model")`` wrote with TensorFlow 2 and Keras 2)."""
-        if not self.maybe_save():
-            return
-        path = self.ask_open_folder()
-        if path:
+        path = self.ask_open_folder()  # the choice first: Cancel there leaves the model as it is
+        if path and self.maybe_save():
             self.remember_folder(Path(path).parent)  # the next folder is most likely beside this one
             self.open_path(path, ask=False)
 
@@ -289,8 +287,10 @@ class FileController(FileRecovery, QObject):
         return self.save_to(Path(path)) if path else False
 
     def save_to(self, path: Path) -> bool:
+        weights = self.document.current_weights_by_name()
+        left_out = weights is None and self.weights is not None
         try:
-            if self.weights:
+            if weights:
                 # The weights go beside the project in a new <name>.weights-<generation>.h5 that the
                 # .kbproj names: the two are saved as one unit (kbproj.save).
                 from kbuilder.keras_io import model_file
@@ -298,12 +298,17 @@ class FileController(FileRecovery, QObject):
 
                 project = self.project()
                 try:
-                    saving.save_graph(self.graph, Path(path), weights=self.weights, project=project)
+                    saving.save_graph(self.graph, Path(path), weights=weights, project=project)
                 except model_file.ModelFileError as exc:
                     raise kbproj.ProjectError(str(exc)) from None
                 self.document.weights_file = project.weights_file
             else:
-                kbproj.save(self.project(), path)
+                project = self.project()
+                if left_out:  # no pointer to weights saved for an earlier model
+                    project.weights_file = None
+                kbproj.save(project, path)
+                if left_out:
+                    self.document.weights_file = None
         except kbproj.ProjectError as exc:
             self.error("Not saved", str(exc))
             return False
@@ -313,7 +318,11 @@ class FileController(FileRecovery, QObject):
         self.add_recent(self.path)
         self.clear_recovery()
         self.path_changed.emit()
-        self.message.emit(f"Saved {self.path.name}")
+        if left_out:
+            self.message.emit(f"Saved {self.path.name} without the trained weights: the model changed since they "
+                              "were made (train again to save new ones)")
+        else:
+            self.message.emit(f"Saved {self.path.name}")
         return True
 
     # --------------------------------------------------------------- recent
