@@ -315,7 +315,7 @@ def save_model_file(graph: Any, path: str | os.PathLike[str], weights: Weights |
 
     def write(tmp: Path) -> None:
         try:
-            _quiet_save(model, tmp)
+            quiet_save(model, tmp)
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise ModelFileError(f"Keras could not save {path.name}: {exc}") from None
 
@@ -323,7 +323,8 @@ def save_model_file(graph: Any, path: str | os.PathLike[str], weights: Weights |
     return notes
 
 
-def _quiet_save(model: Any, tmp: Path) -> None:
+def quiet_save(model: Any, tmp: Path) -> None:
+    """``model.save(tmp)`` without Keras's notices ("HDF5 is a legacy format")."""
     import logging
     import warnings
 

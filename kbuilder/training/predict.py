@@ -20,13 +20,13 @@ thread that trains (TensorFlow keeps state per thread).
 from __future__ import annotations
 
 import argparse
-import logging
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from kbuilder.core.atomic import replace_atomically
+from kbuilder.keras_io.model_file import quiet_save
 from kbuilder.training import inputs as readers
 from kbuilder.training.predict_info import (
     SEQUENCE_STEPS,
@@ -243,23 +243,13 @@ class Predictor:
     def save(self, path: str | Path) -> Path:
         """Write the model it predicts with (raw inputs) as .keras (with
         ``kbuilder.json``: class names, columns, vocabulary) or .h5, atomically."""
-        from kbuilder.core.atomic import replace_atomically
-
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in (".keras", ".h5", ".hdf5"):
             raise PredictError(f"Save the model as .keras (recommended) or .h5, not {path.name}.")
 
         def write(tmp: Path) -> None:
-            absl = logging.getLogger("absl")
-            level = absl.level
-            absl.setLevel(logging.ERROR)  # "HDF5 is a legacy format" is not news to the user
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    self.model.save(str(tmp))
-            finally:
-                absl.setLevel(level)
+            quiet_save(self.model, tmp)
             if suffix == ".keras":
                 write_meta(self.info, tmp)
 

@@ -22,6 +22,19 @@ from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callba
 
 STRATEGIES = ("default", "mirrored", "multiworker")
 
+#: The function every exported script uses to split arrays into the model's inputs and labels.
+XY_SOURCE = (
+    "def xy(arrays):",
+    '    """The arrays of one split as the model\'s inputs and labels."""',
+    "    if arrays is None:",
+    "        return None, None",
+    "    x = {k: arrays[v] for k, v in INPUTS.items()}",
+    "    y = {k: arrays[v] for k, v in OUTPUTS.items()}",
+    "    x = next(iter(x.values())) if len(x) == 1 else x",
+    "    y = next(iter(y.values())) if len(y) == 1 else y",
+    "    return x, y",
+)
+
 
 def export_script(session, model_file: str = "trained_model.keras") -> str:
     """Python source for the run ``session`` prepared (``prepare`` or ``fit``
@@ -98,15 +111,8 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
         w(model_code.rstrip())
     w("")
     w("")
-    w("def xy(arrays):")
-    w('    """The arrays of one split as the model\'s inputs and labels."""')
-    w("    if arrays is None:")
-    w("        return None, None")
-    w("    x = {k: arrays[v] for k, v in INPUTS.items()}")
-    w("    y = {k: arrays[v] for k, v in OUTPUTS.items()}")
-    w("    x = next(iter(x.values())) if len(x) == 1 else x")
-    w("    y = next(iter(y.values())) if len(y) == 1 else y")
-    w("    return x, y")
+    for line in XY_SOURCE:
+        w(line)
     w("")
     w("")
     w("# ---- the strategy (--strategy), and training on several machines ----")

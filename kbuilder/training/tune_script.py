@@ -26,6 +26,7 @@ from kbuilder.keras_io.codegen import ExportError, export_code
 from kbuilder.keras_io.pysource import literal, string_literal
 from kbuilder.training import recipes
 from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, callback_specs, class_weights
+from kbuilder.training.script import XY_SOURCE
 from kbuilder.training.search_results import direction_of
 from kbuilder.training.search_space import Dimension
 from kbuilder.training.trials import TRIAL_CALLBACKS
@@ -169,15 +170,8 @@ def export_tune_script(search) -> str:
         w(inspect.getsource(f).rstrip())
         w("")
         w("")
-    w("def xy(arrays):")
-    w('    """The arrays of one split as the model\'s inputs and labels."""')
-    w("    if arrays is None:")
-    w("        return None, None")
-    w("    x = {k: arrays[v] for k, v in INPUTS.items()}")
-    w("    y = {k: arrays[v] for k, v in OUTPUTS.items()}")
-    w("    x = next(iter(x.values())) if len(x) == 1 else x")
-    w("    y = next(iter(y.values())) if len(y) == 1 else y")
-    w("    return x, y")
+    for line in XY_SOURCE:
+        w(line)
     w("")
     w("")
     w("def load_data():")
