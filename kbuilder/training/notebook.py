@@ -22,6 +22,7 @@ from pathlib import Path
 from kbuilder.training import recipes
 from kbuilder.training.config import TrainConfig, epochs_text
 from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callback_specs, class_weights
+from kbuilder.training.script import XY_SOURCE
 from kbuilder.training.session import TrainingSession
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -150,18 +151,7 @@ def export_notebook(graph, settings: dict | None = None, *, session=None):
     ]
     for f in (getattr(recipes, fn), recipes.split_arrays, recipes.apply_plan):
         lines += ["", inspect.getsource(f).rstrip(), ""]
-    lines += [
-        "",
-        "def xy(arrays):",
-        '    """The arrays of one split as the model\'s inputs and labels."""',
-        "    if arrays is None:",
-        "        return None, None",
-        "    x = {k: arrays[v] for k, v in INPUTS.items()}",
-        "    y = {k: arrays[v] for k, v in OUTPUTS.items()}",
-        "    x = next(iter(x.values())) if len(x) == 1 else x",
-        "    y = next(iter(y.values())) if len(y) == 1 else y",
-        "    return x, y",
-    ]
+    lines += ["", *XY_SOURCE]
     py("\n".join(lines))
     load = ["keras.utils.set_random_seed(SEED)", f"arrays, test_arrays = {fn}(**{_literal(kw)})"]
     val_fraction = 0.0 if val_raw is not None else float(d.val_fraction)
