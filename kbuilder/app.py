@@ -87,9 +87,13 @@ def missing_dependency() -> str | None:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kbuilder", description="Build Keras models by drawing them.")
-    parser.add_argument("file", nargs="?", help="a .kbproj project or a Keras model (.json, .h5, .keras) to open")
-    parser.add_argument("--no-restore", action="store_true", help="do not offer to restore autosaved work")
+    from kbuilder.core.i18n import translate
+
+    parser = argparse.ArgumentParser(prog="kbuilder", description=translate("app", "Build Keras models by drawing them."))
+    parser.add_argument("file", nargs="?",
+                        help=translate("app", "a .kbproj project or a Keras model (.json, .h5, .keras) to open"))
+    parser.add_argument("--no-restore", action="store_true",
+                        help=translate("app", "do not offer to restore autosaved work"))
     parser.add_argument("--version", action="version", version=_version())
     return parser.parse_args(argv)
 
@@ -103,6 +107,7 @@ def _version() -> str:
 def example_project():
     """The default template, or a small built-in model when none is installed."""
     from kbuilder.core.graph import Graph
+    from kbuilder.core.i18n import QT_TRANSLATE_NOOP
     from kbuilder.project import kbproj
     from kbuilder.project.templates import load_template
 
@@ -116,7 +121,7 @@ def example_project():
     d = g.add("Dense", inputs=[f], units=128, activation="relu", position=(0, 240))
     r = g.add("Dropout", inputs=[d], rate=0.2, position=(0, 360))
     g.add("Dense", name="digits", inputs=[r], units=10, activation="softmax", position=(0, 480))
-    return kbproj.Project(graph=g, description="A small digit classifier: 28×28 image → 10 classes.")
+    return kbproj.Project(graph=g, description=QT_TRANSLATE_NOOP("templates", "A small digit classifier: 28×28 image → 10 classes."))
 
 
 def open_start_project(window) -> None:
@@ -127,7 +132,9 @@ def open_start_project(window) -> None:
     path = template_path(DEFAULT_TEMPLATE)
     if path.exists() and window.files.open_template(path, ask=False):
         return
-    window.files.set_project(example_project(), None, "untitled")
+    from PySide6.QtCore import QCoreApplication
+
+    window.files.set_project(example_project(), None, QCoreApplication.translate("FileController", "untitled"))
 
 
 def create_application(argv0: str = "kbuilder"):
@@ -148,6 +155,9 @@ def create_application(argv0: str = "kbuilder"):
             from PySide6.QtGui import QIcon
 
             app.setWindowIcon(QIcon(str(icon)))
+    from kbuilder import language
+
+    language.install(app)
     return app
 
 
@@ -160,8 +170,15 @@ def _resources():
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    hint = missing_dependency()
+    if hint:
+        print(hint, file=sys.stderr)
+        return 1
+    from kbuilder import language
+
+    language.install_cli()  # --help in the user's language
     args = _parse(argv)
-    hint = missing_dependency() or xcb_problem()
+    hint = xcb_problem()
     if hint:
         print(hint, file=sys.stderr)
         return 1
@@ -169,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     app = create_application(sys.argv[0] if sys.argv else "kbuilder")
     from PySide6.QtCore import QTimer
+
+    font_hint = language.korean_font_problem(language.current())
+    if font_hint:
+        print(font_hint, file=sys.stderr)
 
     from kbuilder.ui.window.main_window import MainWindow
 
@@ -180,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if not opened:
         open_start_project(window)
     window.show()
+    if font_hint:
+        window.statusBar().showMessage(font_hint)
     if restore:
         QTimer.singleShot(0, window.files.offer_recovery)
     if os.environ.get("KBUILDER_EXIT_AFTER_PAINT"):

@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.project.loader import OPEN_SUFFIXES, OpenError, open_path
 from kbuilder.training import cli as training_cli
 
@@ -83,16 +84,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     else:
         for note in opened.notes:
-            print(f"note: {note}")
+            print(translate("cli", "note: {note}").format(note=note))
         for i, fixes in found:
-            where = f"{node_name(i)}: " if node_name(i) else ""
-            print(f"{i.severity}: {where}{i.message}")
+            print(_issue_line(i.severity, node_name(i), i.message))
             for f in fixes:
-                print(f"  fix: {f.title}")
+                print(translate("cli", "  fix: {fix}").format(fix=f.title))
         n_err, n_warn = len(errors), len(issues) - len(errors)
-        verdict = "valid" if not errors else "has errors"
-        print(f"{Path(args.file).name}: {verdict} ({len(graph)} layers, {n_err} errors, {n_warn} warnings)")
+        if errors:
+            verdict = translate("cli", "{file}: has errors ({layers} layers, {errors} errors, {warnings} warnings)")
+        else:
+            verdict = translate("cli", "{file}: valid ({layers} layers, {errors} errors, {warnings} warnings)")
+        print(verdict.format(file=Path(args.file).name, layers=len(graph), errors=n_err, warnings=n_warn))
     return 1 if errors else 0
+
+
+def _issue_line(severity: str, node: str | None, message: str) -> str:
+    """One issue as ``kbuilder check`` prints it: "error: dense: ..." (the severity in words)."""
+    if severity == "error":
+        text = translate("cli", "error: {node}: {message}") if node else translate("cli", "error: {message}")
+    elif severity == "warning":
+        text = translate("cli", "warning: {node}: {message}") if node else translate("cli", "warning: {message}")
+    elif severity == "note":
+        text = translate("cli", "note: {node}: {message}") if node else translate("cli", "note: {message}")
+    else:
+        return f"{severity}: {node}: {message}" if node else f"{severity}: {message}"
+    return text.format(node=node, message=message)
 
 
 def _require_valid(graph) -> None:
@@ -101,9 +117,17 @@ def _require_valid(graph) -> None:
     errors = [i for i in check_graph(graph) if i.severity == "error"]
     if errors:
         first = errors[0]
-        where = graph.node(first.node_id).name + ": " if first.node_id and first.node_id in graph else ""
-        more = f" (and {len(errors) - 1} more; run 'kbuilder check')" if len(errors) > 1 else ""
-        raise CliError(f"the model has errors: {where}{first.message}{more}", 1)
+        node = graph.node(first.node_id).name if first.node_id and first.node_id in graph else None
+        more = len(errors) - 1
+        if node and more:
+            text = translate("cli", "the model has errors: {node}: {message} (and {more} more; run 'kbuilder check')")
+        elif node:
+            text = translate("cli", "the model has errors: {node}: {message}")
+        elif more:
+            text = translate("cli", "the model has errors: {message} (and {more} more; run 'kbuilder check')")
+        else:
+            text = translate("cli", "the model has errors: {message}")
+        raise CliError(text.format(node=node, message=first.message, more=more), 1)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -129,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc), 1) from None
     if args.output:
         _write_text(Path(args.output), code)
-        print(f"wrote {args.output}")
+        print(translate("cli", "wrote {path}").format(path=args.output))
     else:
         sys.stdout.write(code)
     return 0
@@ -137,11 +161,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     if not (args.output or args.out) or (args.output and args.out):
-        raise CliError("give the file to write once: 'kbuilder convert FILE OUT' or 'kbuilder convert FILE -o OUT'", 2)
+        raise CliError(
+            translate("cli", "give the file to write once: 'kbuilder convert FILE OUT' or 'kbuilder convert FILE -o OUT'"),
+            2,
+        )
     out = Path(args.output or args.out)
     suffix = out.suffix.lower()
     if suffix not in CONVERT_SUFFIXES:
-        raise CliError(f"OUT must end in {', '.join(CONVERT_SUFFIXES)} (got '{out.name}')", 2)
+        raise CliError(
+            translate("cli", "OUT must end in {suffixes} (got '{name}')").format(
+                suffixes=", ".join(CONVERT_SUFFIXES), name=out.name
+            ),
+            2,
+        )
     opened = _open(args.file)
     if suffix != ".kbproj":
         _require_valid(opened.graph)
@@ -153,8 +185,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     except model_file.ModelFileError as exc:
         raise CliError(str(exc), 1) from None
     for note in opened.notes:
-        print(f"note: {note}")
-    print(f"wrote {out}")
+        print(translate("cli", "note: {note}").format(note=note))
+    print(translate("cli", "wrote {path}").format(path=out))
     return 0
 
 
@@ -186,57 +218,71 @@ def cmd_tune(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kbuilder",
-        description="Build Keras models by drawing them. Without a command, opens the app.",
+        description=translate("cli", "Build Keras models by drawing them. Without a command, opens the app."),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    files = f"a project or model file ({', '.join(OPEN_SUFFIXES)}) or a SavedModel folder"
+    files = translate("cli", "a project or model file ({suffixes}) or a SavedModel folder").format(
+        suffixes=", ".join(OPEN_SUFFIXES)
+    )
 
-    p = sub.add_parser("check", help="check a model for errors")
+    p = sub.add_parser("check", help=translate("cli", "check a model for errors"))
     p.add_argument("file", metavar="FILE", help=files)
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=translate("cli", "print the result as JSON"))
     from kbuilder.training.repair_cli import add_check_arguments
 
     add_check_arguments(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("summary", help="print what model.summary() shows")
+    p = sub.add_parser("summary", help=translate("cli", "print what model.summary() shows"))
     p.add_argument("file", metavar="FILE", help=files)
-    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--json", action="store_true", help=translate("cli", "print the summary as JSON"))
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("export", help="export the model as Python code")
+    p = sub.add_parser("export", help=translate("cli", "export the model as Python code"))
     p.add_argument("file", metavar="FILE", help=files)
-    p.add_argument("-o", "--output", metavar="OUT.py", help="write to this file instead of the screen")
-    p.add_argument("--style", choices=STYLES, default="functional", help="code style (default: functional)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT.py", help=translate("cli", "write to this file instead of the screen")
+    )
+    p.add_argument(
+        "--style", choices=STYLES, default="functional", help=translate("cli", "code style (default: functional)")
+    )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("convert", help="convert between .kbproj, .json, .keras and .h5")
+    p = sub.add_parser("convert", help=translate("cli", "convert between .kbproj, .json, .keras and .h5"))
     p.add_argument("file", metavar="FILE", help=files)
-    p.add_argument("out", metavar="OUT", nargs="?", help="the file to write (.kbproj, .json, .keras or .h5)")
-    p.add_argument("-o", "--output", metavar="OUT", help="the same, as an option")
+    p.add_argument(
+        "out", metavar="OUT", nargs="?", help=translate("cli", "the file to write (.kbproj, .json, .keras or .h5)")
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help=translate("cli", "the same, as an option"))
     p.set_defaults(func=cmd_convert)
 
-    p = sub.add_parser("train", help="train a model on a data set")
+    p = sub.add_parser("train", help=translate("cli", "train a model on a data set"))
     training_cli.add_train_arguments(p)
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="measure a saved model's weights on a data set, without training")
+    p = sub.add_parser(
+        "evaluate", help=translate("cli", "measure a saved model's weights on a data set, without training")
+    )
     training_cli.add_evaluate_arguments(p)
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("datasets", help="list the data sets kbuilder can train on")
+    p = sub.add_parser("datasets", help=translate("cli", "list the data sets kbuilder can train on"))
     training_cli.add_datasets_arguments(p)
     p.set_defaults(func=cmd_datasets)
 
     from kbuilder.training import predict_cli
 
-    p = sub.add_parser("predict", help="run a trained model on your own picture, CSV rows, arrays or text")
+    p = sub.add_parser(
+        "predict", help=translate("cli", "run a trained model on your own picture, CSV rows, arrays or text")
+    )
     predict_cli.add_predict_arguments(p)
     p.set_defaults(func=cmd_predict)
 
     from kbuilder.training import tune_cli
 
-    p = sub.add_parser("tune", help="search hyperparameters (KerasTuner): try several values, keep the best")
+    p = sub.add_parser(
+        "tune", help=translate("cli", "search hyperparameters (KerasTuner): try several values, keep the best")
+    )
     tune_cli.add_tune_arguments(p)
     p.set_defaults(func=cmd_tune)
     return parser
@@ -278,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
         from kbuilder.app import main as app_main
 
         return app_main(argv)
+    from kbuilder import language
+
+    language.install_cli()  # sentences (and --help) in the user's language; JSON keys and codes never change
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -290,11 +339,11 @@ def main(argv: list[str] | None = None) -> int:
         _err(str(exc))
         return exc.code
     except KeyboardInterrupt:
-        _err("interrupted")
+        _err(translate("cli", "interrupted"))
         return 130
     except Exception as exc:  # a bug or an environment problem: still no traceback
-        _err(f"unexpected error: {type(exc).__name__}: {exc}")
-        _err("please report this with the file that caused it.")
+        _err(translate("cli", "unexpected error: {kind}: {problem}").format(kind=type(exc).__name__, problem=exc))
+        _err(translate("cli", "please report this with the file that caused it."))
         return 3
 
 

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kbuilder.core.graph import Graph  # noqa: E402
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from kbuilder.core.layout import layered_layout  # noqa: E402
 from kbuilder.project.kbproj import Project, save  # noqa: E402
 
@@ -34,8 +35,8 @@ def template(slug: str, title: str, description: str, expected: int | None = Non
 
 @template(
     "digits_classifier",
-    "Digits classifier (ready to train)",
-    "An 8x8 handwritten-digit classifier that trains offline on scikit-learn's digits data set.",
+    QT_TRANSLATE_NOOP("templates", "Digits classifier (ready to train)"),
+    QT_TRANSLATE_NOOP("templates", "An 8x8 handwritten-digit classifier that trains offline on scikit-learn's digits data set."),
     training={"dataset": "digits", "epochs": 10, "batch_size": 32, "validation_split": 0.2},
 )
 def digits(g: Graph) -> None:
@@ -46,7 +47,7 @@ def digits(g: Graph) -> None:
     g.add("Dense", name="digit", inputs=[x], units=10, activation="softmax")
 
 
-@template("mnist_mlp", "MNIST / Fashion-MNIST MLP", "Flatten a 28x28 image, two Dense(300) layers, ten classes.", 328_810,
+@template("mnist_mlp", QT_TRANSLATE_NOOP("templates", "MNIST / Fashion-MNIST MLP"), QT_TRANSLATE_NOOP("templates", "Flatten a 28x28 image, two Dense(300) layers, ten classes."), 328_810,
           training={"dataset": "fashion_mnist", "epochs": 10})
 def mnist_mlp(g: Graph) -> None:
     x = g.add_input((28, 28), name="image")
@@ -56,7 +57,7 @@ def mnist_mlp(g: Graph) -> None:
     g.add("Dense", inputs=[x], units=10, activation="softmax")
 
 
-@template("imdb_dense", "IMDB reviews, multi-hot", "Two Dense(16) layers on 10,000 multi-hot word features.", 160_305)
+@template("imdb_dense", QT_TRANSLATE_NOOP("templates", "IMDB reviews, multi-hot"), QT_TRANSLATE_NOOP("templates", "Two Dense(16) layers on 10,000 multi-hot word features."), 160_305)
 def imdb_dense(g: Graph) -> None:
     x = g.add_input((10000,), name="review")
     x = g.add("Dense", inputs=[x], units=16, activation="relu")
@@ -64,7 +65,7 @@ def imdb_dense(g: Graph) -> None:
     g.add("Dense", inputs=[x], units=1, activation="sigmoid")
 
 
-@template("imdb_embedding", "IMDB reviews, word embedding", "Embedding(10000, 8) over 20 words, flattened, one sigmoid unit.", 80_161)
+@template("imdb_embedding", QT_TRANSLATE_NOOP("templates", "IMDB reviews, word embedding"), QT_TRANSLATE_NOOP("templates", "Embedding(10000, 8) over 20 words, flattened, one sigmoid unit."), 80_161)
 def imdb_embedding(g: Graph) -> None:
     x = g.add_input((20,), name="words", dtype="int32")
     x = g.add("Embedding", inputs=[x], input_dim=10000, output_dim=8)
@@ -72,7 +73,7 @@ def imdb_embedding(g: Graph) -> None:
     g.add("Dense", inputs=[x], units=1, activation="sigmoid")
 
 
-@template("functional_mlp", "Functional API MLP", "Input(64), two Dense(32), softmax over 10 classes.", 3_466)
+@template("functional_mlp", QT_TRANSLATE_NOOP("templates", "Functional API MLP"), QT_TRANSLATE_NOOP("templates", "Input(64), two Dense(32), softmax over 10 classes."), 3_466)
 def functional_mlp(g: Graph) -> None:
     x = g.add_input((64,), name="features")
     x = g.add("Dense", inputs=[x], units=32, activation="relu")
@@ -80,8 +81,8 @@ def functional_mlp(g: Graph) -> None:
     g.add("Dense", inputs=[x], units=10, activation="softmax")
 
 
-@template("question_answering", "Question answering (two inputs)",
-          "A text and a question, each embedded and read by an LSTM, concatenated into a 500-word answer.", 1_337_332)
+@template("question_answering", QT_TRANSLATE_NOOP("templates", "Question answering (two inputs)"),
+          QT_TRANSLATE_NOOP("templates", "A text and a question, each embedded and read by an LSTM, concatenated into a 500-word answer."), 1_337_332)
 def question_answering(g: Graph) -> None:
     text = g.add_input((None,), name="text", dtype="int32")
     t = g.add("Embedding", inputs=[text], input_dim=10000, output_dim=64)
@@ -93,8 +94,8 @@ def question_answering(g: Graph) -> None:
     g.add("Dense", name="answer", inputs=[c], units=500, activation="softmax")
 
 
-@template("age_income_gender", "Age, income and gender (three outputs)",
-          "Social-media posts through a 1D convnet into three heads, each with its own loss and weight.", 14_146_316,
+@template("age_income_gender", QT_TRANSLATE_NOOP("templates", "Age, income and gender (three outputs)"),
+          QT_TRANSLATE_NOOP("templates", "Social-media posts through a 1D convnet into three heads, each with its own loss and weight."), 14_146_316,
           training={"losses": {"age": "mse", "income": "categorical_crossentropy", "gender": "binary_crossentropy"},
                     "loss_weights": {"age": 0.25, "income": 1.0, "gender": 10.0}})
 def age_income_gender(g: Graph) -> None:
@@ -114,7 +115,7 @@ def age_income_gender(g: Graph) -> None:
     g.add("Dense", name="gender", inputs=[x], units=1, activation="sigmoid")
 
 
-@template("inception_module", "Inception module", "Four branches over a 224x224 RGB image, concatenated.", 447_872)
+@template("inception_module", QT_TRANSLATE_NOOP("templates", "Inception module"), QT_TRANSLATE_NOOP("templates", "Four branches over a 224x224 RGB image, concatenated."), 447_872)
 def inception(g: Graph) -> None:
     x = g.add_input((224, 224, 3), name="image")
     a = g.add("Conv2D", name="branch_a", inputs=[x], filters=128, kernel_size=1, strides=2, activation="relu")
@@ -128,8 +129,8 @@ def inception(g: Graph) -> None:
     g.add("Concatenate", name="inception_output", inputs=[a, b, c, d], axis=-1)
 
 
-@template("siamese_lstm", "Siamese LSTM (shared layer)",
-          "One LSTM, and its weights, read two sentences; the two encodings decide if they mean the same.", 20_673)
+@template("siamese_lstm", QT_TRANSLATE_NOOP("templates", "Siamese LSTM (shared layer)"),
+          QT_TRANSLATE_NOOP("templates", "One LSTM, and its weights, read two sentences; the two encodings decide if they mean the same."), 20_673)
 def siamese(g: Graph) -> None:
     left = g.add_input((None, 128), name="left_sentence")
     right = g.add_input((None, 128), name="right_sentence")
@@ -139,8 +140,8 @@ def siamese(g: Graph) -> None:
     g.add("Dense", name="same_meaning", inputs=[c], units=1, activation="sigmoid")
 
 
-@template("separable_convnet", "Depthwise separable convnet",
-          "SeparableConv2D blocks on a 64x64 RGB image into 10 classes.", 38_949)
+@template("separable_convnet", QT_TRANSLATE_NOOP("templates", "Depthwise separable convnet"),
+          QT_TRANSLATE_NOOP("templates", "SeparableConv2D blocks on a 64x64 RGB image into 10 classes."), 38_949)
 def separable(g: Graph) -> None:
     x = g.add_input((64, 64, 3), name="image")
     for filters, pool in ((32, False), (64, True), (64, False), (128, True), (64, False), (128, False)):
@@ -152,8 +153,8 @@ def separable(g: Graph) -> None:
     g.add("Dense", inputs=[x], units=10, activation="softmax")
 
 
-@template("wide_and_deep", "Wide & deep with an auxiliary output",
-          "Five wide features skip past a deep path over six; an auxiliary head checks the deep path alone.",
+@template("wide_and_deep", QT_TRANSLATE_NOOP("templates", "Wide & deep with an auxiliary output"),
+          QT_TRANSLATE_NOOP("templates", "Five wide features skip past a deep path over six; an auxiliary head checks the deep path alone."),
           training={"losses": {"main_output": "mse", "aux_output": "mse"},
                     "loss_weights": {"main_output": 0.9, "aux_output": 0.1}})
 def wide_deep(g: Graph) -> None:
@@ -166,8 +167,8 @@ def wide_deep(g: Graph) -> None:
     g.add("Dense", name="aux_output", inputs=[h2], units=1)
 
 
-@template("conv_autoencoder", "Convolutional autoencoder",
-          "Encode a 32x32 RGB image with Conv2D and pooling, decode it with UpSampling2D.",
+@template("conv_autoencoder", QT_TRANSLATE_NOOP("templates", "Convolutional autoencoder"),
+          QT_TRANSLATE_NOOP("templates", "Encode a 32x32 RGB image with Conv2D and pooling, decode it with UpSampling2D."),
           training={"dataset": "cifar10", "target": "input"})
 def autoencoder(g: Graph) -> None:
     x = g.add_input((32, 32, 3), name="image")
@@ -178,8 +179,8 @@ def autoencoder(g: Graph) -> None:
     g.add("Conv2D", name="reconstruction", inputs=[x], filters=3, kernel_size=[3, 3], activation="sigmoid", padding="same")
 
 
-@template("ticket_router", "Customer ticket router",
-          "Title, body and tags of a support ticket into its priority and the department that should handle it.",
+@template("ticket_router", QT_TRANSLATE_NOOP("templates", "Customer ticket router"),
+          QT_TRANSLATE_NOOP("templates", "Title, body and tags of a support ticket into its priority and the department that should handle it."),
           training={"losses": {"priority": "mean_squared_error", "department": "categorical_crossentropy"}})
 def ticket_router(g: Graph) -> None:
     title = g.add_input((10000,), name="title")

@@ -21,7 +21,11 @@ default template, at 1360x860 and 1024x700, and saves:
   in the temporary folder); ``build_marked_<size>.png`` the marks on the canvas;
 * ``compare_<size>.png``: its Compare runs tab with two training runs.
 
-    QT_QPA_PLATFORM=offscreen python tools/screens.py [--out docs/screens] [--lang en] [--no-training]
+    QT_QPA_PLATFORM=offscreen python tools/screens.py [--out docs/screens] [--lang en|ko] [--font FILE.ttf] [--no-training]
+
+With ``--lang ko`` the window speaks Korean and the pictures are named
+``<shot>_ko_<size>.png``; ``--font`` adds a font file (a Korean one where the
+machine has none installed).
 
 The settings and autosave go to a temporary folder, so the pictures do not
 depend on the user's saved layout.
@@ -63,9 +67,12 @@ def settle(app, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+LANG_SUFFIX = ""
+
+
 def shoot(app, window, out: Path, name: str) -> Path:
     settle(app)
-    path = out / f"{name}_{window.width()}x{window.height()}.png"
+    path = out / f"{name}{LANG_SUFFIX}_{window.width()}x{window.height()}.png"
     window.grab().save(str(path))
     print(path)
     return path
@@ -76,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screens"))
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--no-training", action="store_true", help="leave out the Train and Results shots")
+    parser.add_argument("--lang", choices=("en", "ko"), default="en", help="the window's language")
+    parser.add_argument("--font", help="a font file to add (e.g. a Korean one)")
     args = parser.parse_args(argv)
+    global LANG_SUFFIX
+    os.environ["KBUILDER_LANG"] = args.lang
+    LANG_SUFFIX = "" if args.lang == "en" else f"_{args.lang}"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -87,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     from kbuilder.ui.window.main_window import MainWindow
 
     app = create_application("kbuilder-screens")
+    if args.font:
+        from PySide6.QtGui import QFontDatabase
+
+        if QFontDatabase.addApplicationFont(args.font) < 0:
+            print(f"could not load the font {args.font}", file=sys.stderr)
     for width, height in SIZES:
         QSettings().remove("window")  # each size starts with the first-run layout
         window = MainWindow()

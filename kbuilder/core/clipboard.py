@@ -20,6 +20,7 @@ from typing import Any
 from .commands import AddEdge, AddNode
 from .graph import Edge, Graph, GraphError, Node, new_id, unique_name
 from .history import Command, Compound
+from .i18n import translate
 from .limits import MAX_PROJECT_BYTES, json_problem
 from .reading import checked_parts, read_graph_dict
 
@@ -48,23 +49,25 @@ def read_fragment(text: str) -> Graph | None:
     if not isinstance(text, str) or not text.lstrip().startswith("{"):
         return None
     if len(text) > MAX_PROJECT_BYTES:
-        raise GraphError("the copied layers are too big to paste")
+        raise GraphError(translate("core.clipboard", "the copied layers are too big to paste"))
     try:
         data = json.loads(text)
     except RecursionError:
-        raise GraphError("the copied layers are nested too deeply to paste") from None
+        raise GraphError(translate("core.clipboard", "the copied layers are nested too deeply to paste")) from None
     except ValueError:
         return None
     if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT:
         return None
     problem = json_problem(data)
     if problem:
-        raise GraphError(f"the copied layers cannot be pasted: {problem}")
+        raise GraphError(translate("core.clipboard", "the copied layers cannot be pasted: {problem}").format(problem=problem))
     try:
         name, nodes, edges = read_graph_dict(data, copy=False)
         node_map, edge_map = checked_parts(nodes, edges)
     except GraphError as exc:
-        raise GraphError(f"the copied layers cannot be pasted: {exc}") from None
+        raise GraphError(
+            translate("core.clipboard", "the copied layers cannot be pasted: {problem}").format(problem=exc)
+        ) from None
     return Graph.from_parts(name, node_map.values(), edge_map.values())
 
 
@@ -97,7 +100,7 @@ def paste(graph: Graph, data: dict[str, Any], offset: tuple[float, float] = (30.
             children.append(
                 AddEdge(Edge(src=id_map[ed["src"]], dst=id_map[ed["dst"]], dst_port=int(ed.get("dst_port", 0)), src_port=int(ed.get("src_port", 0))))
             )
-    return Compound(children=children, text="Paste")
+    return Compound(children=children, text=translate("core.clipboard", "Paste"))
 
 
 

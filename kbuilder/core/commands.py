@@ -23,6 +23,7 @@ from typing import Any
 
 from .graph import Edge, Graph, GraphError, Node
 from .history import Command, Compound
+from .i18n import translate
 
 # Part of this module's API as a namespace (``commands.Compound(...)``, ``C.Command``)
 # for the callers that import the module: the undo model is in kbuilder.core.history.
@@ -35,7 +36,7 @@ __all__ = [
 @dataclass
 class AddNode(Command):
     node: Node
-    text: str = "Add layer"
+    text: str = field(default_factory=lambda: translate("core.commands", "Add layer"))
     _done: bool = field(default=False, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
@@ -51,7 +52,7 @@ class AddNode(Command):
 @dataclass
 class AddEdge(Command):
     edge: Edge
-    text: str = "Connect"
+    text: str = field(default_factory=lambda: translate("core.commands", "Connect"))
     _done: bool = field(default=False, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
@@ -67,7 +68,7 @@ class AddEdge(Command):
 @dataclass
 class RemoveEdge(Command):
     edge: Edge
-    text: str = "Disconnect"
+    text: str = field(default_factory=lambda: translate("core.commands", "Disconnect"))
     index: int | None = None
 
     def redo(self, graph: Graph) -> None:
@@ -129,9 +130,11 @@ def remove_items(graph: Graph, node_ids: list[str], edge_ids: list[str] = ()) ->
         children.append(_DropNode(copy.deepcopy(node)))
     n = len(node_ids)
     if n == 1:
-        text = f"Delete {graph.node(node_ids[0]).name}"
+        text = translate("core.commands", "Delete {name}").format(name=graph.node(node_ids[0]).name)
+    elif n:
+        text = translate("core.commands", "Delete {count} layers").format(count=n)
     else:
-        text = f"Delete {n} layers" if n else "Disconnect"
+        text = translate("core.commands", "Disconnect")
     return Compound(children=children, text=text)
 
 
@@ -142,7 +145,7 @@ class SetParams(Command):
     node_id: str
     old: dict[str, Any]
     new: dict[str, Any]
-    text: str = "Change parameter"
+    text: str = field(default_factory=lambda: translate("core.commands", "Change parameter"))
     merge_id: Any = None
     _before: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -205,7 +208,8 @@ def set_param(
     else:
         new[key] = copy.deepcopy(value)
     merge_id = None if merge is False or merge is None else (key if merge is True else merge)
-    return SetParams(node_id, old, new, text=text or f"Set {key}", merge_id=merge_id)
+    text = text or translate("core.commands", "Set {key}").format(key=key)
+    return SetParams(node_id, old, new, text=text, merge_id=merge_id)
 
 
 @dataclass
@@ -213,7 +217,7 @@ class Rename(Command):
     node_id: str
     old: str
     new: str
-    text: str = "Rename"
+    text: str = field(default_factory=lambda: translate("core.commands", "Rename"))
     _before: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
@@ -235,7 +239,7 @@ class SetShared(Command):
     node_id: str
     old: str | None
     new: str | None
-    text: str = "Share layer"
+    text: str = field(default_factory=lambda: translate("core.commands", "Share layer"))
     _before: tuple[str | None, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
@@ -255,7 +259,7 @@ class SetShared(Command):
 class SetOutput(Command):
     node_id: str
     new: bool
-    text: str = "Mark as output"
+    text: str = field(default_factory=lambda: translate("core.commands", "Mark as output"))
     _before: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def redo(self, graph: Graph) -> None:
@@ -276,7 +280,7 @@ class Move(Command):
 
     old: dict[str, tuple[float, float]]
     new: dict[str, tuple[float, float]]
-    text: str = "Move"
+    text: str = field(default_factory=lambda: translate("core.commands", "Move"))
     drag_id: Any = None
     _before: dict[str, tuple[float, float]] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -316,7 +320,7 @@ class ReorderInputs(Command):
     node_id: str
     old_order: list[str]
     new_order: list[str]
-    text: str = "Reorder inputs"
+    text: str = field(default_factory=lambda: translate("core.commands", "Reorder inputs"))
     _before: list[tuple[int, Edge]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @staticmethod

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .graph_queries import GraphQueries
+from .i18n import translate
 from .limits import MAX_PORTS
 from .node import (
     INPUT,
@@ -116,9 +117,9 @@ class Graph(GraphQueries):
         if node.id in self._nodes:
             raise GraphError(f"a node with id {node.id!r} already exists")
         if not node.name or not node.name.strip():
-            raise GraphError("a layer needs a name")
+            raise GraphError(translate("core.graph", "a layer needs a name"))
         if node.name in self._names:
-            raise GraphError(f"the name {node.name!r} is already used by another layer")
+            raise GraphError(translate("core.graph", "the name {name} is already used by another layer").format(name=repr(node.name)))
         self._nodes = self._insert(self._nodes, node.id, node, index)
         self._ins[node.id] = []
         self._outs[node.id] = []
@@ -143,15 +144,15 @@ class Graph(GraphQueries):
         if edge.id in self._edges:
             raise GraphError(f"an edge with id {edge.id!r} already exists")
         if edge.src not in self._nodes or edge.dst not in self._nodes:
-            raise GraphError("an edge must join two layers of this graph")
+            raise GraphError(translate("core.graph", "an edge must join two layers of this graph"))
         if edge.src == edge.dst:
-            raise GraphError("a layer cannot feed itself")
+            raise GraphError(translate("core.graph", "a layer cannot feed itself"))
         if not (0 <= edge.dst_port < MAX_PORTS and 0 <= edge.src_port < MAX_PORTS):
-            raise GraphError(f"a port number must be between 0 and {MAX_PORTS - 1}")
+            raise GraphError(translate("core.graph", "a port number must be between 0 and {last}").format(last=MAX_PORTS - 1))
         if self._nodes[edge.dst].is_input:
-            raise GraphError("an Input layer takes no incoming connection")
+            raise GraphError(translate("core.graph", "an Input layer takes no incoming connection"))
         if any(e.dst_port == edge.dst_port for e in self._ins[edge.dst]):
-            raise GraphError("that input port is already connected")
+            raise GraphError(translate("core.graph", "that input port is already connected"))
         self._edges = self._insert(self._edges, edge.id, edge, index)
         ins = self._ins[edge.dst]
         ins.append(edge)
@@ -205,10 +206,10 @@ class Graph(GraphQueries):
             if problem:
                 raise GraphError(problem)
         if not name or not name.strip():
-            raise GraphError("a layer needs a name")
+            raise GraphError(translate("core.graph", "a layer needs a name"))
         other = self.find(name)
         if other is not None and other.id != node_id:
-            raise GraphError(f"the name {name!r} is already used by another layer")
+            raise GraphError(translate("core.graph", "the name {name} is already used by another layer").format(name=repr(name)))
         self._names.pop(node.name, None)
         _put(node, "name", name)
         self._names[name] = node_id
@@ -223,9 +224,9 @@ class Graph(GraphQueries):
         if owner_id is not None:
             owner = self.owner(self.node(owner_id))
             if owner.id == node_id:
-                raise GraphError("a layer cannot share weights with itself")
+                raise GraphError(translate("core.graph", "a layer cannot share weights with itself"))
             if owner.is_input or node.is_input:
-                raise GraphError("Input layers have no weights to share")
+                raise GraphError(translate("core.graph", "Input layers have no weights to share"))
             class_name = owner.class_name
             owner_id = owner.id
         self.overwrite(node_id, shared_with=owner_id, class_name=class_name)
@@ -251,7 +252,7 @@ class Graph(GraphQueries):
                 continue
             if key == "name":
                 if not isinstance(value, str) or not value.strip() or self._names.get(value, node_id) != node_id:
-                    raise GraphError(f"the name {value!r} is empty or already used")
+                    raise GraphError(translate("core.graph", "the name {name} is empty or already used").format(name=repr(value)))
                 self._names.pop(node.name, None)
                 self._names[value] = node_id
             _put(node, key, copy.deepcopy(value))

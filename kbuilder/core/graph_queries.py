@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from .i18n import translate
 from .limits import MAX_PORTS
 from .node import Edge, GraphError, Node, name_problem, unique_name
 from .topology import data_flow_order
@@ -61,13 +62,13 @@ class GraphQueries:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise GraphError(f"no node with id {node_id!r}") from None
+            raise GraphError(translate("core.graph_queries", "no node with id {id}").format(id=repr(node_id))) from None
 
     def edge(self, edge_id: str) -> Edge:
         try:
             return self._edges[edge_id]
         except KeyError:
-            raise GraphError(f"no edge with id {edge_id!r}") from None
+            raise GraphError(translate("core.graph_queries", "no edge with id {id}").format(id=repr(edge_id))) from None
 
     def has_edge(self, edge_id: str) -> bool:
         return edge_id in self._edges
@@ -79,7 +80,7 @@ class GraphQueries:
     def by_name(self, name: str) -> Node:
         n = self.find(name)
         if n is None:
-            raise GraphError(f"no layer named {name!r}")
+            raise GraphError(translate("core.graph_queries", "no layer named {name}").format(name=repr(name)))
         return n
 
     def in_edges(self, node_id: str) -> list[Edge]:
@@ -156,7 +157,7 @@ class GraphQueries:
             return problem
         other = self.find(name)
         if other is not None and other.id != node_id:
-            return f"The name '{name}' is already used by another layer."
+            return translate("core.graph_queries", "The name '{name}' is already used by another layer.").format(name=name)
         return None
 
     def can_connect(
@@ -174,9 +175,11 @@ class GraphQueries:
         dst = self.node(dst_id)
         self.node(src_id)  # raises GraphError for an unknown source
         if src_id == dst_id:
-            return None, f"{dst.name} cannot be connected to itself."
+            return None, translate("core.graph_queries", "{name} cannot be connected to itself.").format(name=dst.name)
         if dst.is_input:
-            return None, f"{dst.name} is an Input: it has no inputs. Connect from it, not to it."
+            return None, translate(
+                "core.graph_queries", "{name} is an Input: it has no inputs. Connect from it, not to it."
+            ).format(name=dst.name)
         hi = (arity(dst.class_name) if arity is not None else (1, 1))[1]
         taken = {e.dst_port: e for e in self._ins.get(dst_id, ()) if e.id != ignore_edge}
         if port is None:
@@ -184,17 +187,22 @@ class GraphQueries:
             while port in taken:
                 port += 1
         if not 0 <= port < MAX_PORTS:
-            return None, f"A port number must be between 0 and {MAX_PORTS - 1}."
+            return None, translate("core.graph_queries", "A port number must be between 0 and {last}.").format(
+                last=MAX_PORTS - 1
+            )
         if hi is not None and port >= hi:
             if hi == 1:
-                return None, (
-                    f"{dst.name} ({dst.class_name}) takes one input and already has it. "
-                    "Drag the old connection away first."
-                )
-            return None, f"{dst.name} ({dst.class_name}) takes at most {hi} inputs."
+                return None, translate(
+                    "core.graph_queries",
+                    "{name} ({class_name}) takes one input and already has it. Drag the old connection away first.",
+                ).format(name=dst.name, class_name=dst.class_name)
+            return None, translate("core.graph_queries", "{name} ({class_name}) takes at most {count} inputs.").format(
+                name=dst.name, class_name=dst.class_name, count=hi
+            )
         if port in taken:
             other = self._nodes[taken[port].src].name
-            return None, (
-                f"Input {port + 1} of {dst.name} is already connected to {other}. Drag that connection away first."
-            )
+            return None, translate(
+                "core.graph_queries",
+                "Input {number} of {name} is already connected to {other}. Drag that connection away first.",
+            ).format(number=port + 1, name=dst.name, other=other)
         return port, None

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import Graph
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 
 class Command:
-    """One undoable edit of a graph; ``text`` names it in the Edit menu."""
+    """One undoable edit of a graph; ``text`` names it in the Edit menu
+    (subclasses give their own; this fallback is marked for translation:
+    ``translate("core.history", Command.text)``)."""
 
-    text = "edit"
+    text = QT_TRANSLATE_NOOP("core.history", "edit")
 
     def redo(self, graph: Graph) -> None:  # pragma: no cover - interface
         raise NotImplementedError
@@ -43,7 +46,7 @@ class Compound(Command):
     """Several commands as one undo step, applied all or none."""
 
     children: list[Command] = field(default_factory=list)
-    text: str = "edit"
+    text: str = field(default_factory=lambda: translate("core.history", "edit"))
 
     def redo(self, graph: Graph) -> None:
         """Apply every child, or none: when one fails, undo those already

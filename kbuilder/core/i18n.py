@@ -25,6 +25,11 @@ def set_translator(translator: Callable[[str, str], str] | None) -> None:
     _translator = translator
 
 
+def translating() -> bool:
+    """Whether a translator is installed (the user's language is not English)."""
+    return _translator is not None
+
+
 def translate(context: str, text: str) -> str:
     """``text`` in the user's language (``context`` groups it for
     translators).  Spelled as ``QCoreApplication.translate`` so that
@@ -35,3 +40,10 @@ def translate(context: str, text: str) -> str:
         return _translator(context, text) or text
     except Exception:  # noqa: BLE001 - a broken translation must never hide the message
         return text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for the translation tools without translating it: for
+    module-level constants, which are made before a translator is installed.
+    Translate them where they are shown: ``translate(context, CONSTANT)``."""
+    return text

@@ -18,6 +18,8 @@ import math
 from itertools import chain
 from typing import Any
 
+from .i18n import translate
+
 MiB = 1024 * 1024
 
 # A .kbproj is read whole; weights live beside it, never inside.  A project
@@ -49,15 +51,15 @@ def kind_of(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true/false"
+        return translate("core.limits", "true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return translate("core.limits", "a number")
     if isinstance(value, str):
-        return "text"
+        return translate("core.limits", "text")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return translate("core.limits", "a list")
     if isinstance(value, dict):
-        return "an object"
+        return translate("core.limits", "an object")
     return type(value).__name__
 
 
@@ -105,16 +107,18 @@ def _scalar_problem(keys: list[Any], items: list[Any], finite: bool) -> str | No
     if str in kinds:
         texts = [*texts, *(x for x in items if type(x) is str)]
     if texts and not _is_unicode("".join(texts)):
-        return "it holds text that is not valid Unicode (a lone surrogate)"
+        return translate("core.limits", "it holds text that is not valid Unicode (a lone surrogate)")
     if finite and float in kinds and not all(map(math.isfinite, (x for x in items if type(x) is float))):
-        return "it holds a number that is not finite (NaN or an infinity)"
+        return translate("core.limits", "it holds a number that is not finite (NaN or an infinity)")
     return None
 
 
 def too_deep(max_depth: int = MAX_JSON_DEPTH) -> str:
     """The phrase for JSON nested past the limit (also what to say when
     ``json.loads`` itself gives up with a RecursionError)."""
-    return f"its values are nested more than {limit_text(max_depth)} levels deep, kbuilder's limit"
+    return translate("core.limits", "its values are nested more than {depth} levels deep, kbuilder's limit").format(
+        depth=limit_text(max_depth)
+    )
 
 
 def _is_unicode(text: str) -> bool:

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import translate
 from .limits import MAX_PORTS, kind_of
 
 INPUT = "Input"
@@ -68,7 +69,7 @@ class Node:
         ``copy=False`` takes ``params`` and ``extra`` as they are (a freshly
         parsed file, which nothing else holds)."""
         if not isinstance(d, dict):
-            raise GraphError(f"it is {kind_of(d)}, not an object")
+            raise GraphError(translate("core.node", "it is {kind}, not an object").format(kind=kind_of(d)))
         own = _deepcopy if copy else _same
         return cls(
             id=_text(d, "id"),
@@ -104,7 +105,7 @@ class Edge:
         """An edge from its saved form; ports must be whole numbers in
         ``0 <= port < MAX_PORTS``, else :class:`GraphError`."""
         if not isinstance(d, dict):
-            raise GraphError(f"it is {kind_of(d)}, not an object")
+            raise GraphError(translate("core.node", "it is {kind}, not an object").format(kind=kind_of(d)))
         return cls(
             id=_text(d, "id") if "id" in d else new_id(),
             src=_text(d, "src"),
@@ -123,17 +124,26 @@ def name_problem(name: object, what: str = "layer") -> str | None:
     plain words; None when it can.  The one naming rule: :meth:`Graph.rename`,
     the validation and the inspector ask it.  Keras refuses '/' in any name,
     a NUL stops a .keras/.h5 save and a layer called '.' breaks an HDF5 group."""
-    thing = "The model" if what == "model" else "A layer"
+    model = what == "model"
     if not isinstance(name, str) or not name.strip():
-        return f"{thing} needs a name."
+        return translate("core.node", "The model needs a name.") if model else translate(
+            "core.node", "A layer needs a name.")
     if "/" in name:
-        return f"{thing} name cannot contain '/' (Keras uses it between names); use '_' instead."
+        return translate("core.node", "The model name cannot contain '/' (Keras uses it between names); use '_' "
+                         "instead.") if model else translate(
+            "core.node", "A layer name cannot contain '/' (Keras uses it between names); use '_' instead.")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        return f"{thing} name cannot contain control characters such as line breaks or tabs."
+        return translate("core.node", "The model name cannot contain control characters such as line breaks or "
+                         "tabs.") if model else translate(
+            "core.node", "A layer name cannot contain control characters such as line breaks or tabs.")
     if name.strip() in (".", ".."):
-        return f"{thing} cannot be called '.' or '..'."
+        return translate("core.node", "The model cannot be called '.' or '..'.") if model else translate(
+            "core.node", "A layer cannot be called '.' or '..'.")
     if len(name) > MAX_NAME_LENGTH:
-        return f"{thing} name can be at most {MAX_NAME_LENGTH} characters long (this one has {len(name)})."
+        text = translate("core.node", "The model name can be at most {limit} characters long (this one has "
+                         "{length}).") if model else translate(
+            "core.node", "A layer name can be at most {limit} characters long (this one has {length}).")
+        return text.format(limit=MAX_NAME_LENGTH, length=len(name))
     return None
 
 
@@ -182,11 +192,13 @@ MAX_COORDINATE = 1e7  # positions further out are pulled back onto the canvas
 def _text(d: dict, key: str, empty: bool = False) -> str:
     value = d.get(key)
     if not isinstance(value, str):
-        raise GraphError(f"its {key!r} is {kind_of(value)}, not text")
+        raise GraphError(translate("core.node", "its {key} is {kind}, not text").format(key=repr(key), kind=kind_of(value)))
     if not empty and not value:
-        raise GraphError(f"its {key!r} is empty")
+        raise GraphError(translate("core.node", "its {key} is empty").format(key=repr(key)))
     if key != "name" and len(value) > MAX_ID_LENGTH:
-        raise GraphError(f"its {key!r} is longer than {MAX_ID_LENGTH} characters")
+        raise GraphError(
+            translate("core.node", "its {key} is longer than {limit} characters").format(key=repr(key), limit=MAX_ID_LENGTH)
+        )
     return value
 
 
@@ -202,14 +214,14 @@ def _object(d: dict, key: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise GraphError(f"its {key!r} is {kind_of(value)}, not an object")
+        raise GraphError(translate("core.node", "its {key} is {kind}, not an object").format(key=repr(key), kind=kind_of(value)))
     return value
 
 
 def _flag(d: dict, key: str) -> bool:
     value = d.get(key, False)
     if not isinstance(value, bool):
-        raise GraphError(f"its {key!r} is {kind_of(value)}, not true/false")
+        raise GraphError(translate("core.node", "its {key} is {kind}, not true/false").format(key=repr(key), kind=kind_of(value)))
     return value
 
 
@@ -217,7 +229,7 @@ def _position(value: Any) -> tuple[float, float]:
     if value is None:
         return (0.0, 0.0)
     if not (isinstance(value, (list, tuple)) and len(value) == 2 and all(_is_number(v) for v in value)):
-        raise GraphError("its 'position' is not two numbers")
+        raise GraphError(translate("core.node", "its 'position' is not two numbers"))
     return (_coordinate(value[0]), _coordinate(value[1]))
 
 
@@ -238,9 +250,13 @@ def _coordinate(value: float) -> float:
 def _port(d: dict, key: str) -> int:
     value = d.get(key, 0)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise GraphError(f"its {key!r} is {kind_of(value)}, not a whole number")
+        raise GraphError(
+            translate("core.node", "its {key} is {kind}, not a whole number").format(key=repr(key), kind=kind_of(value))
+        )
     if not 0 <= value < MAX_PORTS:
-        raise GraphError(f"its {key!r} is outside 0-{MAX_PORTS - 1}, kbuilder's limit")
+        raise GraphError(
+            translate("core.node", "its {key} is outside 0-{last}, kbuilder's limit").format(key=repr(key), last=MAX_PORTS - 1)
+        )
     return value
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from .graph import Graph, GraphError
 from .history import Command
+from .i18n import translate
 
 #: The fields of a node that an edit may change (``id`` never changes).
 FIELDS = ("class_name", "name", "params", "position", "shared_with", "is_output", "extra")
@@ -54,7 +55,7 @@ class RecordedEdit(Command):
     """``fn(graph)`` as one undo step; ``result`` is what it returned."""
 
     fn: Callable[[Graph], Any]
-    text: str = "edit"
+    text: str = field(default_factory=lambda: translate("core.recorded", "edit"))
     result: Any = None
     _before: State | None = field(default=None, init=False, repr=False, compare=False)
     _after: State | None = field(default=None, init=False, repr=False, compare=False)

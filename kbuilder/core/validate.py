@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .graph import INPUT, Edge, Graph, Node, name_problem
+from .i18n import translate
 
 Arity = Callable[[str], "tuple[int, int | None] | None"]
 
@@ -89,8 +90,24 @@ def _returns_state(params: object) -> bool:
     return False
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _count_words(errors: int, warnings: int, notes: int) -> list[str]:
+    parts = []
+    if errors:
+        parts.append(
+            translate("core.validate", "1 error") if errors == 1
+            else translate("core.validate", "{count} errors").format(count=errors)
+        )
+    if warnings:
+        parts.append(
+            translate("core.validate", "1 warning") if warnings == 1
+            else translate("core.validate", "{count} warnings").format(count=warnings)
+        )
+    if notes:
+        parts.append(
+            translate("core.validate", "1 note") if notes == 1
+            else translate("core.validate", "{count} notes").format(count=notes)
+        )
+    return parts
 
 
 def count_text(issues) -> str:
@@ -100,8 +117,7 @@ def count_text(issues) -> str:
     errors = sum(1 for i in issues if getattr(i, "severity", ERROR) == ERROR)
     warnings = sum(1 for i in issues if i.severity == "warning")
     others = len(issues) - errors - warnings
-    parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (others, "note")) if n]
-    return ", ".join(parts)
+    return ", ".join(_count_words(errors, warnings, others))
 
 
 class _Adjacency:
@@ -140,7 +156,7 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         issues.append(Issue(WARNING, msg, node.id if node else None, None, code))
 
     if not nodes:
-        err("The model is empty. Add an Input layer and connect layers to it.", code="empty")
+        err(translate("core.validate", "The model is empty. Add an Input layer and connect layers to it."), code="empty")
         return issues
 
     # ---------------------------------------------------------------- names
@@ -148,28 +164,38 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
     for n in nodes.values():
         if counts[n.name] > 1:
             err(
-                f"The name '{n.name}' is used by {counts[n.name]} layers; give each layer its own name.",
+                translate(
+                    "core.validate", "The name '{name}' is used by {count} layers; give each layer its own name."
+                ).format(name=n.name, count=counts[n.name]),
                 n,
                 code="duplicate_name",
             )
         problem = name_problem(n.name)
         if problem:
-            err(f"{problem} Rename the layer in the inspector.", n, code="bad_name")
+            err(translate("core.validate", "{problem} Rename the layer in the inspector.").format(problem=problem),
+                n, code="bad_name")
     problem = name_problem(graph.name or "model", "model")
     if problem:
-        err(f"{problem} (The model is called {graph.name!r}.)", code="model_name")
+        err(
+            translate("core.validate", "{problem} (The model is called {name}.)").format(
+                problem=problem, name=repr(graph.name)
+            ),
+            code="model_name",
+        )
 
     # -------------------------------------------------------- inputs, outputs
     inputs = [n for n in nodes.values() if n.is_input]
     if not inputs:
         err(
-            "The model has no Input layer. Add one from the palette and connect your first layer to it.",
+            translate(
+                "core.validate", "The model has no Input layer. Add one from the palette and connect your first layer to it."
+            ),
             code="no_input",
         )
     marked = [n for n in nodes.values() if n.is_output]
     outputs = graph.outputs()
     if not outputs:
-        err("The model has no output: connect a layer after your Input.", code="no_output")
+        err(translate("core.validate", "The model has no output: connect a layer after your Input."), code="no_output")
 
     # ---------------------------------------------------------------- loops
     in_cycle: set[str] = set()
@@ -181,14 +207,19 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         if n.is_input:
             if not adj.outs[n.id] and not n.is_output:
                 warn(
-                    f"The Input '{n.name}' is not connected to anything. Connect a layer to it, or delete it.",
+                    translate(
+                        "core.validate", "The Input '{name}' is not connected to anything. Connect a layer to it, or delete it."
+                    ).format(name=n.name),
                     n,
                     "input_unused",
                 )
             elif adj.outs[n.id] and n.id not in to_outputs:
                 warn(
-                    f"The Input '{n.name}' does not lead to any output, so the model ignores what it receives. "
-                    f"Connect its layers to the rest of the model, or delete it.",
+                    translate(
+                        "core.validate",
+                        "The Input '{name}' does not lead to any output, so the model ignores what it receives. "
+                        "Connect its layers to the rest of the model, or delete it.",
+                    ).format(name=n.name),
                     n,
                     "input_dead_end",
                 )
@@ -196,15 +227,24 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         if n.id in in_cycle:
             continue
         if not adj.ins[n.id]:
-            err(f"{n.name} has no input connected. Connect a layer (or an Input) to it.", n, code="no_input_connected")
+            err(
+                translate("core.validate", "{name} has no input connected. Connect a layer (or an Input) to it.").format(
+                    name=n.name
+                ),
+                n,
+                code="no_input_connected",
+            )
 
     if marked:
         for n in nodes.values():
             if n.is_input or n.id in to_outputs:
                 continue
             warn(
-                f"{n.name} does not lead to an output, so the model ignores it. "
-                f"Connect it onward, mark it as an output, or delete it.",
+                translate(
+                    "core.validate",
+                    "{name} does not lead to an output, so the model ignores it. "
+                    "Connect it onward, mark it as an output, or delete it.",
+                ).format(name=n.name),
                 n,
                 code="dead_end",
             )
@@ -220,44 +260,78 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         ports = [e.dst_port for e in ins]
         if n.is_placeholder:
             cls = (n.extra.get("config") or {}).get("class_name") if isinstance(n.extra.get("config"), dict) else None
-            what = f"a {cls} layer" if cls else "a layer"
-            err(
-                f"{n.name} is {what} that kbuilder cannot build (it was kept from an imported model). "
-                f"Replace it with a regular layer, or delete it.",
-                n,
-                code="placeholder",
+            text = (
+                translate(
+                    "core.validate",
+                    "{name} is a {class_name} layer that kbuilder cannot build (it was kept from an imported model). "
+                    "Replace it with a regular layer, or delete it.",
+                )
+                if cls
+                else translate(
+                    "core.validate",
+                    "{name} is a layer that kbuilder cannot build (it was kept from an imported model). "
+                    "Replace it with a regular layer, or delete it.",
+                )
             )
+            err(text.format(name=n.name, class_name=cls), n, code="placeholder")
         elif count:
             cname = owner.class_name
             lo, hi = arity_of(cname, arity)
             if lo >= 2 and hi is None and count < 2:  # a merge of any number
-                err(f"{cname} needs at least two inputs; connect another layer to it.", n, code="merge_inputs")
-            elif count < lo:
                 err(
-                    f"{n.name} ({cname}) needs {_plural(lo, 'input')} but has {count}; connect another layer to it.",
+                    translate("core.validate", "{class_name} needs at least two inputs; connect another layer to it.").format(
+                        class_name=cname
+                    ),
                     n,
-                    code="missing_input",
+                    code="merge_inputs",
                 )
+            elif count < lo:
+                # count >= 1 here, so lo >= 2: "inputs" is always plural.
+                text = translate(
+                    "core.validate",
+                    "{name} ({class_name}) needs {needed} inputs but has {count}; connect another layer to it.",
+                )
+                err(text.format(name=n.name, class_name=cname, needed=lo, count=count), n, code="missing_input")
             elif hi is not None and count > hi:
                 extra = ins[hi:]
                 names = ", ".join(nodes[e.src].name for e in extra)
+                text = (
+                    translate(
+                        "core.validate",
+                        "{name} ({class_name}) takes only one input but {count} are connected; remove the connection "
+                        "from {names} or add a Concatenate/Add layer to merge them first.",
+                    )
+                    if hi == 1
+                    else translate(
+                        "core.validate",
+                        "{name} ({class_name}) takes {most} inputs but {count} are connected; remove the connection "
+                        "from {names}.",
+                    )
+                )
                 err(
-                    f"{n.name} ({cname}) takes {'only one input' if hi == 1 else _plural(hi, 'input')} "
-                    f"but {count} are connected; remove the connection from {names}"
-                    + (" or add a Concatenate/Add layer to merge them first." if hi == 1 else "."),
+                    text.format(name=n.name, class_name=cname, most=hi, count=count, names=names),
                     n,
                     edge=extra[0],
                     code="extra_input",
                 )
         if len(set(ports)) != len(ports):
-            err(f"Two connections go into the same input of {n.name}; remove one of them.", n, code="port_clash")
+            err(
+                translate("core.validate", "Two connections go into the same input of {name}; remove one of them.").format(
+                    name=n.name
+                ),
+                n,
+                code="port_clash",
+            )
         elif n.id not in bad_ports and ports != list(range(len(ports))):
             # ports is sorted: the first place where it leaves 0, 1, 2, ... is the gap
             # (never a set of range(max port): a file may say port 10**10).
             missing = next(i for i, p in enumerate(ports) if p != i)
             err(
-                f"Input {missing + 1} of {n.name} is empty while a later one is connected; "
-                f"reorder its inputs or connect the missing one.",
+                translate(
+                    "core.validate",
+                    "Input {number} of {name} is empty while a later one is connected; "
+                    "reorder its inputs or connect the missing one.",
+                ).format(number=missing + 1, name=n.name),
                 n,
                 code="port_gap",
             )
@@ -269,7 +343,10 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         target = nodes.get(n.shared_with)
         if target is None:
             err(
-                f"{n.name} shares its weights with a layer that no longer exists. Turn sharing off in the inspector.",
+                translate(
+                    "core.validate",
+                    "{name} shares its weights with a layer that no longer exists. Turn sharing off in the inspector.",
+                ).format(name=n.name),
                 n,
                 code="shared_missing",
             )
@@ -277,19 +354,30 @@ def check_structure(graph: Graph, arity: Arity) -> list[Issue]:
         owner = graph.owner(n)
         if owner.id == n.id or owner.shared_with:
             err(
-                f"{n.name} shares its weights in a circle; turn sharing off for one of these layers.",
+                translate(
+                    "core.validate", "{name} shares its weights in a circle; turn sharing off for one of these layers."
+                ).format(name=n.name),
                 n,
                 code="shared_loop",
             )
         elif owner.class_name != n.class_name:
             err(
-                f"{n.name} is a {n.class_name} but shares the weights of {owner.name}, a {owner.class_name}; "
-                f"a layer can only share weights with a layer of the same kind.",
+                translate(
+                    "core.validate",
+                    "{name} is a {class_name} but shares the weights of {owner}, a {owner_class}; "
+                    "a layer can only share weights with a layer of the same kind.",
+                ).format(name=n.name, class_name=n.class_name, owner=owner.name, owner_class=owner.class_name),
                 n,
                 code="shared_class",
             )
         elif owner.is_input or owner.is_placeholder:
-            err(f"{n.name} cannot share weights with {owner.name}; turn sharing off.", n, code="shared_class")
+            err(
+                translate("core.validate", "{name} cannot share weights with {owner}; turn sharing off.").format(
+                    name=n.name, owner=owner.name
+                ),
+                n,
+                code="shared_class",
+            )
     return issues
 
 
@@ -304,18 +392,47 @@ def _port_issues(graph: Graph, adj: _Adjacency, arity: Arity | None, issues: lis
             outs = output_count(graph.owner(src))
             hi = arity_of(graph.owner(dst).class_name, arity)[1] if not dst.is_placeholder else None
             if e.src_port < 0 or (outs is not None and e.src_port >= outs):
-                has = " (it has a single output)" if outs == 1 else ""
-                why = f"uses output {e.src_port + 1} of {src.name}, which does not exist{has}"
+                text = (
+                    translate(
+                        "core.validate",
+                        "The connection from {src} to {dst} uses output {port} of {src}, which does not exist "
+                        "(it has a single output). Delete it and connect the two layers again.",
+                    )
+                    if outs == 1
+                    else translate(
+                        "core.validate",
+                        "The connection from {src} to {dst} uses output {port} of {src}, which does not exist. "
+                        "Delete it and connect the two layers again.",
+                    )
+                )
+                port = e.src_port + 1
             elif e.dst_port < 0 or (hi is not None and e.dst_port >= hi):
-                takes = f" ({dst.name} takes {'one input' if hi == 1 else _plural(hi, 'input')})" if hi else ""
-                why = f"goes into input {e.dst_port + 1} of {dst.name}, which does not exist{takes}"
+                if hi == 1:
+                    text = translate(
+                        "core.validate",
+                        "The connection from {src} to {dst} goes into input {port} of {dst}, which does not exist "
+                        "({dst} takes one input). Delete it and connect the two layers again.",
+                    )
+                elif hi:
+                    text = translate(
+                        "core.validate",
+                        "The connection from {src} to {dst} goes into input {port} of {dst}, which does not exist "
+                        "({dst} takes {count} inputs). Delete it and connect the two layers again.",
+                    )
+                else:
+                    text = translate(
+                        "core.validate",
+                        "The connection from {src} to {dst} goes into input {port} of {dst}, which does not exist. "
+                        "Delete it and connect the two layers again.",
+                    )
+                port = e.dst_port + 1
             else:
                 continue
             bad.add(dst.id)
             issues.append(
                 Issue(
                     ERROR,
-                    f"The connection from {src.name} to {dst.name} {why}. Delete it and connect the two layers again.",
+                    text.format(src=src.name, dst=dst.name, port=port, count=hi),
                     dst.id,
                     e.id,
                     "bad_port",
@@ -362,7 +479,10 @@ def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Iss
             issues.append(
                 Issue(
                     ERROR,
-                    f"{adj.nodes[u].name} is part of a loop ({names}). A model must flow one way; remove one connection of the loop.",
+                    translate(
+                        "core.validate",
+                        "{name} is part of a loop ({loop}). A model must flow one way; remove one connection of the loop.",
+                    ).format(name=adj.nodes[u].name, loop=names),
                     node_id=u,
                     code="cycle",
                 )
@@ -372,7 +492,9 @@ def _cycle_issues(graph: Graph, adj: _Adjacency, in_cycle: set[str]) -> list[Iss
         issues.append(
             Issue(
                 ERROR,
-                f"The connection from {adj.nodes[u].name} to {adj.nodes[v].name} closes a loop; remove it.",
+                translate("core.validate", "The connection from {src} to {dst} closes a loop; remove it.").format(
+                    src=adj.nodes[u].name, dst=adj.nodes[v].name
+                ),
                 node_id=v,
                 edge_id=closing.id,
                 code="cycle_edge",

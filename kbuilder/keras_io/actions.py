@@ -21,6 +21,7 @@ from typing import Any
 from kbuilder.core.commands import AddEdge, AddNode, RemoveEdge, SetParams
 from kbuilder.core.graph import Edge, Graph, GraphError, Node, unique_name
 from kbuilder.core.history import Command, Compound
+from kbuilder.core.i18n import translate
 from kbuilder.layers.basics import format_shape
 
 RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "Bidirectional"})
@@ -111,7 +112,11 @@ def _in_edge(graph: Graph, node_id: str, port: int) -> Edge:
     for e in graph.in_edges(node_id):
         if e.dst_port == port:
             return e
-    raise GraphError(f"{graph.node(node_id).name} has no input {port + 1} any more")
+    raise GraphError(
+        translate("keras_io.actions", "{name} has no input {number} any more").format(
+            name=graph.node(node_id).name, number=port + 1
+        )
+    )
 
 
 def insert_before(node_id: str, ports: list[int], class_of: Callable[[int], tuple[str, dict]], text: str):
@@ -156,12 +161,18 @@ def sample_rank(class_name: str) -> int | None:
 
 
 def axis_names(rank: int) -> tuple[str, ...]:
+    """The axes of a sample of ``rank`` axes, in words (for messages)."""
+    features = translate("keras_io.actions", "features")
+    steps = translate("keras_io.actions", "steps")
+    height = translate("keras_io.actions", "height")
+    width = translate("keras_io.actions", "width")
+    channels = translate("keras_io.actions", "channels")
     return {
-        1: ("features",),
-        2: ("steps", "features"),
-        3: ("height", "width", "channels"),
-        4: ("depth", "height", "width", "channels"),
-    }.get(rank, tuple(f"axis {i + 1}" for i in range(rank)))
+        1: (features,),
+        2: (steps, features),
+        3: (height, width, channels),
+        4: (translate("keras_io.actions", "depth"), height, width, channels),
+    }.get(rank, tuple(translate("keras_io.actions", "axis {number}").format(number=i + 1) for i in range(rank)))
 
 
 def sample_shape(shape) -> tuple | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.core.validate import ERROR, Arity, check_structure, is_merge
 from kbuilder.layers import basics
 from kbuilder.layers.allowed import refusal
@@ -77,12 +78,19 @@ def layer_class(class_name: str):
 def new_layer(class_name: str, params: dict[str, Any], name: str, node_id: str | None = None):
     """Construct one Keras layer; raise :class:`BuildError` in plain words."""
     if class_name == "Placeholder":
-        raise BuildError("kbuilder cannot build this layer; replace it with a regular layer.", node_id)
+        raise BuildError(
+            translate("keras_io.build", "kbuilder cannot build this layer; replace it with a regular layer."), node_id
+        )
     if class_name == "Input":
-        raise BuildError("An Input is not called like a layer.", node_id)
+        raise BuildError(translate("keras_io.build", "An Input is not called like a layer."), node_id)
     cls = layer_class(class_name)
     if cls is None:
-        raise BuildError(f"Keras has no layer called {class_name}; pick one from the palette.", node_id)
+        raise BuildError(
+            translate("keras_io.build", "Keras has no layer called {cls}; pick one from the palette.").format(
+                cls=class_name
+            ),
+            node_id,
+        )
     try:
         # A wrapper's inner layer from the palette ({"class_name", "config"}) needs its module for Keras.
         config = {k: wrapped_layer_module(k, v) for k, v in params.items()}
@@ -124,7 +132,11 @@ def make_layer(graph: Graph, node: Node):
     was checked against the code classes only."""
     why = refusal(node.class_name, node.params, build=True)
     if why is not None:
-        raise BuildError(f"The layer '{node.name}' ({node.class_name}) {why}.", node.id)
+        # ``why`` is a phrase from kbuilder.layers.allowed.refusal ("is not a layer kbuilder builds ...").
+        msg = translate("keras_io.build", "The layer '{name}' ({cls}) {why}.").format(
+            name=node.name, cls=node.class_name, why=why
+        )
+        raise BuildError(msg, node.id)
     return new_layer(node.class_name, node.params, node.name, node.id)
 
 
@@ -133,7 +145,12 @@ def input_tensor(node: Node):
     p = node.params
     shape = p.get("shape")
     if shape is None:
-        raise BuildError(f"The Input '{node.name}' has no shape; set its shape in the inspector.", node.id)
+        raise BuildError(
+            translate("keras_io.build", "The Input '{name}' has no shape; set its shape in the inspector.").format(
+                name=node.name
+            ),
+            node.id,
+        )
     try:
         return k.Input(
             shape=tuple(None if s is None else int(s) for s in shape),
@@ -143,9 +160,10 @@ def input_tensor(node: Node):
             name=node.name,
         )
     except Exception as exc:
-        raise BuildError(
-            f"The Input '{node.name}' has an invalid shape {list(shape)}: {first_line(exc)}", node.id
-        ) from exc
+        msg = translate("keras_io.build", "The Input '{name}' has an invalid shape {shape}: {reason}").format(
+            name=node.name, shape=list(shape), reason=first_line(exc)
+        )
+        raise BuildError(msg, node.id) from exc
 
 
 def call_layer(layer, class_name: str, tensors: list, arity: Arity | None = None, **kwargs):
@@ -163,9 +181,17 @@ def pick_output(value, src_port: int, src_name: str):
     if isinstance(value, (list, tuple)):
         if 0 <= src_port < len(value):
             return value[src_port]
-        raise IndexError(f"{src_name} has {len(value)} outputs; output {src_port + 1} does not exist")
+        raise IndexError(
+            translate("keras_io.build", "{name} has {count} outputs; output {number} does not exist").format(
+                name=src_name, count=len(value), number=src_port + 1
+            )
+        )
     if src_port:
-        raise IndexError(f"{src_name} has a single output; output {src_port + 1} does not exist")
+        raise IndexError(
+            translate("keras_io.build", "{name} has a single output; output {number} does not exist").format(
+                name=src_name, number=src_port + 1
+            )
+        )
     return value
 
 
@@ -232,5 +258,7 @@ def build_model(graph: Graph, arity: Arity | None = None, layers_out: dict[str, 
             name=graph.name or "model",
         )
     except Exception as exc:
-        raise BuildError(f"The model cannot be assembled: {first_line(exc)}") from exc
+        raise BuildError(
+            translate("keras_io.build", "The model cannot be assembled: {reason}").format(reason=first_line(exc))
+        ) from exc
 

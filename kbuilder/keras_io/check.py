@@ -30,6 +30,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.core.validate import ERROR, NOTE, WARNING, Arity, Issue, check_structure, unsound_nodes
 from kbuilder.layers.backend import keras
 from kbuilder.layers.basics import format_shape
@@ -130,19 +131,23 @@ def _advice(graph: Graph, node, info: NodeInfo, preds: dict[str, list[str]]) -> 
     shapes = info.input_shapes or []
     if owner.class_name in RANDOM_CHOICE_LAYERS and len(shapes) == 1 and shapes[0] and len(shapes[0]) == 4:
         if shapes[0][-1] not in (1, 3):
-            msg = (
-                f"{owner.class_name} works on grey (1 channel) or colour (3 channels) images, but receives "
-                f"{format_shape(shapes[0])}: some of the operations it picks at random would fail in training. "
-                f"Remove it, or give the Input 1 or 3 channels."
-            )
+            msg = translate(
+                "keras_io.check",
+                "{cls} works on grey (1 channel) or colour (3 channels) images, but receives "
+                "{shape}: some of the operations it picks at random would fail in training. "
+                "Remove it, or give the Input 1 or 3 channels.",
+            ).format(cls=owner.class_name, shape=format_shape(shapes[0]))
             out.append(Issue(ERROR, msg, node.id, None, "channels"))
     if owner.class_name == "Dense" and len(shapes) == 1 and shapes[0] is not None and len(shapes[0]) >= 3:
         if len(shapes[0]) >= 4 or not _after_sequence(graph, node.id, preds):
             out.append(
                 Issue(
                     WARNING,
-                    f"Dense expects a flat vector but receives {format_shape(shapes[0])}; "
-                    f"it will only transform the last axis. Insert a Flatten before it.",
+                    translate(
+                        "keras_io.check",
+                        "Dense expects a flat vector but receives {shape}; "
+                        "it will only transform the last axis. Insert a Flatten before it.",
+                    ).format(shape=format_shape(shapes[0])),
                     node.id,
                     None,
                     "dense_not_flat",
@@ -234,13 +239,21 @@ def _run(graph: Graph, infos: dict[str, NodeInfo], arity: Arity, stop) -> list[I
     params = sum(i.params or 0 for i in infos.values())
     has_any_length = any(d is None for n in inputs for d in (n.params.get("shape") or []))
     sizes = [s for s in (RUN_SIZES if has_any_length else RUN_SIZES[:1]) if _values(infos, s) <= RUN_MAX_VALUES]
-    why = None
+    why = None  # the note when the model is too big to run
     if params > RUN_MAX_PARAMS:
-        why = f"it has {params:,} parameters"
+        why = translate(
+            "keras_io.check", "The model builds, but kbuilder did not test-run it on zeros: it has {count} parameters."
+        ).format(count=f"{params:,}")
     elif not sizes:
-        why = f"its layers' outputs hold {_values(infos, RUN_SIZES[0]):,} numbers for one sample"
+        why = translate(
+            "keras_io.check",
+            "The model builds, but kbuilder did not test-run it on zeros: "
+            "its layers' outputs hold {count} numbers for one sample.",
+        ).format(count=f"{_values(infos, RUN_SIZES[0]):,}")
     elif any(n.params.get("sparse") for n in inputs):
-        why = "it has a sparse Input"
+        why = translate(
+            "keras_io.check", "The model builds, but kbuilder did not test-run it on zeros: it has a sparse Input."
+        )
     layers: dict = {}
     try:
         if why:
@@ -251,11 +264,10 @@ def _run(graph: Graph, infos: dict[str, NodeInfo], arity: Arity, stop) -> list[I
     except BuildError as exc:
         return [Issue(ERROR, _without_name(graph, exc), exc.node_id, None, "build")]
     except Exception as exc:  # noqa: BLE001 - a Keras failure is the user's answer
-        return [Issue(ERROR, f"Keras cannot build the model: {first_line(exc)}", None, None, "build")]
+        msg = translate("keras_io.check", "Keras cannot build the model: {reason}").format(reason=first_line(exc))
+        return [Issue(ERROR, msg, None, None, "build")]
     if why:
-        return [
-            Issue(NOTE, f"The model builds, but kbuilder did not test-run it on zeros: {why}.", None, None, "not_run")
-        ]
+        return [Issue(NOTE, why, None, None, "not_run")]
     # As fit() runs it: augmentation and dropout act only in training.  An
     # "any length" that is too short for the layers is tried longer.
     for size in sizes:
@@ -288,9 +300,15 @@ def _locate(graph: Graph, layers: dict, feed: list, failure: BaseException, info
             dtypes = [_dtype(t) for t in tensors]
             msg = explain_error(exc, owner.class_name, shapes, params=owner.params, input_dtypes=dtypes)
             if msg == _reason(exc):  # no better words: say where it happened
-                msg = f"{owner.class_name} cannot run on an input shaped {format_shape(shapes)}: {msg}"
-            return Issue(ERROR, f"{msg} (found in a test run on zeros)", node.id, None, "run")
-    return Issue(ERROR, f"The model does not run: {_reason(failure)} (found in a test run on zeros)", None, None, "run")
+                msg = translate("keras_io.check", "{cls} cannot run on an input shaped {shape}: {reason}").format(
+                    cls=owner.class_name, shape=format_shape(shapes), reason=msg
+                )
+            msg = translate("keras_io.check", "{message} (found in a test run on zeros)").format(message=msg)
+            return Issue(ERROR, msg, node.id, None, "run")
+    msg = translate("keras_io.check", "The model does not run: {reason} (found in a test run on zeros)").format(
+        reason=_reason(failure)
+    )
+    return Issue(ERROR, msg, None, None, "run")
 
 
 def _reason(exc) -> str:

@@ -27,7 +27,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from .file_guard import MiB, ReadError, human_size, open_regular, read_limited
+from .file_guard import MiB, ReadError, Text, human_size, open_regular, read_limited
 from .h5_guard import MAX_ARRAYS, MAX_WEIGHT_BYTES
 
 MAX_INDEX_BYTES = 64 * MiB
@@ -56,7 +56,8 @@ DT_STRING = 7
 
 
 def _damaged(label: str) -> ReadError:
-    return ReadError(f"The checkpoint of {label} (its variables folder) is damaged or cut short, so it cannot be read.")
+    return ReadError(Text.translate("keras_io.checkpoint", "The checkpoint of {label} (its variables folder) is damaged "
+                                    "or cut short, so it cannot be read.").format(label=label))
 
 
 def _varint(data: bytes, pos: int, label: str) -> tuple[int, int]:
@@ -79,9 +80,9 @@ def inside(folder: Path, path: Path, label: str) -> Path:
     try:
         real.relative_to(folder.resolve())
     except ValueError:
-        raise ReadError(
-            f"{label} links to a file outside its folder ({path.name}), which kbuilder refuses to read."
-        ) from None
+        raise ReadError(Text.translate(
+            "keras_io.checkpoint", "{label} links to a file outside its folder ({name}), which kbuilder refuses to read."
+        ).format(label=label, name=path.name)) from None
     return real
 
 
@@ -97,9 +98,11 @@ class Bundle:
         self._pb = protos()
         index = inside(folder, Path(str(prefix) + ".index"), label)
         if not index.is_file():
-            raise ReadError(f"{label} has no checkpoint index (variables/variables.index), so its weights are missing.")
+            raise ReadError(Text.translate("keras_io.checkpoint", "{label} has no checkpoint index "
+                                           "(variables/variables.index), so its weights are missing.").format(label=label))
         with open_regular(index) as fh:
-            data = read_limited(fh, MAX_INDEX_BYTES, f"The checkpoint index of {label}")
+            data = read_limited(fh, MAX_INDEX_BYTES, Text.translate("keras_io.checkpoint", "The checkpoint index of {label}")
+                                .format(label=label))
         self.raw = self._table(data)
         self.entries: dict[str, Any] = {}
         header = self.raw.pop("", None)
@@ -108,7 +111,8 @@ class Bundle:
             h = self._pb.tensor_bundle_pb2.BundleHeaderProto()
             self._parse(h, header)
             if h.endianness != h.LITTLE:
-                raise ReadError(f"The checkpoint of {label} was written big-endian, which kbuilder does not read.")
+                raise ReadError(Text.translate("keras_io.checkpoint", "The checkpoint of {label} was written big-endian, "
+                                               "which kbuilder does not read.").format(label=label))
             self.num_shards = max(1, int(h.num_shards))
             if self.num_shards > MAX_SHARDS:
                 raise _damaged(label)
@@ -140,7 +144,8 @@ class Bundle:
             for key, value in self._block(data, offset, size):
                 out[key.decode("utf-8", "replace")] = value
                 if len(out) > 4 * MAX_ARRAYS:
-                    raise ReadError(f"The checkpoint of {label} holds more tensors than kbuilder reads.")
+                    raise ReadError(Text.translate("keras_io.checkpoint", "The checkpoint of {label} holds more tensors "
+                                                   "than kbuilder reads.").format(label=label))
         return out
 
     def _block(self, data: bytes, offset: int, size: int) -> list[tuple[bytes, bytes]]:
@@ -149,10 +154,9 @@ class Bundle:
         if offset < 0 or end + 5 > len(data) or size < 4:
             raise _damaged(label)
         if data[end] != 0:  # the block trailer: compression type, then a checksum
-            raise ReadError(
-                f"The checkpoint index of {label} is compressed, which no TensorFlow checkpoint is, "
-                "so kbuilder does not read it."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.checkpoint", "The checkpoint index of {label} is compressed, which no TensorFlow checkpoint "
+                "is, so kbuilder does not read it.").format(label=label))
         block = data[offset:end]
         restarts = struct.unpack("<I", block[-4:])[0]
         limit = len(block) - 4 * (restarts + 1)
@@ -177,7 +181,8 @@ class Bundle:
         if key not in self.entries:
             raw = self.raw.get(key)
             if raw is None:
-                raise ReadError(f"The checkpoint of {self.label} lacks the variable {key!r}, so it is incomplete.")
+                raise ReadError(Text.translate("keras_io.checkpoint", "The checkpoint of {label} lacks the variable "
+                                               "{key}, so it is incomplete.").format(label=self.label, key=repr(key)))
             self.entries[key] = self._parse(self._pb.tensor_bundle_pb2.BundleEntryProto(), raw)
         return self.entries[key]
 
@@ -190,18 +195,16 @@ class Bundle:
         label = self.label
         size, offset = int(entry.size), int(entry.offset)
         if expected is not None and size != expected:
-            raise ReadError(
-                f"A variable in the checkpoint of {label} declares {size} bytes for its shape's "
-                f"{expected}, so the file is damaged."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.checkpoint", "A variable in the checkpoint of {label} declares {size} bytes for its "
+                "shape's {expected}, so the file is damaged.").format(label=label, size=size, expected=expected))
         path = self._data_path(int(entry.shard_id))
         with open_regular(path) as fh:
             stored = os.fstat(fh.fileno()).st_size
             if offset < 0 or offset + size > stored:
-                raise ReadError(
-                    f"A variable in the checkpoint of {label} lies beyond the end of its data file "
-                    f"({human_size(stored)}), so the file is damaged or cut short."
-                )
+                raise ReadError(Text.translate(
+                    "keras_io.checkpoint", "A variable in the checkpoint of {label} lies beyond the end of its data "
+                    "file ({size}), so the file is damaged or cut short.").format(label=label, size=human_size(stored)))
             fh.seek(offset)
             data = fh.read(size)
         if len(data) != size:
@@ -214,16 +217,14 @@ class Bundle:
 
         entry = self.entry(key)
         if len(entry.slices):
-            raise ReadError(
-                f"The checkpoint of {self.label} holds a variable split into parts (a partitioned "
-                "variable), which kbuilder does not read."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.checkpoint", "The checkpoint of {label} holds a variable split into parts (a partitioned "
+                "variable), which kbuilder does not read.").format(label=self.label))
         name = DTYPES.get(int(entry.dtype))
         if name is None:
-            raise ReadError(
-                f"The checkpoint of {self.label} holds a variable of a kind that is not numbers "
-                f"(TensorFlow type {int(entry.dtype)}), which kbuilder does not read."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.checkpoint", "The checkpoint of {label} holds a variable of a kind that is not numbers "
+                "(TensorFlow type {dtype}), which kbuilder does not read.").format(label=self.label, dtype=int(entry.dtype)))
         dims = [int(d.size) for d in entry.shape.dim]
         if entry.shape.unknown_rank or any(d < 0 for d in dims):
             raise _damaged(self.label)
@@ -235,10 +236,9 @@ class Bundle:
         self.count += 1
         self.total += nbytes
         if self.count > MAX_ARRAYS or self.total > MAX_WEIGHT_BYTES:
-            raise ReadError(
-                f"The weights of {self.label} declare more than {human_size(MAX_WEIGHT_BYTES)} or "
-                f"{MAX_ARRAYS:,} arrays, more than kbuilder reads."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.checkpoint", "The weights of {label} declare more than {size} or {count} arrays, more than "
+                "kbuilder reads.").format(label=self.label, size=human_size(MAX_WEIGHT_BYTES), count=f"{MAX_ARRAYS:,}"))
         data = self._bytes(entry, nbytes)
         if name == "bfloat16":  # the top half of a float32
             wide = np.frombuffer(data, dtype="<u2").astype("<u4") << 16

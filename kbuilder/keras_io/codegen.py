@@ -27,6 +27,7 @@ import keyword
 from typing import Any
 
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.core.validate import output_count
 from kbuilder.keras_io.codegen_custom import custom_classes, stub_classes
 from kbuilder.keras_io.codegen_custom import imports as custom_imports
@@ -80,8 +81,11 @@ class _Writer:
             count = output_count(graph.owner(src))
             if e.src_port < 0 or e.dst_port < 0 or (count is not None and e.src_port >= count):
                 raise ExportError(
-                    f"The connection from {src.name!r} to {dst.name!r} uses an output or an input that does not "
-                    f"exist; delete it and connect the two layers again before exporting."
+                    translate(
+                        "keras_io.codegen",
+                        "The connection from {source} to {target} uses an output or an input that does not "
+                        "exist; delete it and connect the two layers again before exporting.",
+                    ).format(source=repr(src.name), target=repr(dst.name))
                 )
         # Layers that return a list (several outputs): their tensors are indexed.
         self.multi_out = {e.src for e in graph.edges if e.src_port} | {
@@ -90,14 +94,22 @@ class _Writer:
         self.placeholders = [n for n in self.order if graph.owner(n).is_placeholder]
         for n in self.order:
             if not n.is_input and not self.ins[n.id]:
-                raise ExportError(f"Layer {n.name!r} has no input: connect it or delete it before exporting.")
+                raise ExportError(
+                    translate(
+                        "keras_io.codegen", "Layer {name} has no input: connect it or delete it before exporting."
+                    ).format(name=repr(n.name))
+                )
             cls = graph.owner(n).class_name
             if not (cls.isidentifier() and cls.isascii() and not keyword.iskeyword(cls)):
-                raise ExportError(f"Layer {n.name!r} has an invalid class name {cls!r}.")
+                raise ExportError(
+                    translate("keras_io.codegen", "Layer {name} has an invalid class name {cls}.").format(
+                        name=repr(n.name), cls=repr(cls)
+                    )
+                )
         if not graph.inputs():
-            raise ExportError("The model has no Input layer.")
+            raise ExportError(translate("keras_io.codegen", "The model has no Input layer."))
         if not graph.outputs():
-            raise ExportError("The model has no output layer.")
+            raise ExportError(translate("keras_io.codegen", "The model has no output layer."))
         taken: set[str] = set()
         # A custom layer class (a placeholder of a class Keras lacks) gets a stub class; other placeholders a function.
         self.custom = custom_classes(graph, self.order, taken)
@@ -272,30 +284,59 @@ class _Writer:
         g = self.graph
         ins = g.inputs()
         outs = g.outputs()
+        # The whole sentence each time: "A Sequential model is a single chain ..., but <why>."
         why = None
         if len(ins) != 1:
-            why = f"it has {len(ins)} inputs"
+            why = translate(
+                "keras_io.codegen",
+                "A Sequential model is a single chain of layers from one Input to one output, but it has {count} "
+                "inputs. Export it in the functional or subclass style instead.",
+            ).format(count=len(ins))
         elif len(outs) != 1:
-            why = f"it has {len(outs)} outputs"
+            why = translate(
+                "keras_io.codegen",
+                "A Sequential model is a single chain of layers from one Input to one output, but it has {count} "
+                "outputs. Export it in the functional or subclass style instead.",
+            ).format(count=len(outs))
         else:
             for n in self.order:
+                name = repr(n.name)
                 if n.shared_with or g.sharers(n.id):
-                    why = f"layer {n.name!r} shares its weights"
+                    why = translate(
+                        "keras_io.codegen",
+                        "A Sequential model is a single chain of layers from one Input to one output, but layer "
+                        "{name} shares its weights. Export it in the functional or subclass style instead.",
+                    ).format(name=name)
                 elif not n.is_input and len(self.ins[n.id]) != 1:
-                    why = f"layer {n.name!r} takes {len(self.ins[n.id])} inputs"
+                    why = translate(
+                        "keras_io.codegen",
+                        "A Sequential model is a single chain of layers from one Input to one output, but layer "
+                        "{name} takes {count} inputs. Export it in the functional or subclass style instead.",
+                    ).format(name=name, count=len(self.ins[n.id]))
                 elif len(g.out_edges(n.id)) > 1:
-                    why = f"the output of {n.name!r} feeds several layers"
+                    why = translate(
+                        "keras_io.codegen",
+                        "A Sequential model is a single chain of layers from one Input to one output, but the "
+                        "output of {name} feeds several layers. Export it in the functional or subclass style "
+                        "instead.",
+                    ).format(name=name)
                 elif n.id in self.multi_out:
-                    why = f"layer {n.name!r} has several outputs"
+                    why = translate(
+                        "keras_io.codegen",
+                        "A Sequential model is a single chain of layers from one Input to one output, but layer "
+                        "{name} has several outputs. Export it in the functional or subclass style instead.",
+                    ).format(name=name)
                 elif not g.out_edges(n.id) and n.id != outs[0].id:
-                    why = f"layer {n.name!r} is not on the way to the output"
+                    why = translate(
+                        "keras_io.codegen",
+                        "A Sequential model is a single chain of layers from one Input to one output, but layer "
+                        "{name} is not on the way to the output. Export it in the functional or subclass style "
+                        "instead.",
+                    ).format(name=name)
                 if why:
                     break
         if why:
-            raise ExportError(
-                f"A Sequential model is a single chain of layers from one Input to one output, but {why}. "
-                "Export it in the functional or subclass style instead."
-            )
+            raise ExportError(why)
 
     def subclass(self) -> list[str]:
         g = self.graph
@@ -342,5 +383,9 @@ def _order(graph: Graph) -> list[Node]:
         stuck = [n.name for n in graph.nodes if n.id not in placed] or [
             n.name for n in graph.nodes if n.shared_with
         ]
-        raise ExportError(f"The graph has a loop (through {', '.join(map(repr, stuck[:3]))}); remove it to export.")
+        raise ExportError(
+            translate("keras_io.codegen", "The graph has a loop (through {names}); remove it to export.").format(
+                names=", ".join(map(repr, stuck[:3]))
+            )
+        )
     return order

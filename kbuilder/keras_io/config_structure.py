@@ -15,7 +15,8 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any
 
-from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING
+from kbuilder.core.i18n import translate
+from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, limit_text
 
 #: Classes that are models, not single layers (a nested model is unpacked).
 MODEL_CLASSES = {"Functional", "Model", "Sequential"}
@@ -23,7 +24,14 @@ INPUT_CLASSES = {"InputLayer"}
 
 
 class ConfigError(ValueError):
-    """The text is not a Keras model config kbuilder can read."""
+    """The text is not a Keras model config kbuilder can read; the message
+    is a phrase that follows "... cannot be read as a Keras model:"."""
+
+
+def too_many_layers() -> str:
+    """The :class:`ConfigError` phrase for a model past ``MAX_LAYERS``."""
+    return translate("keras_io.config_structure", "it unpacks into more than {limit} layers once its nested models and "
+                     "shared calls are counted, kbuilder's limit").format(limit=limit_text(MAX_LAYERS))
 
 
 def unwrap(config: dict) -> tuple[str, Any]:
@@ -35,10 +43,12 @@ def unwrap(config: dict) -> tuple[str, Any]:
             return "Functional", config["config"]
         if cls == "Sequential":
             return "Sequential", config["config"]
-        raise ConfigError(f"this is a {cls!r} config, not a Keras model (Functional or Sequential)")
+        raise ConfigError(translate("keras_io.config_structure", "this is a {cls} config, not a Keras model "
+                                    "(Functional or Sequential)").format(cls=repr(cls)))
     if isinstance(config.get("layers"), list):
         return ("Functional" if "input_layers" in config else "Sequential"), config
-    raise ConfigError("no model found: expected a Keras model config with a list of layers")
+    raise ConfigError(translate("keras_io.config_structure", "no model found: expected a Keras model config with a "
+                                "list of layers"))
 
 
 def count_layers(body: Any, sequential: bool, depth: int = 0) -> int:
@@ -133,7 +143,8 @@ def chain_body(body: dict, layers: list[dict], notes: list[str] | None = None) -
     for entry in layers[1:]:
         if entry_class(entry) in INPUT_CLASSES:
             if notes is not None:
-                notes.append(f"A second InputLayer {entry_name(entry)!r} in a Sequential model was skipped.")
+                notes.append(translate("keras_io.config_structure", "A second InputLayer {name} in a Sequential model "
+                                       "was skipped.").format(name=repr(entry_name(entry))))
             continue
         name = entry_name(entry) or free_name(out, entry_class(entry).lower() or "layer")
         out.append(dict(entry, name=name, inbound_nodes=[[[prev, 0, 0, {}]]]))

@@ -18,6 +18,7 @@ import math
 import re
 from typing import Any
 
+from kbuilder.core.i18n import translate
 from kbuilder.layers.backend import keras
 
 from .config_structure import MODEL_CLASSES, dtype_name, is_keras_module
@@ -57,13 +58,14 @@ def clean_params(name: str, cls: str, layer_cls: Any, cfg: dict, notes: list[str
                 params[key] = dtype
             continue
         if key not in sig:
-            notes.append(f"Layer {name!r} ({cls}): Keras 3 has no argument {key!r}; it was dropped.")
+            notes.append(translate("keras_io.config_values", "Layer {name} ({cls}): Keras 3 has no argument {key}; it "
+                                   "was dropped.").format(name=repr(name), cls=cls, key=repr(key)))
             continue
         value, custom = _clean_value(value)
         if custom:
-            notes.append(
-                f"Layer {name!r} ({cls}): {key!r} names custom code ({custom}); the Keras default is used."
-            )
+            notes.append(translate(
+                "keras_io.config_values", "Layer {name} ({cls}): {key} names custom code ({custom}); the Keras default "
+                "is used.").format(name=repr(name), cls=cls, key=repr(key), custom=custom))
             continue
         value = clean_wrapped(name, value, notes)
         default = sig[key]
@@ -181,9 +183,10 @@ def _clean_value(value: Any) -> tuple[Any, str | None]:
     if "class_name" in value and "config" in value:
         module = value.get("module")
         if not is_keras_module(module) or value.get("registered_name") not in (None, value.get("class_name")):
-            return value, f"{value.get('class_name')!r} from {module!r}"
+            return value, translate("keras_io.config_values", "{cls} from {module}").format(
+                cls=repr(value.get("class_name")), module=repr(module))
         if value.get("class_name") in ("__lambda__", "function", "__function__", "__typespec__"):
-            return value, f"a {value.get('class_name')!r}"
+            return value, translate("keras_io.config_values", "a {cls}").format(cls=repr(value.get("class_name")))
         inner, custom = _clean_value(value["config"])
         if custom:
             return value, custom

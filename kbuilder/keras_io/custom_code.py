@@ -27,11 +27,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP, translate
 from kbuilder.layers.allowed import custom_layer_class, saved_settings, trust_user_classes
 
-WARNING = (
+WARNING = QT_TRANSLATE_NOOP(
+    "keras_io.custom_code",
     "Loading {name} runs the Python code in it, with your permissions, as 'python {name}' would: load only a "
-    "file you wrote or trust. kbuilder never does this on its own."
+    "file you wrote or trust. kbuilder never does this on its own.",
 )
 
 
@@ -41,7 +43,7 @@ class CustomCodeError(Exception):
 
 def warning_for(path: str | os.PathLike[str]) -> str:
     """The warning to show (and have confirmed) before :func:`load_user_module`."""
-    return WARNING.format(name=Path(path).name)
+    return translate("keras_io.custom_code", WARNING).format(name=Path(path).name)
 
 
 def load_user_module(path: str | os.PathLike[str]) -> dict[str, type]:
@@ -52,19 +54,28 @@ def load_user_module(path: str | os.PathLike[str]) -> dict[str, type]:
 
     path = Path(path)
     if path.suffix != ".py" or not path.is_file():
-        raise CustomCodeError(f"{path.name} is not a Python file (.py), so it cannot define layer classes.")
+        raise CustomCodeError(
+            translate(
+                "keras_io.custom_code", "{file} is not a Python file (.py), so it cannot define layer classes."
+            ).format(file=path.name)
+        )
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
     module_name = f"kbuilder_user_{''.join(c if c.isalnum() else '_' for c in path.stem)}_{digest}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
-        raise CustomCodeError(f"{path.name} cannot be loaded as a Python module.")
+        raise CustomCodeError(
+            translate("keras_io.custom_code", "{file} cannot be loaded as a Python module.").format(file=path.name)
+        )
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
     except BaseException as exc:  # noqa: BLE001 - the user's code may raise anything, SystemExit included
         sys.modules.pop(module_name, None)
-        raise CustomCodeError(f"{path.name} failed while loading: {type(exc).__name__}: {exc}".split("\n")[0]) from None
+        text = translate("keras_io.custom_code", "{file} failed while loading: {error}").format(
+            file=path.name, error=f"{type(exc).__name__}: {exc}"
+        )
+        raise CustomCodeError(text.split("\n")[0]) from None
     layer = keras().layers.Layer
     classes = {
         name: obj
@@ -72,7 +83,11 @@ def load_user_module(path: str | os.PathLike[str]) -> dict[str, type]:
         if isinstance(obj, type) and issubclass(obj, layer) and obj.__module__ == module_name
     }
     if not classes:
-        raise CustomCodeError(f"{path.name} defines no Keras layer class (a subclass of keras.layers.Layer).")
+        raise CustomCodeError(
+            translate(
+                "keras_io.custom_code", "{file} defines no Keras layer class (a subclass of keras.layers.Layer)."
+            ).format(file=path.name)
+        )
     custom = keras().saving.get_custom_objects()
     for name, cls in classes.items():
         custom[name] = cls  # found by name, as keras.saving.get_registered_object does
@@ -100,11 +115,25 @@ def use_custom_classes(graph: Any, classes: dict[str, type]) -> list[str]:
         for sharer in graph.sharers(node.id):
             graph.overwrite(sharer.id, class_name=cls, params={}, extra={})
     for cls, names in used.items():
-        shown = ", ".join(repr(n) for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        notes.append(
-            f"{shown} now use{'s' if len(names) == 1 else ''} your class {cls} with the settings the file saved."
-        )
+        shown = ", ".join(repr(n) for n in names[:3])
+        if len(names) > 3:
+            shown = translate("keras_io.custom_code", "{names} and {count} more").format(
+                names=shown, count=len(names) - 3
+            )
+        if len(names) == 1:
+            note = translate(
+                "keras_io.custom_code", "{names} now uses your class {cls} with the settings the file saved."
+            )
+        else:
+            note = translate(
+                "keras_io.custom_code", "{names} now use your class {cls} with the settings the file saved."
+            )
+        notes.append(note.format(names=shown, cls=cls))
     waiting = sorted({c for n in graph.nodes if (c := custom_layer_class(n)) is not None})
     if waiting:
-        notes.append(f"Still placeholders (no class of that name in the loaded file): {', '.join(waiting)}.")
+        notes.append(
+            translate(
+                "keras_io.custom_code", "Still placeholders (no class of that name in the loaded file): {classes}."
+            ).format(classes=", ".join(waiting))
+        )
     return notes

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import re
 
+from kbuilder.core.i18n import translate
 from kbuilder.layers.basics import format_shape
 from kbuilder.layers.catalog import get_catalog
 
@@ -57,30 +58,50 @@ _IMAGE_LAYERS = re.compile(
 _SEQ_LAYERS = re.compile(r"(LSTM|GRU|SimpleRNN|Conv1D|Pooling1D|RNN|Bidirectional)")
 
 
+def _and(items: list[str]) -> str:
+    """``a and b and c`` in the user's language."""
+    if not items:
+        return ""
+    text = items[0]
+    for item in items[1:]:
+        text = translate("keras_io.error_words", "{first} and {second}").format(first=text, second=item)
+    return text
+
+
 def _ndim_sentence(cls: str, expected: int, found: int, shape: str) -> str:
     if expected == 4 and found < expected and _IMAGE_LAYERS.search(cls):
-        hint = "Insert a Reshape before it, e.g. to (28, 28, 1) for 28x28 grey images."
-        return f"{cls} expects images shaped (height, width, channels) but receives {shape}. {hint}"
+        return translate(
+            "keras_io.error_words",
+            "{cls} expects images shaped (height, width, channels) but receives {shape}. "
+            "Insert a Reshape before it, e.g. to (28, 28, 1) for 28x28 grey images.",
+        ).format(cls=cls, shape=shape)
     if expected == 4 and _IMAGE_LAYERS.search(cls):
-        return (
-            f"{cls} expects images shaped (height, width, channels) but receives {shape}. Insert a Reshape before it."
-        )
+        return translate(
+            "keras_io.error_words",
+            "{cls} expects images shaped (height, width, channels) but receives {shape}. Insert a Reshape before it.",
+        ).format(cls=cls, shape=shape)
     if expected == 3 and (_SEQ_LAYERS.search(cls) or "1D" in cls):
         if found > 3:
-            return (
-                f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
-                f"Insert a Reshape before it, e.g. to (28, 28) for 28x28 images."
-            )
-        return (
-            f"{cls} expects a sequence shaped (steps, features) but receives {shape}. "
-            f"Insert a Reshape (e.g. to (28, 28)) or an Embedding before it."
-        )
+            return translate(
+                "keras_io.error_words",
+                "{cls} expects a sequence shaped (steps, features) but receives {shape}. "
+                "Insert a Reshape before it, e.g. to (28, 28) for 28x28 images.",
+            ).format(cls=cls, shape=shape)
+        return translate(
+            "keras_io.error_words",
+            "{cls} expects a sequence shaped (steps, features) but receives {shape}. "
+            "Insert a Reshape (e.g. to (28, 28)) or an Embedding before it.",
+        ).format(cls=cls, shape=shape)
     if found > expected:
-        return (
-            f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. "
-            f"Insert a Flatten or a pooling layer before it."
-        )
-    return f"{cls} expects inputs with {expected - 1} dimension(s) per sample but receives {shape}. Insert a Reshape before it."
+        return translate(
+            "keras_io.error_words",
+            "{cls} expects inputs with {count} dimension(s) per sample but receives {shape}. "
+            "Insert a Flatten or a pooling layer before it.",
+        ).format(cls=cls, count=expected - 1, shape=shape)
+    return translate(
+        "keras_io.error_words",
+        "{cls} expects inputs with {count} dimension(s) per sample but receives {shape}. Insert a Reshape before it.",
+    ).format(cls=cls, count=expected - 1, shape=shape)
 
 
 def explain_error(
@@ -95,18 +116,20 @@ def explain_error(
     msg = keras_message(exc)
     cls = class_name
     shapes = [s for s in (input_shapes or [])]
-    both = " and ".join(format_shape(s) for s in shapes) if shapes else ""
+    both = _and([format_shape(s) for s in shapes]) if shapes else ""
 
     if shapes and shapes[0] is not None and len(shapes[0]) != 4 and _category(cls) == "Image preprocessing":
-        return (
-            f"{cls} works on images shaped (height, width, channels) but receives {format_shape(shapes[0])}. "
-            f"Use it right after an image Input (e.g. shape [28, 28, 1]), or remove it."
-        )
+        return translate(
+            "keras_io.error_words",
+            "{cls} works on images shaped (height, width, channels) but receives {shape}. "
+            "Use it right after an image Input (e.g. shape [28, 28, 1]), or remove it.",
+        ).format(cls=cls, shape=format_shape(shapes[0]))
     if shapes and shapes[0] is not None and "channel" in msg and _category(cls) == "Image preprocessing":
-        return (
-            f"{cls} works on grey (1 channel) or colour (3 channels) images, and some of its effects on colour "
-            f"images only, but receives {format_shape(shapes[0])}. Remove it, or give the Input 1 or 3 channels."
-        )
+        return translate(
+            "keras_io.error_words",
+            "{cls} works on grey (1 channel) or colour (3 channels) images, and some of its effects on colour "
+            "images only, but receives {shape}. Remove it, or give the Input 1 or 3 channels.",
+        ).format(cls=cls, shape=format_shape(shapes[0]))
     m = re.search(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)\. Full shape received: (\(.*?\))", msg)
     if m:
         return _ndim_sentence(cls, int(m.group(1)), int(m.group(2)), m.group(3))
@@ -117,78 +140,119 @@ def explain_error(
         or re.search(r"must be a floating point tensor", msg)
     )
     if m:
-        dtype = m.group(1) if m.lastindex else ", ".join(dict.fromkeys(input_dtypes or [])) or "kind of"
-        return (
-            f"{cls} cannot work on the {dtype} values it receives: it needs numbers with decimals (float32). "
-            f"Set the Input's dtype to float32, or put a layer that turns them into numbers (an Embedding, a "
-            f"StringLookup) before it."
-        )
+        dtype = m.group(1) if m.lastindex else ", ".join(dict.fromkeys(input_dtypes or []))
+        if not dtype:
+            return translate(
+                "keras_io.error_words",
+                "{cls} cannot work on the kind of values it receives: it needs numbers with decimals (float32). "
+                "Set the Input's dtype to float32, or put a layer that turns them into numbers (an Embedding, a "
+                "StringLookup) before it.",
+            ).format(cls=cls)
+        return translate(
+            "keras_io.error_words",
+            "{cls} cannot work on the {dtype} values it receives: it needs numbers with decimals (float32). "
+            "Set the Input's dtype to float32, or put a layer that turns them into numbers (an Embedding, a "
+            "StringLookup) before it.",
+        ).format(cls=cls, dtype=dtype)
     m = re.search(r"Both `(\w+)` and `(\w+)` should not be set", msg)
     if m:
-        return f"{cls} takes {m.group(1)} or {m.group(2)}, not both: clear one of them in the inspector."
+        return translate(
+            "keras_io.error_words", "{cls} takes {first} or {second}, not both: clear one of them in the inspector."
+        ).format(cls=cls, first=m.group(1), second=m.group(2))
     if "adapt(" in msg or "Table not initialized" in msg:
-        return (
-            f"{cls} must learn its values from data (Keras's adapt()), which kbuilder does not do: "
-            f"give them in the inspector (its vocabulary, bin_boundaries, ...)."
-        )
+        return translate(
+            "keras_io.error_words",
+            "{cls} must learn its values from data (Keras's adapt()), which kbuilder does not do: "
+            "give them in the inspector (its vocabulary, bin_boundaries, ...).",
+        ).format(cls=cls)
     m = re.search(r"Cast (\w+) to (\w+) is not supported", msg)
     if m:
-        return (
-            f"{cls} works on {m.group(2)} values but receives {m.group(1)}: "
-            f"set the Input's dtype to {m.group(2)}, or change the layers before it."
-        )
+        return translate(
+            "keras_io.error_words",
+            "{cls} works on {wanted} values but receives {given}: "
+            "set the Input's dtype to {wanted}, or change the layers before it.",
+        ).format(cls=cls, wanted=m.group(2), given=m.group(1))
     m = re.search(r"Kernel shape must have the same length as input.*input of shape (\(.*?\))", msg)
     rank = re.search(r"(\d)D", cls)
     if m and rank:
         found = len(_parse_shape(m.group(1)) or ())
         return _ndim_sentence(cls, int(rank.group(1)) + 2, found, m.group(1))
     if "matching shapes except for the concatenation axis" in msg:
-        return (
-            f"Concatenate can only join tensors whose shapes match except along the joining axis, "
-            f"but receives {both or msg.split('Received:')[-1].strip()}. Flatten or reshape them so they agree."
-        )
+        return translate(
+            "keras_io.error_words",
+            "Concatenate can only join tensors whose shapes match except along the joining axis, "
+            "but receives {shapes}. Flatten or reshape them so they agree.",
+        ).format(shapes=both or msg.split("Received:")[-1].strip())
     m = re.search(r"Inputs have incompatible shapes\. Received shapes (\(.*?\)) and (\(.*?\))", msg)
     if m or "Incompatible input shapes" in msg or "Operands could not be broadcast" in msg:
-        got = both or (f"{m.group(1)} and {m.group(2)}" if m else msg)
-        return f"{cls} needs inputs of the same shape but receives {got}. Make the layers before it produce matching shapes."
-    m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg)
+        got = both or (_and([m.group(1), m.group(2)]) if m else msg)
+        return translate(
+            "keras_io.error_words",
+            "{cls} needs inputs of the same shape but receives {shapes}. "
+            "Make the layers before it produce matching shapes.",
+        ).format(cls=cls, shapes=got)
+    m = re.search(r"invalid value for `(\w+)`, expected a positive integer\. Received: \w+=(.*)", msg) or re.search(
+        r"`(\w+)` must be a positive integer\. Received: \w+=(\S+)", msg
+    )
     if m:
-        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
-    m = re.search(r"`(\w+)` must be a positive integer\. Received: \w+=(\S+)", msg)
-    if m:
-        return f"{m.group(1)} must be a positive whole number (got {_val(m.group(2))})."
+        return translate("keras_io.error_words", "{name} must be a positive whole number (got {value}).").format(
+            name=m.group(1), value=_val(m.group(2))
+        )
     m = re.search(r"The `(\w+)` argument must be a tuple of (\d+) integers\. Received \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be a whole number or a list of {m.group(2)} whole numbers (got {_val(m.group(3))})."
+        return translate(
+            "keras_io.error_words", "{name} must be a whole number or a list of {count} whole numbers (got {value})."
+        ).format(name=m.group(1), count=m.group(2), value=_val(m.group(3)))
     if "index out of range" in msg and params and "axis" in params:
-        return (
-            f"axis={params['axis']!r} does not exist in an input shaped {both or 'like this'}; "
-            f"use -1 for the last axis."
-        )
+        if both:
+            return translate(
+                "keras_io.error_words",
+                "axis={axis} does not exist in an input shaped {shape}; use -1 for the last axis.",
+            ).format(axis=repr(params["axis"]), shape=both)
+        return translate(
+            "keras_io.error_words",
+            "axis={axis} does not exist in an input shaped like this; use -1 for the last axis.",
+        ).format(axis=repr(params["axis"]))
     m = re.search(r"Invalid value for argument `(\w+)`\. Expected a strictly positive value\. Received \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be greater than zero (got {_val(m.group(2))})."
+        return translate("keras_io.error_words", "{name} must be greater than zero (got {value}).").format(
+            name=m.group(1), value=_val(m.group(2))
+        )
     m = re.search(r"argument `(\w+)`\. Expected a float value between 0 and 1\. Received: \w+=(.*)", msg)
     if m:
-        return f"{m.group(1)} must be a number between 0 and 1 (got {_val(m.group(2))})."
+        return translate("keras_io.error_words", "{name} must be a number between 0 and 1 (got {value}).").format(
+            name=m.group(1), value=_val(m.group(2))
+        )
     m = re.search(r"missing \d+ required positional argument[s]?: (.*)", msg)
     if m:
         names = ", ".join(re.findall(r"'(\w+)'", m.group(1))) or m.group(1)
-        return f"{cls} needs a value for {names}; set it in the inspector."
+        return translate("keras_io.error_words", "{cls} needs a value for {names}; set it in the inspector.").format(
+            cls=cls, names=names
+        )
     m = re.search(r"Unrecognized keyword arguments passed to \w+: \{'(\w+)'", msg) or re.search(
         r"unexpected keyword argument '(\w+)'", msg
     )
     if m:
-        return f"{cls} has no parameter called {m.group(1)}; remove it."
+        return translate("keras_io.error_words", "{cls} has no parameter called {name}; remove it.").format(
+            cls=cls, name=m.group(1)
+        )
     m = re.search(r"Could not interpret (\w+)(?: function)? identifier: (.*)", msg)
     if m:
-        return f"'{m.group(2).strip()}' is not a known {m.group(1)}; pick one from the list."
-    if "output size would be zero or negative" in msg or "Negative dimension size" in msg:
-        got = f" {both}" if both else ""
-        return (
-            f"{cls} would shrink its input{got} to nothing: its kernel or pool size is larger than the input. "
-            f"Use a smaller size, padding='same', or fewer pooling layers before it."
+        return translate("keras_io.error_words", "'{value}' is not a known {kind}; pick one from the list.").format(
+            value=m.group(2).strip(), kind=m.group(1)
         )
+    if "output size would be zero or negative" in msg or "Negative dimension size" in msg:
+        if both:
+            return translate(
+                "keras_io.error_words",
+                "{cls} would shrink its input {shapes} to nothing: its kernel or pool size is larger than the input. "
+                "Use a smaller size, padding='same', or fewer pooling layers before it.",
+            ).format(cls=cls, shapes=both)
+        return translate(
+            "keras_io.error_words",
+            "{cls} would shrink its input to nothing: its kernel or pool size is larger than the input. "
+            "Use a smaller size, padding='same', or fewer pooling layers before it.",
+        ).format(cls=cls)
     m = re.search(
         r"total size of the tensor must be unchanged\. Received: input_shape=(\(.*?\)), target_shape=(\(.*?\))", msg
     )
@@ -197,18 +261,29 @@ def explain_error(
         try:
             n_in = _count(src)
             n_out = _count(dst)
-            return (
-                f"Reshape cannot turn {m.group(1)} ({n_in} values) into {m.group(2)} ({n_out} values); "
-                f"the number of values must stay the same."
-            )
+            return translate(
+                "keras_io.error_words",
+                "Reshape cannot turn {source} ({source_count} values) into {target} ({target_count} values); "
+                "the number of values must stay the same.",
+            ).format(source=m.group(1), source_count=n_in, target=m.group(2), target_count=n_out)
         except Exception:
             pass
-        return f"Reshape cannot turn {m.group(1)} into {m.group(2)}: the number of values must stay the same."
+        return translate(
+            "keras_io.error_words",
+            "Reshape cannot turn {source} into {target}: the number of values must stay the same.",
+        ).format(source=m.group(1), target=m.group(2))
     if "should be defined" in msg or "must be fully-defined" in msg:
-        return (
-            f"{cls} needs to know the size of the last axis but receives {both or 'an unknown size'}. "
-            f"Give the Input a fixed size, or use a global pooling layer instead of Flatten."
-        )
+        if both:
+            return translate(
+                "keras_io.error_words",
+                "{cls} needs to know the size of the last axis but receives {shapes}. "
+                "Give the Input a fixed size, or use a global pooling layer instead of Flatten.",
+            ).format(cls=cls, shapes=both)
+        return translate(
+            "keras_io.error_words",
+            "{cls} needs to know the size of the last axis but receives an unknown size. "
+            "Give the Input a fixed size, or use a global pooling layer instead of Flatten.",
+        ).format(cls=cls)
     return first_line(exc).replace("`", "")
 
 

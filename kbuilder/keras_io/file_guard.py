@@ -10,17 +10,22 @@ A zip member is extracted only when its declared size, the archive's
 declared total and its compression ratio are within the limits below, and
 then streamed with a byte counter that stops at the declared size: the
 headers of a hostile archive may lie.  Everything here is standard library
-only, so the reader child and the application share it.
+only (and :mod:`kbuilder.core.i18n`), so the reader child and the
+application share it; its sentences are :class:`Text`, translated where
+they are shown.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import zipfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from kbuilder.core.i18n import translate
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -40,8 +45,90 @@ DISK_MARGIN_BYTES = 256 * MiB
 COPY_BLOCK = 1 * MiB
 
 
+_FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class Text:
+    """A sentence for the user whose translation waits until it is shown.
+
+    The reader child has no translator, so a :class:`ReadError` it raises
+    travels to the application as ``(context, source, fields)`` (see
+    :meth:`to_json`) and is translated there.  Written as
+    ``Text.translate("keras_io.file_guard", "Source with {name}.").format(name=...)``
+    so that pyside6-lupdate finds the literals, as it finds ``translate(...)``;
+    ``str()`` gives the sentence in the user's language.  A field may be a
+    :class:`Text` itself (a phrase inside a sentence)."""
+
+    __slots__ = ("context", "source", "fields")
+
+    def __init__(self, context: str, source: str, fields: dict[str, Any] | None = None) -> None:
+        self.context = context
+        self.source = source
+        self.fields = dict(fields or {})
+
+    @classmethod
+    def translate(cls, context: str, source: str) -> Text:
+        return cls(context, source)
+
+    def format(self, **fields: Any) -> Text:
+        return Text(self.context, self.source, {**self.fields, **fields})
+
+    def __str__(self) -> str:
+        values = {k: str(v) for k, v in self.fields.items()}
+
+        def fill(template: str) -> str:
+            # Only {name} fields and doubled braces: a field's text (a file's own) is never read again.
+            return _FIELD.sub(lambda m: "{" if m[0] == "{{" else "}" if m[0] == "}}" else values.get(m[1], m[0]), template)
+
+        return fill(translate(self.context, self.source))
+
+    def __repr__(self) -> str:
+        return f"Text({self.context!r}, {self.source!r}, {self.fields!r})"
+
+    def to_json(self) -> list[Any]:
+        return [self.context, self.source,
+                {k: {"text": v.to_json()} if isinstance(v, Text)
+                 else v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+                 for k, v in self.fields.items()}]
+
+    @classmethod
+    def from_json(cls, data: Any, depth: int = 0) -> Text | None:
+        """A :class:`Text` sent by the reader child, or None for anything
+        that is not what :meth:`to_json` writes.  Filling it in never runs
+        ``str.format`` on it: only plain ``{name}`` fields are replaced."""
+        if not (isinstance(data, list) and len(data) == 3 and depth < 4):
+            return None
+        context, source, fields = data
+        if not (isinstance(context, str) and context.startswith("keras_io.") and len(context) < 64
+                and isinstance(source, str) and len(source) < 2000
+                and isinstance(fields, dict) and len(fields) < 16):
+            return None
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if isinstance(value, dict):
+                value = cls.from_json(value.get("text"), depth + 1)
+                if value is None:
+                    return None
+            elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                return None
+            out[key] = value
+        return cls(context, source, out)
+
+
 class ReadError(Exception):
-    """The file cannot be read; the message is one sentence for the user."""
+    """The file cannot be read; the message is one sentence for the user
+    (a :class:`Text`, translated when it is shown, or plain text)."""
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+    def to_json(self) -> list[Any] | None:
+        """The untranslated sentence, for the reader child's result (None for plain text)."""
+        return self.message.to_json() if isinstance(self.message, Text) else None
 
 
 def human_size(n: int | float) -> str:
@@ -49,31 +136,52 @@ def human_size(n: int | float) -> str:
     size = float(n)
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
         if size < 1024 or unit == "TiB":
-            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+            if unit == "bytes":
+                return translate("keras_io.file_guard", "{n} bytes").format(n=int(size))
+            return f"{size:.1f} {unit}"
         size /= 1024
     return f"{size:.1f} TiB"  # pragma: no cover - the loop returns
 
 
 # ---------------------------------------------------------------- paths
-def _what(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _not_regular(path: Path, mode: int) -> ReadError:
-    what = _what(mode)
     if path.is_symlink():
         try:
             target = os.path.realpath(path)
         except OSError:  # pragma: no cover - realpath rarely fails
             target = "?"
-        return ReadError(f"{path.name} links to {target}, which is {what}, not a file, so kbuilder does not read it.")
-    return ReadError(f"{path.name} is {what}, not a file, so kbuilder does not read it.")
+        if stat.S_ISFIFO(mode):
+            text = Text.translate("keras_io.file_guard", "{name} links to {target}, which is a named pipe, not a file, "
+                                  "so kbuilder does not read it.")
+        elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            text = Text.translate("keras_io.file_guard", "{name} links to {target}, which is a device, not a file, "
+                                  "so kbuilder does not read it.")
+        elif stat.S_ISSOCK(mode):
+            text = Text.translate("keras_io.file_guard", "{name} links to {target}, which is a socket, not a file, "
+                                  "so kbuilder does not read it.")
+        else:
+            text = Text.translate("keras_io.file_guard", "{name} links to {target}, which is not a regular file, "
+                                  "not a file, so kbuilder does not read it.")
+        return ReadError(text.format(name=path.name, target=target))
+    if stat.S_ISFIFO(mode):
+        text = Text.translate("keras_io.file_guard", "{name} is a named pipe, not a file, so kbuilder does not read it.")
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        text = Text.translate("keras_io.file_guard", "{name} is a device, not a file, so kbuilder does not read it.")
+    elif stat.S_ISSOCK(mode):
+        text = Text.translate("keras_io.file_guard", "{name} is a socket, not a file, so kbuilder does not read it.")
+    else:
+        text = Text.translate("keras_io.file_guard", "{name} is not a regular file, not a file, "
+                              "so kbuilder does not read it.")
+    return ReadError(text.format(name=path.name))
+
+
+def _no_such_file(path: Path) -> ReadError:
+    return ReadError(Text.translate("keras_io.file_guard", "No such file: {path}").format(path=str(path)))
+
+
+def _cannot_read(path: Path, exc: OSError) -> ReadError:
+    return ReadError(Text.translate("keras_io.file_guard", "Cannot read {name}: {reason}.").format(
+        name=path.name, reason=exc.strerror or str(exc)))
 
 
 def check_path(path: str | os.PathLike[str]) -> tuple[str, int]:
@@ -84,9 +192,9 @@ def check_path(path: str | os.PathLike[str]) -> tuple[str, int]:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ReadError(f"No such file: {path}") from None
+        raise _no_such_file(path) from None
     except OSError as exc:
-        raise ReadError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise _cannot_read(path, exc) from None
     if stat.S_ISDIR(st.st_mode):
         return "directory", 0
     if not stat.S_ISREG(st.st_mode):
@@ -102,9 +210,9 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ReadError(f"No such file: {path}") from None
+        raise _no_such_file(path) from None
     except OSError as exc:
-        raise ReadError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise _cannot_read(path, exc) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -117,12 +225,13 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_limited(fh: BinaryIO, limit: int, what: str) -> bytes:
+def read_limited(fh: BinaryIO, limit: int, what: str | Text) -> bytes:
     """At most ``limit`` bytes of ``fh``; more raises :class:`ReadError`
-    naming ``what`` and the limit."""
+    naming ``what`` (a file name, or a :class:`Text` phrase) and the limit."""
     data = fh.read(limit + 1)
     if len(data) > limit:
-        raise ReadError(f"{what} is larger than kbuilder's limit of {human_size(limit)}.")
+        raise ReadError(Text.translate("keras_io.file_guard", "{what} is larger than kbuilder's limit of {limit}.")
+                        .format(what=what, limit=human_size(limit)))
     return data
 
 
@@ -137,29 +246,31 @@ def check_archive(zf: zipfile.ZipFile, label: str) -> None:
     """Refuse an archive whose entry count or declared total is past the limits."""
     infos = zf.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise ReadError(f"{label} holds {len(infos)} entries, more than kbuilder's limit of {MAX_ZIP_MEMBERS}.")
+        raise ReadError(Text.translate("keras_io.file_guard", "{label} holds {count} entries, more than kbuilder's "
+                                       "limit of {limit}.").format(label=label, count=len(infos), limit=MAX_ZIP_MEMBERS))
     total = sum(max(info.file_size, 0) for info in infos)
     if total > MAX_ZIP_TOTAL_BYTES:
-        raise ReadError(
-            f"{label} would expand to {human_size(total)}, more than kbuilder's limit of "
-            f"{human_size(MAX_ZIP_TOTAL_BYTES)}, so nothing was extracted."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.file_guard", "{label} would expand to {size}, more than kbuilder's limit of {limit}, "
+            "so nothing was extracted.").format(label=label, size=human_size(total), limit=human_size(MAX_ZIP_TOTAL_BYTES)))
 
 
 def check_member(info: zipfile.ZipInfo, label: str, limit: int) -> None:
     """Refuse a member larger than ``limit`` or expanding like a zip bomb."""
     if info.flag_bits & 0x1:
-        raise ReadError(f"{info.filename} in {label} is encrypted, which a Keras file never is.")
+        raise ReadError(Text.translate("keras_io.file_guard", "{member} in {label} is encrypted, which a Keras file "
+                                       "never is.").format(member=info.filename, label=label))
     if info.file_size > limit:
-        raise ReadError(
-            f"{info.filename} in {label} declares {human_size(info.file_size)}, more than kbuilder's limit of "
-            f"{human_size(limit)}, so nothing was extracted."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.file_guard", "{member} in {label} declares {size}, more than kbuilder's limit of {limit}, "
+            "so nothing was extracted.").format(member=info.filename, label=label, size=human_size(info.file_size),
+                                                limit=human_size(limit)))
     if info.file_size > ZIP_RATIO_FLOOR and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
-        raise ReadError(
-            f"{info.filename} in {label} would expand from {human_size(info.compress_size)} to "
-            f"{human_size(info.file_size)}, more than the {MAX_ZIP_RATIO}:1 kbuilder accepts, so nothing was extracted."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.file_guard", "{member} in {label} would expand from {stored} to {size}, more than the "
+            "{ratio}:1 kbuilder accepts, so nothing was extracted.").format(
+                member=info.filename, label=label, stored=human_size(info.compress_size),
+                size=human_size(info.file_size), ratio=MAX_ZIP_RATIO))
 
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limit: int) -> bytes:
@@ -168,7 +279,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limit: i
     with zf.open(info) as src:
         data = src.read(min(limit, info.file_size) + 1)
     if len(data) > info.file_size:
-        raise ReadError(f"{info.filename} in {label} holds more than its header declares, so the file is damaged.")
+        raise _overfull(info, label)
     return data
 
 
@@ -179,10 +290,10 @@ def extract_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, lab
     check_member(info, label, limit)
     free = shutil.disk_usage(target.parent).free
     if info.file_size + min(info.file_size, DISK_MARGIN_BYTES) > free:
-        raise ReadError(
-            f"{info.filename} in {label} needs {human_size(info.file_size)} of temporary space and only "
-            f"{human_size(free)} is free, so nothing was extracted."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.file_guard", "{member} in {label} needs {size} of temporary space and only {free} is free, "
+            "so nothing was extracted.").format(member=info.filename, label=label, size=human_size(info.file_size),
+                                                free=human_size(free)))
     written = 0
     with zf.open(info) as src, open(target, "wb") as dst:
         while True:
@@ -191,8 +302,11 @@ def extract_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, lab
                 break
             written += len(block)
             if written > info.file_size:
-                raise ReadError(
-                    f"{info.filename} in {label} holds more than its header declares, so the file is damaged."
-                )
+                raise _overfull(info, label)
             dst.write(block)
     return written
+
+
+def _overfull(info: zipfile.ZipInfo, label: str) -> ReadError:
+    return ReadError(Text.translate("keras_io.file_guard", "{member} in {label} holds more than its header declares, "
+                                    "so the file is damaged.").format(member=info.filename, label=label))

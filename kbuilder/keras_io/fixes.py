@@ -41,6 +41,7 @@ import math
 from kbuilder.core.commands import AddEdge, AddNode, RemoveEdge, remove_items
 from kbuilder.core.graph import Edge, Graph, Node
 from kbuilder.core.history import Command, Compound
+from kbuilder.core.i18n import translate
 from kbuilder.core.validate import Issue
 from kbuilder.layers.basics import format_shape
 
@@ -121,25 +122,29 @@ def _fixes(graph: Graph, issue: Issue, infos: dict, input_shape) -> list[Action]
 def _remove_edge_fix(graph: Graph, edge: Edge) -> Action:
     src, dst = graph.node(edge.src).name, graph.node(edge.dst).name
     eid = edge.id
+    text = translate("keras_io.fixes", "Disconnect {source} from {target}").format(source=src, target=dst)
     return Action(
-        f"Remove the connection from {src} to {dst}",
-        lambda g, _s=None: Compound(children=[RemoveEdge(g.edge(eid))], text=f"Disconnect {src} from {dst}"),
+        translate("keras_io.fixes", "Remove the connection from {source} to {target}").format(source=src, target=dst),
+        lambda g, _s=None: Compound(children=[RemoveEdge(g.edge(eid))], text=text),
     )
 
 
 def _delete_fix(node: Node) -> Action:
     nid = node.id
-    return Action(f"Delete {node.name}", lambda g, _s=None: remove_items(g, [nid]))
+    return Action(
+        translate("keras_io.fixes", "Delete {name}").format(name=node.name), lambda g, _s=None: remove_items(g, [nid])
+    )
 
 
 def _connect_fix(src: Node, dst: Node) -> Action:
     s, d = src.id, dst.id
+    text = translate("keras_io.fixes", "Connect {source} to {target}").format(source=src.name, target=dst.name)
 
     def build(graph: Graph, _settings=None) -> Command:
         edge = Edge(src=s, dst=d, dst_port=graph.next_free_port(d))
-        return Compound(children=[AddEdge(edge)], text=f"Connect {src.name} to {dst.name}")
+        return Compound(children=[AddEdge(edge)], text=text)
 
-    return Action(f"Connect {src.name} to {dst.name}", build)
+    return Action(text, build)
 
 
 def _downstream(graph: Graph, node_id: str) -> set[str]:
@@ -195,35 +200,58 @@ def _add_input_fixes(graph: Graph, input_shape) -> list[Action]:
     for first in sources[:3]:
         shape, dtype = _guess_input(graph, first, input_shape)
         fid = first.id
+        text = translate("keras_io.fixes", "Add an Input")
 
-        def build(g: Graph, _settings=None, fid=fid, shape=shape, dtype=dtype) -> Command:
+        def build(g: Graph, _settings=None, fid=fid, shape=shape, dtype=dtype, text=text) -> Command:
             x, y = g.node(fid).position
             node = new_node(g, "Input", {"shape": shape, "dtype": dtype}, (x, y - Y_STEP), set())
-            return Compound(children=[AddNode(node), AddEdge(Edge(src=node.id, dst=fid))], text="Add an Input")
+            return Compound(children=[AddNode(node), AddEdge(Edge(src=node.id, dst=fid))], text=text)
 
-        fixes.append(Action(f"Add an Input of shape {format_shape(tuple(shape))} before {first.name}", build))
+        title = translate("keras_io.fixes", "Add an Input of shape {shape} before {name}").format(
+            shape=format_shape(tuple(shape)), name=first.name
+        )
+        fixes.append(Action(title, build))
     return fixes
 
 
 def _flatten_fixes(node: Node, shape: tuple) -> list[Action]:
     nid = node.id
     size = size_of(shape)
-    values = f"{size} values" if size is not None else "one vector"
+    if size is not None:
+        detail = translate("keras_io.fixes", "Flatten turns each {shape} sample into {count} values.").format(
+            shape=format_shape(shape), count=size
+        )
+    else:
+        detail = translate("keras_io.fixes", "Flatten turns each {shape} sample into one vector.").format(
+            shape=format_shape(shape)
+        )
     fixes = [
         Action(
-            f"Insert a Flatten before {node.name}",
-            insert_before(nid, [0], lambda _p: ("Flatten", {}), f"Insert Flatten before {node.name}"),
-            detail=f"Flatten turns each {format_shape(shape)} sample into {values}.",
+            translate("keras_io.fixes", "Insert a Flatten before {name}").format(name=node.name),
+            insert_before(
+                nid,
+                [0],
+                lambda _p: ("Flatten", {}),
+                translate("keras_io.fixes", "Insert Flatten before {name}").format(name=node.name),
+            ),
+            detail=detail,
         )
     ]
     if 2 <= len(shape) <= 4:
         gap = f"GlobalAveragePooling{len(shape) - 1}D"
         fixes.append(
             Action(
-                f"Insert a {gap} before {node.name}",
-                insert_before(nid, [0], lambda _p: (gap, {}), f"Insert {gap} before {node.name}"),
-                detail=f"{gap} averages each of the {shape[-1]} {axis_names(len(shape))[-1]} over the "
-                f"other axes: fewer weights than Flatten.",
+                translate("keras_io.fixes", "Insert a {layer} before {name}").format(layer=gap, name=node.name),
+                insert_before(
+                    nid,
+                    [0],
+                    lambda _p: (gap, {}),
+                    translate("keras_io.fixes", "Insert {layer} before {name}").format(layer=gap, name=node.name),
+                ),
+                detail=translate(
+                    "keras_io.fixes",
+                    "{layer} averages each of the {count} {axis} over the other axes: fewer weights than Flatten.",
+                ).format(layer=gap, count=shape[-1], axis=axis_names(len(shape))[-1]),
             )
         )
     return fixes
@@ -234,27 +262,40 @@ def _rank_fixes(graph: Graph, node: Node, cls: str, shape: tuple) -> list[Action
     if want is None or len(shape) == want:
         return []
     target: list[int] | None = None
+    words = {"cls": cls, "count": want, "axes": ", ".join(axis_names(want)), "shape": format_shape(shape)}
     if len(shape) == want - 1:
         target = reshape_target(shape + (1,))
-        why = "adds a channel axis"
+        detail = translate(
+            "keras_io.fixes",
+            "{cls} needs {count} axes per sample ({axes}) but receives {shape}; the Reshape adds a channel axis.",
+        ).format(**words)
     elif len(shape) == 1 and want == 3 and shape[0] is not None and math.isqrt(shape[0]) ** 2 == shape[0]:
         side = math.isqrt(shape[0])
-        target, why = [side, side, 1], f"{shape[0]} values as {side} × {side} pictures with 1 channel"
+        target = [side, side, 1]
+        detail = translate(
+            "keras_io.fixes",
+            "{cls} needs {count} axes per sample ({axes}) but receives {shape}; "
+            "the Reshape {values} values as {side} × {side} pictures with 1 channel.",
+        ).format(**words, values=shape[0], side=side)
     elif len(shape) == want + 1 and known(shape[-2:]):
         target = reshape_target(shape[:-2] + (shape[-2] * shape[-1],))
-        why = "joins the last two axes"
+        detail = translate(
+            "keras_io.fixes",
+            "{cls} needs {count} axes per sample ({axes}) but receives {shape}; the Reshape joins the last two axes.",
+        ).format(**words)
     if target is None:
         return []
-    detail = (
-        f"{cls} needs {want} axes per sample ({', '.join(axis_names(want))}) but receives "
-        f"{format_shape(shape)}; the Reshape {why}."
-    )
     nid = node.id
     fixes = [
         Action(
-            f"Insert a Reshape to {fmt_target(target)} before {node.name}",
+            translate("keras_io.fixes", "Insert a Reshape to {shape} before {name}").format(
+                shape=fmt_target(target), name=node.name
+            ),
             insert_before(
-                nid, [0], lambda _p: ("Reshape", {"target_shape": target}), f"Insert Reshape before {node.name}"
+                nid,
+                [0],
+                lambda _p: ("Reshape", {"target_shape": target}),
+                translate("keras_io.fixes", "Insert Reshape before {name}").format(name=node.name),
             ),
             detail=detail,
         )
@@ -263,9 +304,17 @@ def _rank_fixes(graph: Graph, node: Node, cls: str, shape: tuple) -> list[Action
     if src.is_input and len(graph.out_edges(src.id)) == 1 and -1 not in target:
         fixes.append(
             Action(
-                f"Give the Input {src.name} the shape {fmt_target(target)}",
-                set_params(src.id, {"shape": list(target)}, f"Set the shape of {src.name}"),
-                detail=f"{cls} needs {want} axes per sample; training reshapes the data to fit.",
+                translate("keras_io.fixes", "Give the Input {name} the shape {shape}").format(
+                    name=src.name, shape=fmt_target(target)
+                ),
+                set_params(
+                    src.id,
+                    {"shape": list(target)},
+                    translate("keras_io.fixes", "Set the shape of {name}").format(name=src.name),
+                ),
+                detail=translate(
+                    "keras_io.fixes", "{cls} needs {count} axes per sample; training reshapes the data to fit."
+                ).format(cls=cls, count=want),
             )
         )
     return fixes

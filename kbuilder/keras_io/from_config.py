@@ -45,8 +45,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER, Edge, Graph, GraphError, Node, unique_name
+from kbuilder.core.i18n import translate
 from kbuilder.core.layout import layered_layout
-from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, MAX_PORTS, json_problem, limit_text, shown
+from kbuilder.core.limits import MAX_LAYERS, MAX_MODEL_NESTING, MAX_PORTS, json_problem, shown
 from kbuilder.layers.allowed import placeholder_note, refusal
 
 from .config_structure import (
@@ -67,6 +68,7 @@ from .config_structure import (
     nested_body,
     refs_list,
     tensor_refs,
+    too_many_layers,
     unwrap,
 )
 from .config_values import clean_params, keras_layer_class
@@ -83,19 +85,19 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     # Filled by model_file for .h5/.keras files; always None here.
     weights: Any = None
+    # Note -> (layer name, class, reason) for each note about a layer that
+    # became a placeholder (importing groups them by kind).
+    placeholders: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False)
 
 
 def graph_from_config(config: dict) -> ImportResult:
     """Build a graph from a Keras model config (see the module docstring)."""
     if not isinstance(config, dict):
-        raise ConfigError("a Keras model config is a JSON object")
+        raise ConfigError(translate("keras_io.from_config", "a Keras model config is a JSON object"))
     kind, body = unwrap(config)
     # Cheapest first: the layer count looks only at layer lists.
     if count_layers(body, kind == "Sequential") > MAX_LAYERS:
-        raise ConfigError(
-            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
-            "calls are counted, kbuilder's limit"
-        )
+        raise ConfigError(too_many_layers())
     problem = json_problem(config)
     if problem:
         raise ConfigError(problem)
@@ -111,7 +113,7 @@ def graph_from_config(config: dict) -> ImportResult:
     else:
         importer.functional(body)
     layered_layout(importer.graph)
-    return ImportResult(importer.graph, notes)
+    return ImportResult(importer.graph, notes, placeholders=importer.placeholders)
 
 
 class _Importer:
@@ -123,6 +125,7 @@ class _Importer:
         self.notes = notes
         self.staged: dict[str, Node] = {}
         self.names: set[str] = set()
+        self.placeholders: dict[str, tuple[str, str, str]] = {}
 
     def stage(self, node: Node) -> Node:
         self.staged[node.id] = node
@@ -132,7 +135,7 @@ class _Importer:
     # ---------------------------------------------------------- functional
     def functional(self, body: Any) -> None:
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
-            raise ConfigError("the model config has no list of layers")
+            raise ConfigError(translate("keras_io.from_config", "the model config has no list of layers"))
         self.nodes: dict[tuple[str, str, int], Node] = {}
         self.aliases: dict[tuple[str, str, int, int], tuple[str, str, int, int]] = {}
         self.wiring: list[tuple[Node, list[tuple[str, str, int, int]]]] = []
@@ -141,20 +144,21 @@ class _Importer:
         edges: list[Edge] = []
         for node, refs in self.wiring:
             if len(refs) > MAX_PORTS:
-                raise ConfigError(
-                    f"layer {shown(node.name)} takes {len(refs)} inputs, more than kbuilder's limit of {MAX_PORTS}"
-                )
+                raise ConfigError(translate(
+                    "keras_io.from_config", "layer {name} takes {count} inputs, more than kbuilder's limit of {limit}"
+                ).format(name=shown(node.name), count=len(refs), limit=MAX_PORTS))
             for port, ref in enumerate(refs):
                 found = self.resolve(ref)
                 if found is None or found[1] >= MAX_PORTS:
-                    self.notes.append(
-                        f"Layer {shown(node.name)} refers to {shown(ref[1])} (call {ref[2]}), which is not in "
-                        "the file; that connection was left out."
-                    )
+                    self.notes.append(translate(
+                        "keras_io.from_config", "Layer {name} refers to {source} (call {call}), which is not in the "
+                        "file; that connection was left out.").format(name=shown(node.name), source=shown(ref[1]),
+                                                                      call=ref[2]))
                     continue
                 src, src_port = found
                 if src is node:
-                    self.notes.append(f"Layer {shown(node.name)} takes its own output; that connection was left out.")
+                    self.notes.append(translate("keras_io.from_config", "Layer {name} takes its own output; that "
+                                                "connection was left out.").format(name=shown(node.name)))
                     continue
                 edges.append(Edge(src=src.id, dst=node.id, dst_port=port, src_port=src_port))
         try:
@@ -166,14 +170,14 @@ class _Importer:
         for ref in output_refs:
             found = self.resolve(ref)
             if found is None:
-                self.notes.append(f"The model output {ref[1]!r} is not among the layers; it was left out.")
+                self.notes.append(translate("keras_io.from_config", "The model output {name} is not among the layers; "
+                                            "it was left out.").format(name=repr(ref[1])))
                 continue
             node, port = found
             if port:
-                self.notes.append(
-                    f"The model output is output {port} of layer {node.name!r}; kbuilder marks the "
-                    "whole layer as an output."
-                )
+                self.notes.append(translate(
+                    "keras_io.from_config", "The model output is output {port} of layer {name}; kbuilder marks the "
+                    "whole layer as an output.").format(port=port, name=repr(node.name)))
             if node not in outputs:
                 outputs.append(node)
         sinks = self.graph.outputs()
@@ -182,7 +186,8 @@ class _Importer:
                 self.graph.set_output(node.id, True)
         if outputs and [n.id for n in outputs] != [n.id for n in self.graph.outputs()]:
             order = ", ".join(repr(n.name) for n in self.graph.outputs())
-            self.notes.append(f"The model's outputs will be in the order {order}.")
+            self.notes.append(translate("keras_io.from_config", "The model's outputs will be in the order "
+                                        "{order}.").format(order=order))
 
     def scope(
         self,
@@ -217,7 +222,8 @@ class _Importer:
                 elif name in rank and rank[name] < len(feed):
                     self.aliases[(scope, name, 0, 0)] = feed[rank[name]]
                 else:
-                    self.notes.append(f"Nested model {prefix!r}: its input {name!r} is not fed; left unconnected.")
+                    self.notes.append(translate("keras_io.from_config", "Nested model {model}: its input {name} is not "
+                                                "fed; left unconnected.").format(model=repr(prefix), name=repr(name)))
                 continue
             inner = nested_body(entry) if depth < MAX_MODEL_NESTING else None
             if inner is not None:
@@ -232,10 +238,13 @@ class _Importer:
                     for t, out in enumerate(outs):
                         self.aliases[(scope, name, k, t)] = out
                 if scope == "" and owner_scope is None:
-                    self.notes.append(
-                        f"The nested model {name!r} was unpacked: its layers now sit in this model"
-                        + (" and are shared between its calls." if len(inbound) > 1 else ".")
-                    )
+                    if len(inbound) > 1:
+                        note = translate("keras_io.from_config", "The nested model {name} was unpacked: its layers now "
+                                         "sit in this model and are shared between its calls.")
+                    else:
+                        note = translate("keras_io.from_config", "The nested model {name} was unpacked: its layers now "
+                                         "sit in this model.")
+                    self.notes.append(note.format(name=repr(name)))
                 continue
             for k in range(max(1, len(inbound))):
                 owner = None
@@ -279,7 +288,7 @@ class _Importer:
         if isinstance(body, list):  # Keras 2.0-2.2 wrote the layer list itself
             body = {"layers": body}
         if not isinstance(body, dict) or not isinstance(body.get("layers"), list):
-            raise ConfigError("the Sequential config has no list of layers")
+            raise ConfigError(translate("keras_io.from_config", "the Sequential config has no list of layers"))
         layers = [entry for entry in body["layers"] if isinstance(entry, dict)]
         if not (layers and entry_class(layers[0]) in INPUT_CLASSES):
             shape = None
@@ -289,7 +298,8 @@ class _Importer:
             if shape is None and isinstance(body.get("build_input_shape"), list):
                 shape = body["build_input_shape"][1:]
             if shape is None:
-                self.notes.append("The file does not say the model's input shape; set it on the Input layer.")
+                self.notes.append(translate("keras_io.from_config", "The file does not say the model's input shape; "
+                                            "set it on the Input layer."))
                 shape = [None]
             dtype = first_cfg.get("dtype") if isinstance(first_cfg, dict) else None
             cfg = {"batch_shape": [None, *shape], "dtype": dtype_name(dtype) or "float32"}
@@ -301,7 +311,8 @@ class _Importer:
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         shape = batch_shape(cfg)
         if shape is None:
-            self.notes.append(f"Input {entry_name(entry)!r} has no shape in the file; set it.")
+            self.notes.append(translate("keras_io.from_config", "Input {name} has no shape in the file; set it.").format(
+                name=repr(entry_name(entry))))
             shape = [None]
         params = {"shape": clean_shape(shape), "dtype": dtype_name(cfg.get("dtype")) or "float32"}
         if cfg.get("sparse"):
@@ -313,22 +324,26 @@ class _Importer:
         name = self._name(entry) if name is None else name
         cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         why = None
+        # Each reason is a phrase that follows "Layer 'x' (Lambda) ..." (see kbuilder.layers.allowed.refusal).
         if cls in _CODE_CLASSES:
-            why = "holds Python code, which kbuilder never runs from a file"
+            why = translate("keras_io.from_config", "holds Python code, which kbuilder never runs from a file")
         elif cls in MODEL_CLASSES:
-            why = "is a model inside the model, which kbuilder cannot draw yet"
+            why = translate("keras_io.from_config", "is a model inside the model, which kbuilder cannot draw yet")
         elif not is_keras_module(entry.get("module")):
-            why = f"comes from outside Keras (module {entry.get('module')!r})"
+            why = translate("keras_io.from_config", "comes from outside Keras (module {module})").format(
+                module=repr(entry.get("module")))
         else:
             layer_cls = keras_layer_class(cls)
             if layer_cls is None:
-                why = "is not a Keras 3 layer class"
+                why = translate("keras_io.from_config", "is not a Keras 3 layer class")
         params = {}
         if why is None:
             params = clean_params(name, cls, layer_cls, cfg, self.notes)
             why = refusal(cls, params)
         if why is not None:
-            self.notes.append(placeholder_note(name, cls, why))
+            note = placeholder_note(name, cls, why)
+            self.notes.append(note)
+            self.placeholders[note] = (name, cls, why)
             extra = {"config": copy.deepcopy(cfg), "original_class": cls}
             return self.stage(Node(PLACEHOLDER, name, {}, extra=extra))
         return self.stage(Node(cls, name, params))
@@ -338,6 +353,7 @@ class _Importer:
         if not name.strip() or name in self.names:
             new = unique_name(entry_class(entry).lower() or "layer", self.names)
             if name.strip():
-                self.notes.append(f"The layer name {name!r} is used twice; the second is now {new!r}.")
+                self.notes.append(translate("keras_io.from_config", "The layer name {name} is used twice; the second "
+                                            "is now {new}.").format(name=repr(name), new=repr(new)))
             return new
         return name

@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from .file_guard import GiB, MiB, ReadError, human_size
+from .file_guard import GiB, MiB, ReadError, Text, human_size
 
 MAX_LINK_HOPS = 16  # soft links followed for one path (libhdf5's own default)
 MAX_H5_LINKS = 500_000  # links looked at in one file
@@ -53,7 +53,13 @@ _H5_ERRORS = (KeyError, RuntimeError, OSError, ValueError)
 
 
 def _refuse_outside(label: str) -> ReadError:
-    return ReadError(f"{label} has a link that points to another file, which kbuilder refuses to follow.")
+    return ReadError(Text.translate("keras_io.h5_guard", "{label} has a link that points to another file, which "
+                                    "kbuilder refuses to follow.").format(label=label))
+
+
+def _not_numeric(label: str) -> ReadError:
+    return ReadError(Text.translate("keras_io.h5_guard", "A weight in {label} is not numeric, so the file is damaged "
+                                    "or not a Keras model.").format(label=label))
 
 
 def _split(path: bytes) -> list[bytes]:
@@ -105,10 +111,9 @@ class H5Guard:
             elif info.type == h5py.h5l.TYPE_SOFT:
                 hops += 1
                 if hops > MAX_LINK_HOPS:
-                    raise ReadError(
-                        f"{self.label} has links that lead round in a circle or through more than "
-                        f"{MAX_LINK_HOPS} other links, so it is damaged or hostile."
-                    )
+                    raise ReadError(Text.translate(
+                        "keras_io.h5_guard", "{label} has links that lead round in a circle or through more than "
+                        "{limit} other links, so it is damaged or hostile.").format(label=self.label, limit=MAX_LINK_HOPS))
                 target = current.id.links.get_val(name)
                 parts = _split(target) + parts
                 if target.startswith(b"/"):
@@ -124,7 +129,8 @@ class H5Guard:
     def check_storage(self, dataset: Any) -> None:
         """Refuse a dataset whose data lives in other files."""
         if dataset.is_virtual or dataset.external:
-            raise ReadError(f"{self.label} keeps data outside itself, which kbuilder refuses to read.")
+            raise ReadError(Text.translate("keras_io.h5_guard", "{label} keeps data outside itself, which kbuilder "
+                                           "refuses to read.").format(label=self.label))
 
     def groups(self, skip_damaged: bool = False) -> Iterator[tuple[str, Any]]:
         """``(path, group)`` for every group reachable through hard links,
@@ -149,7 +155,8 @@ class H5Guard:
             for name in names:
                 count += 1
                 if count > MAX_H5_LINKS:
-                    raise ReadError(f"{self.label} holds more than kbuilder's limit of {MAX_H5_LINKS} objects.")
+                    raise ReadError(Text.translate("keras_io.h5_guard", "{label} holds more than kbuilder's limit of "
+                                                   "{limit} objects.").format(label=self.label, limit=MAX_H5_LINKS))
                 try:
                     child = self._check_link(group, name)
                 except _H5_ERRORS:
@@ -204,17 +211,19 @@ class ArrayReader:
 
         self.total += self.check(dataset)
         if self.total > self.budget:
-            limit = "kbuilder's limit" if self.budget == MAX_WEIGHT_BYTES else (
-                f"what a {human_size(self.file_size)} file can hold")
-            raise ReadError(
-                f"The weights in {self.label} declare more than {human_size(self.budget)}, {limit}, "
-                "so they were not read."
-            )
+            if self.budget == MAX_WEIGHT_BYTES:
+                text = Text.translate("keras_io.h5_guard", "The weights in {label} declare more than {limit}, "
+                                      "kbuilder's limit, so they were not read.")
+            else:
+                text = Text.translate("keras_io.h5_guard", "The weights in {label} declare more than {limit}, what a "
+                                      "{size} file can hold, so they were not read.")
+            raise ReadError(text.format(label=self.label, limit=human_size(self.budget), size=human_size(self.file_size)))
         if len(self.arrays) >= MAX_ARRAYS:
-            raise ReadError(f"{self.label} holds more than kbuilder's limit of {MAX_ARRAYS} weight arrays.")
+            raise ReadError(Text.translate("keras_io.h5_guard", "{label} holds more than kbuilder's limit of {limit} "
+                                           "weight arrays.").format(label=self.label, limit=MAX_ARRAYS))
         array = np.asarray(dataset[()])
         if array.dtype.kind not in "biuf":
-            raise ReadError(f"A weight in {self.label} is not numeric, so the file is damaged or not a Keras model.")
+            raise _not_numeric(self.label)
         key = f"a{len(self.arrays)}"
         self.arrays[key] = array
         return key
@@ -226,42 +235,41 @@ class ArrayReader:
 
         label = self.label
         if not isinstance(dataset, h5py.Dataset):
-            raise ReadError(f"A weight in {label} is not an array, so the file is damaged.")
+            raise ReadError(Text.translate("keras_io.h5_guard", "A weight in {label} is not an array, so the file is "
+                                           "damaged.").format(label=label))
         self.guard.check_storage(dataset)
         dt = dataset.dtype
         if dt.kind not in "biuf" or dt.itemsize > 16:
-            raise ReadError(f"A weight in {label} is not numeric, so the file is damaged or not a Keras model.")
+            raise _not_numeric(label)
         if dataset.shape is None:
-            raise ReadError(f"A weight in {label} is an empty placeholder, so the file is damaged.")
+            raise ReadError(Text.translate("keras_io.h5_guard", "A weight in {label} is an empty placeholder, so the "
+                                           "file is damaged.").format(label=label))
         declared = math.prod(int(d) for d in dataset.shape) * dt.itemsize
         chunk = math.prod(int(c) for c in dataset.chunks) * dt.itemsize if dataset.chunks else 0
         if chunk > MAX_CHUNK_BYTES:
-            raise ReadError(
-                f"A weight in {label} is stored in chunks of {human_size(chunk)}, more than kbuilder's limit of "
-                f"{human_size(MAX_CHUNK_BYTES)}."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.h5_guard", "A weight in {label} is stored in chunks of {size}, more than kbuilder's limit "
+                "of {limit}.").format(label=label, size=human_size(chunk), limit=human_size(MAX_CHUNK_BYTES)))
         stored = int(dataset.id.get_storage_size())
         if declared and not stored:
-            raise ReadError(
-                f"A weight in {label} declares {human_size(declared)} but the file holds no data for it, "
-                "so kbuilder refuses the file as damaged."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.h5_guard", "A weight in {label} declares {size} but the file holds no data for it, "
+                "so kbuilder refuses the file as damaged.").format(label=label, size=human_size(declared)))
         if stored > self.file_size + MiB:
-            raise ReadError(
-                f"A weight in {label} claims {human_size(stored)} of storage in a file of "
-                f"{human_size(self.file_size)}, so the file is damaged."
-            )
+            raise ReadError(Text.translate(
+                "keras_io.h5_guard", "A weight in {label} claims {stored} of storage in a file of {size}, so the "
+                "file is damaged.").format(label=label, stored=human_size(stored), size=human_size(self.file_size)))
         if declared > SMALL_ARRAY_BYTES:
             if not _compressed(dataset) and stored < declared:
-                raise ReadError(
-                    f"A weight in {label} declares {human_size(declared)} but the file holds only "
-                    f"{human_size(stored)} of it, so kbuilder refuses the file as damaged."
-                )
+                raise ReadError(Text.translate(
+                    "keras_io.h5_guard", "A weight in {label} declares {size} but the file holds only {stored} of "
+                    "it, so kbuilder refuses the file as damaged.").format(
+                        label=label, size=human_size(declared), stored=human_size(stored)))
             if declared > stored * MAX_COMPRESSION_RATIO:
-                raise ReadError(
-                    f"A weight in {label} would expand from {human_size(stored)} to {human_size(declared)}, more "
-                    f"than the {MAX_COMPRESSION_RATIO}:1 kbuilder accepts, so it refuses the file."
-                )
+                raise ReadError(Text.translate(
+                    "keras_io.h5_guard", "A weight in {label} would expand from {stored} to {size}, more than the "
+                    "{ratio}:1 kbuilder accepts, so it refuses the file.").format(
+                        label=label, stored=human_size(stored), size=human_size(declared), ratio=MAX_COMPRESSION_RATIO))
         return declared
 
 

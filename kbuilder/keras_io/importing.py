@@ -16,15 +16,16 @@ placeholders in one note per kind.  Nothing in the description runs.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from kbuilder.core.limits import MAX_LAYERS, json_problem, limit_text, too_deep
+from kbuilder.core.i18n import translate
+from kbuilder.core.limits import MAX_LAYERS, json_problem, too_deep
 from kbuilder.layers.allowed import custom_layer_class, saved_settings
 
-from .config_structure import ConfigError, count_layers, has_tuple, json_like, unwrap
+from .config_structure import ConfigError, count_layers, has_tuple, json_like, too_many_layers, unwrap
 from .from_config import ImportResult, graph_from_config
-from .legacy import Translation, translate
+from .legacy import Translation
+from .legacy import translate as translate_keras2
 from .tf_ops import resolve_with_shapes
 from .unnest import LegacyError
 
@@ -34,15 +35,16 @@ __all__ = ["decode_tuples", "graph_from_json", "import_config", "import_descript
 def graph_from_json(text: str) -> ImportResult:
     """``model.to_json()`` text as a graph, read as :func:`import_description` reads it."""
     if not isinstance(text, str):
-        raise ConfigError("a Keras model description is text")
+        raise ConfigError(translate("keras_io.importing", "a Keras model description is text"))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"this is not valid JSON (line {exc.lineno})") from None
+        raise ConfigError(translate("keras_io.importing", "this is not valid JSON (line {line})").format(
+            line=exc.lineno)) from None
     except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
         raise ConfigError(too_deep()) from None
     except ValueError:  # an integer of more than 4,300 digits
-        raise ConfigError("it holds a whole number too long to read") from None
+        raise ConfigError(translate("keras_io.importing", "it holds a whole number too long to read")) from None
     return import_description(data)
 
 
@@ -51,13 +53,10 @@ def import_description(data: Any) -> ImportResult:
     from Keras 2 first (nested models wired by their Keras 2 call numbers,
     raw TensorFlow calls as built-in layers), see :func:`import_config`."""
     if not isinstance(data, dict):
-        raise ConfigError("a Keras model config is a JSON object")
+        raise ConfigError(translate("keras_io.importing", "a Keras model config is a JSON object"))
     kind, body = unwrap(data)
     if count_layers(body, kind == "Sequential") > MAX_LAYERS:
-        raise ConfigError(
-            f"it unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and shared "
-            "calls are counted, kbuilder's limit"
-        )
+        raise ConfigError(too_many_layers())
     problem = json_problem(data)
     if problem:
         raise ConfigError(problem)
@@ -74,13 +73,13 @@ def import_config(config: dict, keras_version: str | None = None) -> tuple[Impor
     (where each layer's weights sit).  Raises ``LegacyError`` or
     ``ConfigError`` (one sentence / phrase) for what cannot be read; the
     caller checks the JSON budget (:func:`kbuilder.core.limits.json_problem`) first."""
-    tr = translate(config, keras_version)
+    tr = translate_keras2(config, keras_version)
     result = graph_from_config(tr.config)
     _restore_input_dim(result.graph, tr.config)
     _restore_nested_modules(result.graph)
     shaped = resolve_with_shapes(result.graph)  # tf.expand_dims of an .h5: needs the shapes Keras infers
     _mark_groups(result.graph, tr)
-    result.notes = list(tr.notes) + shaped + _explain_placeholders(result.graph, list(result.notes))
+    result.notes = list(tr.notes) + shaped + _explain_placeholders(result.graph, list(result.notes), result.placeholders)
     return result, tr
 
 
@@ -162,27 +161,27 @@ def _restore_nested_modules(graph: Any) -> None:
                     graph.set_param(node.id, key, value)
 
 
-_PLACEHOLDER_NOTE = re.compile(r"^Layer '(?P<name>.*?)' \((?P<cls>[^)]*)\) (?P<why>.*?): it became a placeholder")
-
-
-def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
+def _explain_placeholders(graph: Any, notes: list[str], placeholders: dict[str, tuple[str, str, str]]) -> list[str]:
     """One note per kind of placeholder instead of one per layer (ConvNeXt
     has 36), saying why: a TFOpLambda is a raw TensorFlow call that Keras 2
-    recorded as a layer, not Python code of the user's."""
+    recorded as a layer, not Python code of the user's.  ``placeholders``
+    is :attr:`ImportResult.placeholders`: which notes are placeholder notes,
+    for which layer, class and reason."""
     holes = {n.name: n for n in graph.nodes if n.is_placeholder}
     groups: dict[tuple[str, str], list[str]] = {}
     first: dict[tuple[str, str], str] = {}
     out: list[str | tuple[str, str]] = []
     for note in notes:
-        m = _PLACEHOLDER_NOTE.match(note)
-        if not m:
+        found = placeholders.get(note)
+        if found is None:
             out.append(note)
             continue
-        if m.group("name") not in holes:
+        name, saved_class, why = found
+        if name not in holes:
             continue  # no longer a placeholder (a raw TensorFlow call resolved once shapes were known)
-        node = holes[m.group("name")]
-        cls = node.extra.get("original_class") or m.group("cls")
-        key = (cls, "" if cls in ("TFOpLambda", "SlicingOpLambda") else m.group("why"))
+        node = holes[name]
+        cls = node.extra.get("original_class") or saved_class
+        key = (cls, "" if cls in ("TFOpLambda", "SlicingOpLambda") else why)
         if key not in groups:
             groups[key] = []
             first[key] = note
@@ -195,29 +194,31 @@ def _explain_placeholders(graph: Any, notes: list[str]) -> list[str]:
             continue
         cls, why = item
         names = groups[item]
-        shown = ", ".join(repr(n) for n in names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        shown = ", ".join(repr(n) for n in names[:3])
+        if len(names) > 3:
+            shown = translate("keras_io.importing", "{names} and {n} more").format(names=shown, n=len(names) - 3)
         many = len(names) > 1
         if not why:
             fns = sorted({_op_call(holes[n]) for n in names})
-            they = (
-                "they became placeholders that never run: replace them"
-                if many
-                else "it became a placeholder that never runs: replace it"
-            )
-            text.append(
-                f"{'Layers' if many else 'Layer'} {shown} {'are raw TensorFlow calls' if many else 'is a raw TensorFlow call'} "
-                f"({', '.join(fns[:4])}{', ...' if len(fns) > 4 else ''}) that Keras 2 recorded as {cls} layers; Keras 3 "
-                f"has no such layer, so {they} with built-in layers or write {'them' if many else 'it'} in the exported "
-                "Python code."
-            )
+            calls = ", ".join(fns[:4]) + (", ..." if len(fns) > 4 else "")
+            if many:
+                sentence = translate(
+                    "keras_io.importing", "Layers {names} are raw TensorFlow calls ({calls}) that Keras 2 recorded as "
+                    "{cls} layers; Keras 3 has no such layer, so they became placeholders that never run: replace "
+                    "them with built-in layers or write them in the exported Python code.")
+            else:
+                sentence = translate(
+                    "keras_io.importing", "Layer {names} is a raw TensorFlow call ({calls}) that Keras 2 recorded as "
+                    "{cls} layers; Keras 3 has no such layer, so it became a placeholder that never runs: replace it "
+                    "with built-in layers or write it in the exported Python code.")
+            text.append(sentence.format(names=shown, calls=calls, cls=cls))
         elif not many:
             text.append(first[item] + _settings_note(holes[names[0]]))
         else:
-            text.append(
-                f"Layers {shown} ({cls}): each {why}, so they became placeholders that never run; replace them "
-                "with built-in layers or write their code yourself in the exported Python."
-                + _settings_note(holes[names[0]])
-            )
+            text.append(translate(
+                "keras_io.importing", "Layers {names} ({cls}): each {why}, so they became placeholders that never "
+                "run; replace them with built-in layers or write their code yourself in the exported Python."
+            ).format(names=shown, cls=cls, why=why) + _settings_note(holes[names[0]]))
     return text
 
 
@@ -228,10 +229,10 @@ def _settings_note(node: Any) -> str:
         return ""
     settings = saved_settings(node)
     if not settings:
-        return " The file saved no settings for it."
+        return " " + translate("keras_io.importing", "The file saved no settings for it.")
     text = ", ".join(f"{k}={json.dumps(v)}" for k, v in settings.items())
     text = text if len(text) <= 160 else text[:157] + "..."
-    return f" Its saved settings are kept: {text}."
+    return " " + translate("keras_io.importing", "Its saved settings are kept: {settings}.").format(settings=text)
 
 
 def _op_call(node: Any) -> str:

@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kbuilder.core import i18n  # i18n.translate: this module's own translate() reads Keras 2 configs
+
 from .config_structure import entry_class, entry_name
 from .tf_ops import translate_tf_ops
 from .unnest import (  # noqa: F401 - LegacyError is part of this module's API
@@ -101,18 +103,16 @@ def translate(config: Any, keras_version: str | None = None) -> Translation:
     """Translate a model config (any supported Keras version) into the form
     ``graph_from_config`` reads, and say where each layer's weights are."""
     if not isinstance(config, dict):
-        raise LegacyError("The file's model description is not a Keras model config.")
+        raise LegacyError(i18n.translate("keras_io.legacy", "The file's model description is not a Keras model config."))
     major = keras_major(keras_version, config)
     if major < 2:
-        raise LegacyError(
-            f"This model was saved by Keras {keras_version}, which is too old for kbuilder: "
-            "open it with Keras 2 and save it again."
-        )
+        raise LegacyError(i18n.translate(
+            "keras_io.legacy", "This model was saved by Keras {version}, which is too old for kbuilder: open it with "
+            "Keras 2 and save it again.").format(version=keras_version))
     if major > 3:
-        raise LegacyError(
-            f"This model was saved by Keras {keras_version}, newer than kbuilder understands; "
-            "save it in the Keras 3 format or update kbuilder."
-        )
+        raise LegacyError(i18n.translate(
+            "keras_io.legacy", "This model was saved by Keras {version}, newer than kbuilder understands; save it in "
+            "the Keras 3 format or update kbuilder.").format(version=keras_version))
     config = copy.deepcopy(config)
     notes = _Notes()
     _fix_modules(config)
@@ -164,7 +164,8 @@ def _fix_modules(value: Any, depth: int = 0) -> None:
     in every nested ``{"module": ...}``; ``from_config`` only checks that a
     module is Keras's, and nothing is imported from it."""
     if depth > 200:
-        raise LegacyError("The file's model description is nested too deeply to be a Keras model.")
+        raise LegacyError(i18n.translate("keras_io.legacy", "The file's model description is nested too deeply to be "
+                                         "a Keras model."))
     if isinstance(value, dict):
         module = value.get("module")
         if isinstance(module, str):
@@ -205,28 +206,32 @@ def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
         return
     if "time_major" in cfg:
         if cfg.pop("time_major"):
-            notes.group(("time_major_true", cls), where,
-                        "{names}: time_major=True has no Keras 3 equivalent; now they read (batch, time, "
-                        "features), so transpose the input before them.")
+            notes.group(("time_major_true", cls), where, i18n.translate(
+                "keras_io.legacy", "{names}: time_major=True has no Keras 3 equivalent; now they read (batch, time, "
+                "features), so transpose the input before them."))
         else:
-            notes.group(("time_major", ""), where,
-                        "Dropped Keras 2's time_major=False from {names}: Keras 3 is always batch-major.")
+            notes.group(("time_major", ""), where, i18n.translate(
+                "keras_io.legacy", "Dropped Keras 2's time_major=False from {names}: Keras 3 is always batch-major."))
     if cls in RECURRENT:
         if "implementation" in cfg:
             cfg.pop("implementation")
-            notes.group(("implementation", ""), where,
-                        "Dropped Keras 2's implementation setting from {names}: Keras 3 picks the kernel itself.")
+            notes.group(("implementation", ""), where, i18n.translate(
+                "keras_io.legacy", "Dropped Keras 2's implementation setting from {names}: Keras 3 picks the kernel "
+                "itself."))
     if cls in NO_GROUPS and "groups" in cfg:
         groups = cfg.pop("groups")
         if groups not in (1, None):
-            notes.add(f"Layer {where!r} ({cls}) had groups={groups}, which Keras 3 does not offer for {cls}; it was removed.")
+            notes.add(i18n.translate(
+                "keras_io.legacy", "Layer {name} ({cls}) had groups={groups}, which Keras 3 does not offer for {cls}; "
+                "it was removed.").format(name=repr(where), cls=cls, groups=groups))
         else:
-            notes.group(("groups", ""), where,
-                        "Dropped Keras 2's groups=1 from {names}: Keras 3's depthwise, separable and transposed convolutions have no groups.")
+            notes.group(("groups", ""), where, i18n.translate(
+                "keras_io.legacy", "Dropped Keras 2's groups=1 from {names}: Keras 3's depthwise, separable and "
+                "transposed convolutions have no groups."))
     if cls == "Embedding" and "input_length" in cfg:
         cfg.pop("input_length")
-        notes.group(("input_length", ""), where,
-                    "Dropped input_length from {names}: Keras 3 takes the sequence length from the Input.")
+        notes.group(("input_length", ""), where, i18n.translate(
+            "keras_io.legacy", "Dropped input_length from {names}: Keras 3 takes the sequence length from the Input."))
     if cls == "BatchNormalization":
         axis = cfg.get("axis")
         if isinstance(axis, list) and len(axis) == 1:
@@ -234,7 +239,9 @@ def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
         for key in ("fused", "adjustment"):
             cfg.pop(key, None)
         if cfg.get("virtual_batch_size") is not None:
-            notes.add(f"Layer {where!r} used ghost batch normalisation (virtual_batch_size), which Keras 3 lacks; it was removed.")
+            notes.add(i18n.translate(
+                "keras_io.legacy", "Layer {name} used ghost batch normalisation (virtual_batch_size), which Keras 3 "
+                "lacks; it was removed.").format(name=repr(where)))
         cfg.pop("virtual_batch_size", None)
     if cls == "LeakyReLU" and "alpha" in cfg:
         cfg["negative_slope"] = cfg.pop("alpha")
@@ -242,11 +249,15 @@ def _translate_layer(entry: dict, cfg: dict, notes: _Notes, where: str) -> None:
         entry["class_name"] = "ReLU"
         theta = cfg.pop("theta", 1.0)
         cfg["threshold"] = theta
-        notes.group(("thresholded", ""), where,
-                    "ThresholdedReLU {names} became ReLU with the same threshold (Keras 3 removed ThresholdedReLU).")
+        notes.group(("thresholded", ""), where, i18n.translate(
+            "keras_io.legacy", "ThresholdedReLU {names} became ReLU with the same threshold (Keras 3 removed "
+            "ThresholdedReLU)."))
     if cls in ("Attention", "AdditiveAttention") and "causal" in cfg:
         if cfg.pop("causal"):
-            notes.add(f"Layer {where!r} was causal; in Keras 3 causality is a call argument (use_causal_mask), which kbuilder's graph cannot set, so check the exported code.")
+            notes.add(i18n.translate(
+                "keras_io.legacy", "Layer {name} was causal; in Keras 3 causality is a call argument "
+                "(use_causal_mask), which kbuilder's graph cannot set, so check the exported code.").format(
+                    name=repr(where)))
     if cls == "MultiHeadAttention":
         for key in ("query_shape", "key_shape", "value_shape"):
             cfg.pop(key, None)
@@ -351,7 +362,11 @@ def _drop_unknown(cls: str, cfg: dict, notes: _Notes, where: str) -> None:
         if key in _UNUSED.get(cls, ()):
             continue
         notes.group(("unknown", f"{cls}.{key}"), where,
-                    f"Dropped {key!r} from {cls} layer" + "{s} {names}: Keras 3 no longer has that setting.")
+                    i18n.translate("keras_io.legacy", "Dropped {key} from {cls} layer {names}: Keras 3 no longer has "
+                                   "that setting."),
+                    i18n.translate("keras_io.legacy", "Dropped {key} from {cls} layers {names}: Keras 3 no longer has "
+                                   "that setting."),
+                    key=repr(key), cls=cls)
 
 
 # ------------------------------------------------------------ weight places

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.layers.basics import format_shape
 
 from .actions import Action, axis_names, compound, insert_before, known, set_params, size_of
@@ -19,28 +20,58 @@ ELEMENTWISE = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "M
 MERGES = ELEMENTWISE | {"Concatenate"}
 
 
+def _and(items: list[str]) -> str:
+    """``a and b and c`` in the user's language."""
+    text = items[0] if items else ""
+    for item in items[1:]:
+        text = translate("keras_io.merge_fixes", "{first} and {second}").format(first=text, second=item)
+    return text
+
+
 def merge_problem(cls: str, shapes: list[tuple], params: dict) -> str:
     """Which axes of a merge's inputs disagree, in words ("" when none do)."""
     if len({len(s) for s in shapes}) > 1:
         parts = [
-            f"input {i + 1} has {len(s)} {'axis' if len(s) == 1 else 'axes'} {format_shape(s)}"
+            (
+                translate("keras_io.merge_fixes", "input {number} has 1 axis {shape}")
+                if len(s) == 1
+                else translate("keras_io.merge_fixes", "input {number} has {count} axes {shape}")
+            ).format(number=i + 1, count=len(s), shape=format_shape(s))
             for i, s in enumerate(shapes)
         ]
-        return f"The inputs of {cls} do not have the same number of axes: " + ", ".join(parts) + "."
+        return translate(
+            "keras_io.merge_fixes", "The inputs of {cls} do not have the same number of axes: {inputs}."
+        ).format(cls=cls, inputs=", ".join(parts))
     rank = len(shapes[0])
     names = axis_names(rank)
     skip = _concat_axis(params, rank) if cls == "Concatenate" else None
     bad = [a for a in range(rank) if a != skip and len({s[a] for s in shapes}) > 1]
     if not bad:
         return ""
-    said = " and ".join(f"axis {a + 1} ({names[a]}: {' vs '.join(str(s[a]) for s in shapes)})" for a in bad)
+    said = _and(
+        [
+            translate("keras_io.merge_fixes", "axis {number} ({name}: {sizes})").format(
+                number=a + 1, name=names[a], sizes=" vs ".join(str(s[a]) for s in shapes)
+            )
+            for a in bad
+        ]
+    )
     if cls != "Concatenate":
-        rule = f"{cls} combines the inputs value by value, so their shapes must be equal."
+        rule = translate(
+            "keras_io.merge_fixes", "{cls} combines the inputs value by value, so their shapes must be equal."
+        ).format(cls=cls)
     elif skip is None:
-        rule = f"Concatenate's axis {params.get('axis')!r} is not an axis of these inputs."
+        rule = translate("keras_io.merge_fixes", "Concatenate's axis {axis} is not an axis of these inputs.").format(
+            axis=repr(params.get("axis"))
+        )
     else:
-        rule = f"Concatenate joins them along axis {skip + 1} ({names[skip]}), so every other axis must agree."
-    return f"The inputs of {cls} differ along {said}. {rule}"
+        rule = translate(
+            "keras_io.merge_fixes",
+            "Concatenate joins them along axis {number} ({name}), so every other axis must agree.",
+        ).format(number=skip + 1, name=names[skip])
+    return translate("keras_io.merge_fixes", "The inputs of {cls} differ along {axes}. {rule}").format(
+        cls=cls, axes=said, rule=rule
+    )
 
 
 def _concat_axis(params: dict, rank: int) -> int | None:
@@ -73,19 +104,27 @@ def merge_fixes(graph: Graph, node: Node, shapes: list[tuple]) -> list[Action]:
     edges = graph.in_edges(node.id)
     names = [graph.node(e.src).name for e in edges]
     fixes: list[Action] = []
+    flattens: list[Action] = []  # offered first for a Concatenate
 
-    def offer(title: str, after: list, build) -> None:
+    def offer(title: str, after: list, build) -> Action | None:
         if _merge_ok(cls, after, params):
             fixes.append(Action(title, build, detail=detail))
+            return fixes[-1]
+        return None
 
-    def layers_before(ports: list[int], cls_of: Callable[[int], tuple[str, dict]], what: str) -> None:
+    def layers_before(ports: list[int], cls_of: Callable[[int], tuple[str, dict]], what: str) -> Action | None:
         which = ", ".join(names[p] for p in ports)
-        title = f"{what} ({cls_of(ports[0])[0]} after {which})"
-        offer(
+        title = translate("keras_io.merge_fixes", "{action} ({layer} after {names})").format(
+            action=what, layer=cls_of(ports[0])[0], names=which
+        )
+        return offer(
             title,
             [after_layer(shapes[p], cls_of(p)) if p in ports else shapes[p] for p in range(len(shapes))],
             insert_before(
-                node.id, [edges[p].dst_port for p in ports], lambda port: cls_of(_index(port)), f"{what} of {node.name}"
+                node.id,
+                [edges[p].dst_port for p in ports],
+                lambda port: cls_of(_index(port)),
+                translate("keras_io.merge_fixes", "{action} of {name}").format(action=what, name=node.name),
             ),
         )
 
@@ -106,28 +145,57 @@ def merge_fixes(graph: Graph, node: Node, shapes: list[tuple]) -> list[Action]:
                 break
             changes.append((src, key))
         if changes:
-            title = " and ".join(f"Set the {key} of {src.name} to {target}" for src, key in changes)
+            title = _and(
+                [
+                    translate("keras_io.merge_fixes", "Set the {parameter} of {name} to {value}").format(
+                        parameter=key, name=src.name, value=target
+                    )
+                    for src, key in changes
+                ]
+            )
             offer(
                 title,
                 [s[:-1] + (target,) for s in shapes],
-                compound(title, *[set_params(src.id, {key: target}, f"Set {key}") for src, key in changes]),
+                compound(
+                    title,
+                    *[
+                        set_params(
+                            src.id,
+                            {key: target},
+                            translate("keras_io.merge_fixes", "Set {parameter}").format(parameter=key),
+                        )
+                        for src, key in changes
+                    ],
+                ),
             )
     deep = [p for p, s in enumerate(shapes) if len(s) >= 2]
     if deep and all(len(shapes[p]) <= 4 for p in deep):
         gap = {p: f"GlobalAveragePooling{len(shapes[p]) - 1}D" for p in deep}
-        layers_before(deep, lambda p: (gap[p], {}), f"Pool the inputs of {node.name} to vectors")
+        layers_before(
+            deep,
+            lambda p: (gap[p], {}),
+            translate("keras_io.merge_fixes", "Pool the inputs of {name} to vectors").format(name=node.name),
+        )
     if deep and all(known(shapes[p]) for p in deep):
-        layers_before(deep, lambda _p: ("Flatten", {}), f"Flatten the inputs of {node.name}")
+        flat = layers_before(
+            deep,
+            lambda _p: ("Flatten", {}),
+            translate("keras_io.merge_fixes", "Flatten the inputs of {name}").format(name=node.name),
+        )
+        if flat is not None:
+            flattens.append(flat)
     ref = shapes[0]
     odd = [p for p, s in enumerate(shapes) if s != ref and size_of(s) is not None and size_of(s) == size_of(ref)]
     if odd and known(ref):
         layers_before(
             odd,
             lambda _p: ("Reshape", {"target_shape": list(ref)}),
-            f"Reshape to {format_shape(ref)} before {node.name}",
+            translate("keras_io.merge_fixes", "Reshape to {shape} before {name}").format(
+                shape=format_shape(ref), name=node.name
+            ),
         )
     if cls == "Concatenate":  # flattening keeps every value: offer it first
-        fixes.sort(key=lambda f: not f.title.startswith("Flatten"))
+        fixes.sort(key=lambda f: f not in flattens)
     return fixes
 
 

@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from kbuilder.core.atomic import replace_atomically
+from kbuilder.core.i18n import translate
 from kbuilder.core.limits import json_problem
 
 from .config_structure import ConfigError
-from .file_guard import ReadError, check_path, open_regular, read_limited
+from .file_guard import ReadError, Text, check_path, open_regular, read_limited
 from .from_config import ImportResult
 from .importing import decode_tuples, import_config
 from .legacy import LegacyError
@@ -59,7 +60,7 @@ def _check(path: Path) -> str:
     except ReadError as exc:
         raise ModelFileError(str(exc)) from None
     if kind == "file" and size == 0:
-        raise ModelFileError(f"{path.name} is empty.")
+        raise ModelFileError(translate("keras_io.model_file", "{name} is empty.").format(name=path.name))
     return kind
 
 
@@ -79,7 +80,8 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
     if folder is not None:
         name = folder.name or name
     elif kind == "directory" and not (path / "config.json").is_file():
-        raise ModelFileError(f"{name} is a folder, not a model file (nor a Keras 3 model folder or a SavedModel).")
+        raise ModelFileError(translate("keras_io.model_file", "{name} is a folder, not a model file (nor a Keras 3 "
+                                       "model folder or a SavedModel).").format(name=name))
     if kind == "file" and path.suffix.lower() == ".json":
         text = _json_text(path)
         if text is not None:
@@ -99,16 +101,16 @@ def open_model_file(path: str | os.PathLike[str], timeout: float = 30.0) -> Impo
     if raw.kind == "saved_model":
         return _open_saved_model(name, raw)
     if raw.weights_only:
-        raise ModelFileError(
-            f"{name} holds only weights, not the model's layers; open the file saved with model.save() "
-            "(or build the model, then load these weights into it)."
-        )
+        raise ModelFileError(translate(
+            "keras_io.model_file", "{name} holds only weights, not the model's layers; open the file saved with "
+            "model.save() (or build the model, then load these weights into it).").format(name=name))
     if not raw.config_text:
-        raise ModelFileError(f"{name} holds no model description.")
+        raise ModelFileError(translate("keras_io.model_file", "{name} holds no model description.").format(name=name))
     try:
         config = json.loads(raw.config_text)
     except (ValueError, RecursionError):
-        raise ModelFileError(f"The model description in {name} is damaged.") from None
+        raise ModelFileError(translate("keras_io.model_file", "The model description in {name} is damaged.").format(
+            name=name)) from None
     result = _graph(config, raw.keras_version, name, raw)
     return result
 
@@ -126,11 +128,13 @@ def _json_text(path: Path) -> str | None:
     except ReadError as exc:
         raise ModelFileError(str(exc)) from None
     except OSError as exc:
-        raise ModelFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise ModelFileError(translate("keras_io.model_file", "Cannot read {name}: {reason}.").format(
+            name=path.name, reason=exc.strerror or str(exc))) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ModelFileError(f"{path.name} is not a Keras model description (it is not text).") from None
+        raise ModelFileError(translate("keras_io.model_file", "{name} is not a Keras model description (it is not "
+                                       "text).").format(name=path.name)) from None
 
 
 def _open_json(name: str, text: str) -> ImportResult:
@@ -139,7 +143,8 @@ def _open_json(name: str, text: str) -> ImportResult:
     try:
         config = json.loads(text)
     except (ValueError, RecursionError):
-        raise ModelFileError(f"{name} is not valid JSON, so it is not a Keras model description.") from None
+        raise ModelFileError(translate("keras_io.model_file", "{name} is not valid JSON, so it is not a Keras model "
+                                       "description.").format(name=name)) from None
     return _graph(config, None, name, None)
 
 
@@ -149,10 +154,12 @@ def _open_saved_model(name: str, raw: Any) -> ImportResult:
     try:
         config = json.loads(raw.config_text or "")
     except (ValueError, RecursionError):
-        raise ModelFileError(f"The Keras records in {name} are damaged.") from None
+        raise ModelFileError(translate("keras_io.model_file", "The Keras records in {name} are damaged.").format(
+            name=name)) from None
     result = _graph(decode_tuples(_json_checked(config, name)), raw.keras_version, name, raw)
-    result.notes.insert(0, f"{name} is a TensorFlow SavedModel folder: kbuilder read its layers from the Keras records in it "
-                           "and its weights from its variables checkpoint; nothing in it was run.")
+    result.notes.insert(0, translate(
+        "keras_io.model_file", "{name} is a TensorFlow SavedModel folder: kbuilder read its layers from the Keras "
+        "records in it and its weights from its variables checkpoint; nothing in it was run.").format(name=name))
     return result
 
 
@@ -161,7 +168,8 @@ def _json_checked(config: Any, name: str) -> Any:
     (checked without recursion, before anything walks it), else one sentence."""
     problem = json_problem(config)
     if problem:
-        raise ModelFileError(f"The model description in {name} cannot be read: {problem}.")
+        raise ModelFileError(translate("keras_io.model_file", "The model description in {name} cannot be read: "
+                                       "{problem}.").format(name=name, problem=problem))
     return config
 
 
@@ -172,28 +180,31 @@ def _graph(config: Any, keras_version: str | None, name: str, raw: Any) -> Impor
     except LegacyError as exc:
         raise ModelFileError(str(exc)) from None
     except ConfigError as exc:
-        raise ModelFileError(f"{name} cannot be read as a Keras model: {exc}.") from None
+        raise ModelFileError(translate("keras_io.model_file", "{name} cannot be read as a Keras model: "
+                                       "{reason}.").format(name=name, reason=exc)) from None
     except RecursionError:
-        raise ModelFileError(f"The model description in {name} is nested too deeply to be a Keras model.") from None
+        raise ModelFileError(translate("keras_io.model_file", "The model description in {name} is nested too deeply "
+                                       "to be a Keras model.").format(name=name)) from None
     except Exception as exc:  # noqa: BLE001 - a malformed description must not take the app down
-        raise ModelFileError(
-            f"The model description in {name} is malformed, so kbuilder cannot draw it ({type(exc).__name__})."
-        ) from None
+        raise ModelFileError(translate(
+            "keras_io.model_file", "The model description in {name} is malformed, so kbuilder cannot draw it "
+            "({error}).").format(name=name, error=type(exc).__name__)) from None
     notes = list(result.notes)
     weights: Weights | None = None
     if raw is not None and raw.weights_layout:
         try:
             weights, wnotes = map_weights(raw, tr)
         except Exception as exc:  # noqa: BLE001 - the graph is still worth opening
-            weights, wnotes = {}, [f"The weights in {name} could not be matched to its layers ({type(exc).__name__}); "
-                                   "the layers start from fresh weights."]
+            weights, wnotes = {}, [translate(
+                "keras_io.model_file", "The weights in {name} could not be matched to its layers ({error}); the "
+                "layers start from fresh weights.").format(name=name, error=type(exc).__name__)]
         notes.extend(wnotes)
         weights = weights or None
     elif raw is not None and raw.info.get("weights_note"):
-        notes.append(
-            f"The weights in {name} are stored in a way kbuilder cannot read yet ({raw.info['weights_note']}); "
-            "the layers start from fresh weights."
-        )
+        why = Text.from_json(raw.info.get("weights_note_text")) or raw.info["weights_note"]
+        notes.append(translate(
+            "keras_io.model_file", "The weights in {name} are stored in a way kbuilder cannot read yet ({why}); the "
+            "layers start from fresh weights.").format(name=name, why=why))
     result.notes = notes
     result.weights = weights
     return result
@@ -206,7 +217,8 @@ def read_weights_file(path: str | os.PathLike[str], timeout: float = 30.0) -> We
     ``x.weights.h5`` (top-level layers)."""
     path = Path(path)
     if _check(path) != "file":
-        raise ModelFileError(f"{path.name} is a folder, not a weights file.")
+        raise ModelFileError(translate("keras_io.model_file", "{name} is a folder, not a weights file.").format(
+            name=path.name))
     try:
         raw = read_model_file(path, timeout=timeout)
     except ReadError as exc:
@@ -235,7 +247,8 @@ def read_weights_file(path: str | os.PathLike[str], timeout: float = 30.0) -> We
             if arrays:
                 out[owner] = arrays
     else:
-        raise ModelFileError(f"{path.name} holds no weights kbuilder can read.")
+        raise ModelFileError(translate("keras_io.model_file", "{name} holds no weights kbuilder can read.").format(
+            name=path.name))
     return out
 
 
@@ -270,9 +283,9 @@ def _atomic(path: Path, write) -> None:
     try:
         replace_atomically(path, write, suffix=path.suffix)
     except OSError as exc:
-        raise ModelFileError(
-            f"Could not save {path.name}: {exc.strerror or exc}. The previous file was left as it was."
-        ) from None
+        raise ModelFileError(translate(
+            "keras_io.model_file", "Could not save {name}: {reason}. The previous file was left as it was.").format(
+                name=path.name, reason=exc.strerror or str(exc))) from None
 
 
 def _placeholder_message(graph: Any, what: str) -> str | None:
@@ -281,16 +294,24 @@ def _placeholder_message(graph: Any, what: str) -> str | None:
         return None
     names = ", ".join(
         f"{n.name!r} ({n.extra.get('original_class') or 'unknown'})" for n in holes[:4]
-    ) + (f" and {len(holes) - 4} more" if len(holes) > 4 else "")
-    return (
-        f"{len(holes)} layer{'s' if len(holes) > 1 else ''} need{'' if len(holes) > 1 else 's'} your own code "
-        f"before the model can be saved as {what}: {names}; replace {'them' if len(holes) > 1 else 'it'} with "
-        "built-in layers, or export the Python code and write the missing part there."
     )
+    if len(holes) > 4:
+        names = translate("keras_io.model_file", "{names} and {n} more").format(names=names, n=len(holes) - 4)
+    if len(holes) == 1:
+        text = translate("keras_io.model_file", "1 layer needs your own code before the model can be saved as {what}: "
+                         "{names}; replace it with built-in layers, or export the Python code and write the missing "
+                         "part there.")
+    else:
+        text = translate("keras_io.model_file", "{n} layers need your own code before the model can be saved as "
+                         "{what}: {names}; replace them with built-in layers, or export the Python code and write the "
+                         "missing part there.")
+    return text.format(n=len(holes), what=what or translate("keras_io.model_file", "a Keras model"), names=names)
 
 
-def build_with_weights(graph: Any, weights: Weights | None, what: str = "a Keras model") -> tuple[Any, list[str]]:
-    """A Keras 3 model of ``graph`` with ``weights`` set; (model, notes)."""
+def build_with_weights(graph: Any, weights: Weights | None, what: str | None = None) -> tuple[Any, list[str]]:
+    """A Keras 3 model of ``graph`` with ``weights`` set; (model, notes).
+    ``what`` names the file in the message about placeholders (default:
+    "a Keras model")."""
     message = _placeholder_message(graph, what)
     if message:
         raise ModelFileError(message)
@@ -299,7 +320,8 @@ def build_with_weights(graph: Any, weights: Weights | None, what: str = "a Keras
     try:
         model = build_model(graph)
     except BuildError as exc:
-        raise ModelFileError(f"The model cannot be built: {exc.message}") from None
+        raise ModelFileError(translate("keras_io.model_file", "The model cannot be built: {reason}").format(
+            reason=exc.message)) from None
     return model, apply_weights(model, weights)
 
 
@@ -310,14 +332,17 @@ def save_model_file(graph: Any, path: str | os.PathLike[str], weights: Weights |
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".keras", ".h5", ".hdf5"):
-        raise ModelFileError(f"A model file must end in .keras or .h5 (got {path.name}).")
-    model, notes = build_with_weights(graph, weights, f"a {suffix} file")
+        raise ModelFileError(translate("keras_io.model_file", "A model file must end in .keras or .h5 (got "
+                                       "{name}).").format(name=path.name))
+    model, notes = build_with_weights(graph, weights, translate("keras_io.model_file", "a {suffix} file").format(
+        suffix=suffix))
 
     def write(tmp: Path) -> None:
         try:
             quiet_save(model, tmp)
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
-            raise ModelFileError(f"Keras could not save {path.name}: {exc}") from None
+            raise ModelFileError(translate("keras_io.model_file", "Keras could not save {name}: {error}").format(
+                name=path.name, error=exc)) from None
 
     _atomic(path, write)
     return notes

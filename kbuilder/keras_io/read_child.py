@@ -23,6 +23,7 @@ from typing import Any
 from .file_guard import (
     MiB,
     ReadError,
+    Text,
     check_archive,
     check_path,
     extract_member,
@@ -50,6 +51,12 @@ def sniff_bytes(head: bytes) -> str:
     if head.lstrip()[:1] in (b"{", b"["):
         return "json"
     return "unknown"
+
+
+def _error(text: Text) -> dict[str, Any]:
+    """The result for a file that cannot be read: the sentence in English,
+    and untranslated (``error_text``) for the application to translate."""
+    return {"error": str(text), "error_text": text.to_json()}
 
 
 def _limit_resources() -> None:
@@ -149,11 +156,13 @@ def _read_h5(fh: Any, path: str, size: int, with_weights: bool) -> dict[str, Any
                     result["weights"] = {"layout": "keras", "groups": _keras_weight_groups(guard, arrays)}
                     result["_arrays"] = arrays.arrays
                 return result
-            result["error"] = f"{name} is an HDF5 file but holds no Keras model."
+            result.update(_error(Text.translate("keras_io.read_child", "{name} is an HDF5 file but holds no Keras "
+                                                "model.").format(name=name)))
             return result
         text = _attr_text(config)
         if text is None or len(text) > MAX_CONFIG_BYTES:
-            result["error"] = f"The model description in {name} is too large or unreadable."
+            result.update(_error(Text.translate("keras_io.read_child", "The model description in {name} is too "
+                                                "large or unreadable.").format(name=name)))
             return result
         json.loads(text)  # raises if damaged
         result["config"] = text
@@ -162,7 +171,8 @@ def _read_h5(fh: Any, path: str, size: int, with_weights: bool) -> dict[str, Any
         arrays = ArrayReader(guard, size)
         group = guard.resolve(f, "model_weights") or f
         if not isinstance(group, h5py.Group):
-            raise ReadError(f"The weights in {name} are not a group of arrays, so the file is damaged.")
+            raise ReadError(Text.translate("keras_io.read_child", "The weights in {name} are not a group of arrays, so "
+                                           "the file is damaged.").format(name=name))
         if "keras_version" in group.attrs and result["keras_version"] is None:
             result["keras_version"] = _attr_text(group.attrs.get("keras_version"))
         result["weights"] = {"layout": "h5", "groups": _h5_groups(guard, group, arrays)}
@@ -175,7 +185,8 @@ def _kbuilder_groups(guard: H5Guard, layers: Any, arrays: ArrayReader) -> list[d
     import h5py
 
     if not isinstance(layers, h5py.Group):
-        raise ReadError(f"{guard.label} is a kbuilder weights file without its layers, so it is damaged.")
+        raise ReadError(Text.translate("keras_io.read_child", "{label} is a kbuilder weights file without its layers, "
+                                       "so it is damaged.").format(label=guard.label))
     groups = []
     keys = [k.decode("utf-8", "replace") for k in layers.id]
     for key in sorted(keys, key=lambda k: int(k) if k.isdigit() else -1):
@@ -198,12 +209,14 @@ def _h5_groups(guard: H5Guard, group: Any, arrays: ArrayReader) -> list[dict[str
         if g is None:
             continue
         if not isinstance(g, h5py.Group):
-            raise ReadError(f"The weights of layer {lname!r} are not a group of arrays, so the file is damaged.")
+            raise ReadError(Text.translate("keras_io.read_child", "The weights of layer {layer} are not a group of "
+                                           "arrays, so the file is damaged.").format(layer=repr(lname)))
         entries = []
         for wname in _attr_list(g.attrs.get("weight_names")):
             dataset = guard.resolve(g, wname)
             if dataset is None:
-                raise ReadError(f"The weights of layer {lname!r} are incomplete, so the file is damaged.")
+                raise ReadError(Text.translate("keras_io.read_child", "The weights of layer {layer} are incomplete, "
+                                               "so the file is damaged.").format(layer=repr(lname)))
             entries.append([wname, arrays.add(dataset)])
         groups.append({"name": lname, "weights": entries})
     return groups
@@ -232,7 +245,8 @@ def _read_weights_store(path: Path, label: str, result: dict[str, Any]) -> dict[
     with open_regular(path) as fh:
         size = os.fstat(fh.fileno()).st_size
         if fh.read(8) != HDF5_SIGNATURE:
-            result["error"] = f"The weights inside {label} are damaged."
+            result.update(_error(Text.translate("keras_io.read_child", "The weights inside {label} are "
+                                                "damaged.").format(label=label)))
             return result
         f, guard = _open_h5(fh, path, label)
         with f:
@@ -247,7 +261,8 @@ def _read_keras(fh: Any, name: str, out: str, with_weights: bool) -> dict[str, A
     try:
         zf = zipfile.ZipFile(fh)
     except zipfile.BadZipFile:
-        result["error"] = f"{name} is not a complete .keras file (the zip archive is damaged or cut short)."
+        result.update(_error(Text.translate("keras_io.read_child", "{name} is not a complete .keras file (the zip "
+                                            "archive is damaged or cut short).").format(name=name)))
         return result
     with zf:
         check_archive(zf, name)  # entry count and declared total, before anything is extracted
@@ -256,7 +271,8 @@ def _read_keras(fh: Any, name: str, out: str, with_weights: bool) -> dict[str, A
             if any(n.endswith(".weights.h5") or n.endswith("variables/variables.index") for n in names):
                 result["weights_only"] = True
                 return result
-            result["error"] = f"{name} is a zip archive but not a Keras model (it has no config.json)."
+            result.update(_error(Text.translate("keras_io.read_child", "{name} is a zip archive but not a Keras model "
+                                                "(it has no config.json).").format(name=name)))
             return result
         text = read_member(zf, zf.getinfo("config.json"), name, MAX_CONFIG_BYTES).decode("utf-8")
         json.loads(text)
@@ -270,7 +286,8 @@ def _read_keras(fh: Any, name: str, out: str, with_weights: bool) -> dict[str, A
                 pass
         if not with_weights or "model.weights.h5" not in names:
             if with_weights and any(n.startswith("model.weights") for n in names):
-                result["info"] = {"weights_note": "sharded or unusual weights store"}
+                note = Text.translate("keras_io.read_child", "sharded or unusual weights store")
+                result["info"] = {"weights_note": str(note), "weights_note_text": note.to_json()}
             return result
         # Only the one member needed, and only once its sizes pass.
         target = Path(out) / "model.weights.h5"
@@ -287,10 +304,12 @@ def _read_keras_dir(path: str, with_weights: bool) -> dict[str, Any]:
     result: dict[str, Any] = {"kind": "keras"}
     config = folder / "config.json"
     if not config.is_file():
-        result["error"] = f"The folder {folder.name} holds no Keras model (no config.json)."
+        result.update(_error(Text.translate("keras_io.read_child", "The folder {name} holds no Keras model (no "
+                                            "config.json).").format(name=folder.name)))
         return result
     with open_regular(config) as fh:
-        text = read_limited(fh, MAX_CONFIG_BYTES, f"The model description in {folder.name}").decode("utf-8")
+        what = Text.translate("keras_io.read_child", "The model description in {name}").format(name=folder.name)
+        text = read_limited(fh, MAX_CONFIG_BYTES, what).decode("utf-8")
     json.loads(text)
     result["config"] = text
     meta = folder / "metadata.json"
@@ -313,7 +332,8 @@ def _read_json(fh: Any, name: str) -> dict[str, Any]:
     try:
         return {"kind": "json", "config": data.decode("utf-8")}
     except UnicodeDecodeError:
-        return {"error": f"{name} is not a Keras model description (it is not text)."}
+        return _error(Text.translate("keras_io.read_child", "{name} is not a Keras model description (it is not "
+                                     "text).").format(name=name))
 
 
 def _read_path(path: str, out: str, with_weights: bool) -> dict[str, Any]:
@@ -328,7 +348,7 @@ def _read_path(path: str, out: str, with_weights: bool) -> dict[str, Any]:
     with open_regular(path) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size == 0:
-            return {"error": f"{name} is empty."}
+            return _error(Text.translate("keras_io.read_child", "{name} is empty.").format(name=name))
         kind = sniff_bytes(fh.read(SNIFF_BYTES))
         fh.seek(0)
         if kind == "zip":
@@ -337,7 +357,12 @@ def _read_path(path: str, out: str, with_weights: bool) -> dict[str, Any]:
             return _read_json(fh, name)
         if kind == "hdf5":
             return _read_h5(fh, path, size, with_weights)
-    return {"error": f"{name} is not a Keras model file (.h5, .keras or .json), or it is damaged."}
+    return _error(Text.translate("keras_io.read_child", "{name} is not a Keras model file (.h5, .keras or .json), "
+                                 "or it is damaged.").format(name=name))
+
+
+def _damaged(name: str) -> Text:
+    return Text.translate("keras_io.read_child", "{name} is damaged or cut short, so it cannot be read.").format(name=name)
 
 
 def child_main(path: str, out: str, with_weights: bool = True) -> int:
@@ -358,17 +383,22 @@ def child_main(path: str, out: str, with_weights: bool = True) -> int:
         result = _read_path(path, out, with_weights)
     except ReadError as exc:
         result = {"error": str(exc)}
+        if exc.to_json() is not None:
+            result["error_text"] = exc.to_json()
     except MemoryError:
-        result = {"error": f"{name} asks for more memory than kbuilder allows, so it was not opened."}
+        result = _error(Text.translate("keras_io.read_child", "{name} asks for more memory than kbuilder allows, so it "
+                                       "was not opened.").format(name=name))
     except (ValueError, RecursionError) as exc:
         if isinstance(exc, (json.JSONDecodeError, RecursionError)):
-            result = {"error": f"The model description in {name} is damaged (it is not valid JSON)."}
+            result = _error(Text.translate("keras_io.read_child", "The model description in {name} is damaged (it is "
+                                           "not valid JSON).").format(name=name))
         else:
-            result = {"error": f"{name} is damaged or cut short, so it cannot be read."}
+            result = _error(_damaged(name))
     except NotImplementedError:
-        result = {"error": f"{name} is compressed in a way no Keras file is, so kbuilder does not read it."}
+        result = _error(Text.translate("keras_io.read_child", "{name} is compressed in a way no Keras file is, so "
+                                       "kbuilder does not read it.").format(name=name))
     except Exception:  # noqa: BLE001 - whatever a damaged file raises in a parser, the answer is one sentence
-        result = {"error": f"{name} is damaged or cut short, so it cannot be read."}
+        result = _error(_damaged(name))
     arrays = result.pop("_arrays", None)
     if arrays:
         import numpy as np

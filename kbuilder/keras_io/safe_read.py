@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .file_guard import ReadError, check_path
+from .file_guard import ReadError, Text, check_path
 from .h5_guard import MAX_ARRAYS, MAX_WEIGHT_BYTES
 from .read_child import MAX_CONFIG_BYTES, SNIFF_BYTES, WEIGHTS_FORMAT, sniff_bytes
 
@@ -103,30 +103,35 @@ def read_model_file(path: str | os.PathLike[str], timeout: float = 30.0, with_we
                 timeout=timeout, env=_child_env(), check=False,
             )
         except subprocess.TimeoutExpired:
-            raise ReadError(
-                f"Reading {name} took longer than {timeout:g} seconds, so it was stopped: the file may be damaged."
-            ) from None
+            raise ReadError(Text.translate(
+                "keras_io.safe_read", "Reading {name} took longer than {seconds} seconds, so it was stopped: the file "
+                "may be damaged.").format(name=name, seconds=f"{timeout:g}")) from None
         except OSError as exc:
-            raise ReadError(f"Could not start the file reader for {name}: {exc.strerror or exc}.") from None
+            raise ReadError(Text.translate("keras_io.safe_read", "Could not start the file reader for {name}: "
+                                           "{reason}.").format(name=name, reason=exc.strerror or str(exc))) from None
         result_path = Path(out) / "result.json"
         if proc.returncode != 0 or not result_path.exists():
             if proc.returncode < 0:
-                raise ReadError(
-                    f"The file reader crashed on {name} (signal {-proc.returncode}): the file is damaged "
-                    "or was made to attack the HDF5 library, and nothing from it was loaded."
-                )
+                raise ReadError(Text.translate(
+                    "keras_io.safe_read", "The file reader crashed on {name} (signal {signal}): the file is damaged "
+                    "or was made to attack the HDF5 library, and nothing from it was loaded.").format(
+                        name=name, signal=-proc.returncode))
             tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             if "MemoryError" in tail[0]:
-                raise ReadError(f"{name} asks for more memory than kbuilder allows, so it was not opened.")
-            raise ReadError(f"The file reader failed on {name}; the file may be damaged.")
+                raise ReadError(Text.translate("keras_io.safe_read", "{name} asks for more memory than kbuilder allows, "
+                                               "so it was not opened.").format(name=name))
+            raise ReadError(Text.translate("keras_io.safe_read", "The file reader failed on {name}; the file may be "
+                                           "damaged.").format(name=name))
         try:
             result = json.loads(result_path.read_text("utf-8"))
             if not isinstance(result, dict):
                 raise ValueError
         except (OSError, ValueError, RecursionError):
-            raise ReadError(f"The file reader returned nothing usable for {name}.") from None
+            raise ReadError(Text.translate("keras_io.safe_read", "The file reader returned nothing usable for "
+                                           "{name}.").format(name=name)) from None
         if result.get("error"):
-            raise ReadError(str(result["error"]))
+            # The child has no translator: its sentence comes untranslated and is translated here.
+            raise ReadError(Text.from_json(result.get("error_text")) or str(result["error"]))
         return RawModelFile(
             kind=result["kind"],
             config_text=result.get("config"),
@@ -148,4 +153,5 @@ def _load_arrays(npz: Path, name: str) -> dict[str, Any]:
         with np.load(npz, allow_pickle=False) as data:
             return {k: data[k] for k in data.files}
     except (OSError, ValueError, zipfile.BadZipFile, EOFError):
-        raise ReadError(f"The file reader returned unusable weights for {name}.") from None
+        raise ReadError(Text.translate("keras_io.safe_read", "The file reader returned unusable weights for "
+                                       "{name}.").format(name=name)) from None

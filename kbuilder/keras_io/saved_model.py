@@ -33,7 +33,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .file_guard import MiB, ReadError, open_regular, read_limited
+from .file_guard import MiB, ReadError, Text, open_regular, read_limited
 
 MAX_METADATA_BYTES = 64 * MiB  # keras_metadata.pb: every layer's config, once
 MAX_SAVED_MODEL_BYTES = 512 * MiB  # saved_model.pb, read only when there is no keras_metadata.pb
@@ -103,7 +103,8 @@ def _read(folder: Path, name: str, limit: int, label: str) -> bytes:
 
     path = inside(folder, folder / name, label)
     with open_regular(path) as fh:
-        return read_limited(fh, limit, f"{name} in {label}")
+        return read_limited(fh, limit, Text.translate("keras_io.saved_model", "{name} in {label}").format(
+            name=name, label=label))
 
 
 def _records(folder: Path, label: str, pb: Any) -> list[tuple[int, str, str, str]]:
@@ -114,18 +115,17 @@ def _records(folder: Path, label: str, pb: Any) -> list[tuple[int, str, str, str
         return [(int(n.node_id), n.node_path, n.identifier, n.metadata) for n in meta.nodes]
     if not (folder / "saved_model.pb").exists():
         if (folder / "saved_model.pbtxt").exists():
-            raise ReadError(
-                f"{label} is a SavedModel written as text (saved_model.pbtxt) without Keras records, "
-                "which kbuilder does not read."
-            )
-        raise ReadError(f"{label} is not a complete SavedModel folder: it has no saved_model.pb.")
+            raise ReadError(Text.translate(
+                "keras_io.saved_model", "{label} is a SavedModel written as text (saved_model.pbtxt) without Keras "
+                "records, which kbuilder does not read.").format(label=label))
+        raise ReadError(Text.translate("keras_io.saved_model", "{label} is not a complete SavedModel folder: it has no "
+                                       "saved_model.pb.").format(label=label))
     saved = pb.saved_model_pb2.SavedModel()
     _parse(saved, _read(folder, "saved_model.pb", MAX_SAVED_MODEL_BYTES, label), label)
     if not saved.meta_graphs or not saved.meta_graphs[0].HasField("object_graph_def"):
-        raise ReadError(
-            f"{label} is a TensorFlow 1 SavedModel (a graph of operations, not Keras layers), "
-            "so kbuilder has no layers to draw."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.saved_model", "{label} is a TensorFlow 1 SavedModel (a graph of operations, not Keras layers), "
+            "so kbuilder has no layers to draw.").format(label=label))
     nodes = saved.meta_graphs[0].object_graph_def.nodes
     out = []
     for node_id, path in _paths(nodes).items():
@@ -139,7 +139,8 @@ def _parse(message: Any, data: bytes, label: str) -> Any:
     try:
         message.ParseFromString(data)
     except Exception:  # noqa: BLE001 - protobuf's DecodeError and friends
-        raise ReadError(f"{label} is a damaged SavedModel folder (a protobuf file in it cannot be read).") from None
+        raise ReadError(Text.translate("keras_io.saved_model", "{label} is a damaged SavedModel folder (a protobuf "
+                                       "file in it cannot be read).").format(label=label)) from None
     return message
 
 
@@ -157,10 +158,10 @@ def _paths(nodes: Any) -> dict[int, str]:
 
 
 def _not_keras(folder: Path, label: str) -> ReadError:
-    return ReadError(
-        f"{label} is a SavedModel of plain TensorFlow functions (a tf.Module or an exported serving model), "
-        "not of a Keras model, so it has no layers to draw; kbuilder never runs the code inside it."
-    )
+    return ReadError(Text.translate(
+        "keras_io.saved_model", "{label} is a SavedModel of plain TensorFlow functions (a tf.Module or an exported "
+        "serving model), not of a Keras model, so it has no layers to draw; kbuilder never runs the code inside it."
+    ).format(label=label))
 
 
 def read_saved_model(folder: Path, with_weights: bool = True) -> dict[str, Any]:
@@ -177,10 +178,9 @@ def read_saved_model(folder: Path, with_weights: bool = True) -> dict[str, Any]:
         raise _not_keras(folder, label)
     meta = _json(root[3], label)
     if root[2] not in MODEL_IDS:
-        raise ReadError(
-            f"{label} holds a single Keras layer ({meta.get('class_name', 'unknown')}), not a model, "
-            "so kbuilder has no layers to draw."
-        )
+        raise ReadError(Text.translate(
+            "keras_io.saved_model", "{label} holds a single Keras layer ({cls}), not a model, so kbuilder has no "
+            "layers to draw.").format(label=label, cls=str(meta.get("class_name", "unknown"))))
     model_config = meta.get("model_config")
     if not isinstance(model_config, dict):
         model_config = {"class_name": meta.get("class_name"), "config": meta.get("config")}
@@ -194,7 +194,8 @@ def read_saved_model(folder: Path, with_weights: bool = True) -> dict[str, Any]:
         return result
     prefix = folder / "variables" / "variables"
     if not Path(str(prefix) + ".index").exists():
-        result["info"] = {"weights_note": "the folder has no variables/variables.index checkpoint"}
+        note = Text.translate("keras_io.saved_model", "the folder has no variables/variables.index checkpoint")
+        result["info"] = {"weights_note": str(note), "weights_note_text": note.to_json()}
         return result
     groups, arrays = _weights(prefix, folder, label, records, pb)
     result["weights"] = {"layout": "h5", "groups": groups}
@@ -206,9 +207,11 @@ def _json(text: str, label: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
-        raise ReadError(f"The Keras records of {label} are damaged (not valid JSON).") from None
+        raise ReadError(Text.translate("keras_io.saved_model", "The Keras records of {label} are damaged (not valid "
+                                       "JSON).").format(label=label)) from None
     if not isinstance(value, dict):
-        raise ReadError(f"The Keras records of {label} are damaged.")
+        raise ReadError(Text.translate("keras_io.saved_model", "The Keras records of {label} are damaged.").format(
+            label=label))
     return value
 
 
@@ -217,7 +220,8 @@ def _weights(prefix: Path, folder: Path, label: str, records: list, pb: Any) -> 
 
     bundle = Bundle(prefix, folder, label)
     if OBJECT_GRAPH_KEY not in bundle.raw:
-        raise ReadError(f"The checkpoint of {label} has no object graph, so its weights cannot be matched to layers.")
+        raise ReadError(Text.translate("keras_io.saved_model", "The checkpoint of {label} has no object graph, so its "
+                                       "weights cannot be matched to layers.").format(label=label))
     graph = pb.trackable_object_graph_pb2.TrackableObjectGraph()
     _parse(graph, bundle.string(OBJECT_GRAPH_KEY), label)
     nodes = graph.nodes

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbuilder.core.graph import Graph, GraphEvent, Node, name_problem
+from kbuilder.core.i18n import translate
 from kbuilder.core.validate import Arity
 from kbuilder.layers.backend import keras
 from kbuilder.layers.basics import format_shape
@@ -247,12 +248,15 @@ class ShapeInference:
             batch = node.params.get("batch_size")
             t = k.KerasTensor((batch, *dims), dtype=dtype, name=keras_name(node))
         except Exception:
-            msg = (
-                f"The Input '{node.name}' needs a shape of whole numbers greater than zero "
-                f"(or None for 'any length'), e.g. [28, 28]; it has {shape!r}."
-            )
+            msg = translate(
+                "keras_io.shapes",
+                "The Input '{name}' needs a shape of whole numbers greater than zero "
+                "(or None for 'any length'), e.g. [28, 28]; it has {shape}.",
+            ).format(name=node.name, shape=repr(shape))
             if not _valid_dtype(k, dtype):
-                msg = f"The Input '{node.name}' has an unknown dtype {dtype!r}; use float32, int32, ..."
+                msg = translate(
+                    "keras_io.shapes", "The Input '{name}' has an unknown dtype {dtype}; use float32, int32, ..."
+                ).format(name=node.name, dtype=repr(dtype))
             return _Entry(key, pkey, NodeInfo(error=msg))
         info = NodeInfo(
             output_shape=tuple(t.shape), params=0, trainable_params=0, non_trainable_params=0, dtype=str(t.dtype)
@@ -277,10 +281,16 @@ class ShapeInference:
             se = self._entries[sid]
             if se.layer is not None and not se.info.error and _weight_shapes(se.layer) != mine:
                 sname = self.graph.node(sid).name if sid in self.graph else "?"
-                msg = (
-                    f"{node.name} shares its layer with {sname}, which receives "
-                    f"{format_shape(se.info.input_shapes or [])}, but {node.name} receives {format_shape(shapes)}: "
-                    f"the weights do not fit. A shared layer must receive the same kind of input every time."
+                msg = translate(
+                    "keras_io.shapes",
+                    "{name} shares its layer with {other}, which receives "
+                    "{other_shape}, but {name} receives {shape}: "
+                    "the weights do not fit. A shared layer must receive the same kind of input every time.",
+                ).format(
+                    name=node.name,
+                    other=sname,
+                    other_shape=format_shape(se.info.input_shapes or []),
+                    shape=format_shape(shapes),
                 )
                 return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
         return entry
@@ -305,11 +315,12 @@ class ShapeInference:
             return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes), layer=None if not shared else layer)
         if shared and layer is not None and not self._weights_fit(owner, layer, tensors):
             built = self._entries[owner.id].info.input_shapes or []
-            msg = (
-                f"{node.name} reuses the layer of {owner.name}, which receives {format_shape(built)}, "
-                f"but {node.name} receives {format_shape(shapes)}: the weights do not fit. "
-                f"A shared layer must receive the same kind of input every time."
-            )
+            msg = translate(
+                "keras_io.shapes",
+                "{name} reuses the layer of {owner}, which receives {owner_shape}, "
+                "but {name} receives {shape}: the weights do not fit. "
+                "A shared layer must receive the same kind of input every time.",
+            ).format(name=node.name, owner=owner.name, owner_shape=format_shape(built), shape=format_shape(shapes))
             return _Entry(key, pkey, NodeInfo(error=msg, input_shapes=shapes))
         outputs = list(out) if isinstance(out, (list, tuple)) else [out]
         oshape: Any = [tuple(t.shape) for t in outputs] if isinstance(out, (list, tuple)) else tuple(out.shape)
@@ -332,11 +343,19 @@ def keras_name(node: Node) -> str:
 
 def _port_error(src: Node, dst: Node, edge, entry: _Entry) -> str:
     n = len(entry.outputs)
-    has = "a single output" if n == 1 else f"{n} outputs"
-    return (
-        f"{src.name} has {has}, but the connection to {dst.name} takes output {edge.src_port + 1}. "
-        f"Delete it and connect the two layers again."
-    )
+    if n == 1:
+        text = translate(
+            "keras_io.shapes",
+            "{source} has a single output, but the connection to {target} takes output {number}. "
+            "Delete it and connect the two layers again.",
+        )
+    else:
+        text = translate(
+            "keras_io.shapes",
+            "{source} has {count} outputs, but the connection to {target} takes output {number}. "
+            "Delete it and connect the two layers again.",
+        )
+    return text.format(source=src.name, target=dst.name, count=n, number=edge.src_port + 1)
 
 
 def symbolic_call(layer, class_name: str, tensors: list, arity=None):

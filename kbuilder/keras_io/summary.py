@@ -15,9 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from kbuilder.core.graph import Graph
+from kbuilder.core.i18n import translate
 from kbuilder.layers.basics import format_shape
 
 from .build import model_node_ids
+from .pysource import width
 from .shapes import ShapeInference
 
 
@@ -95,7 +97,12 @@ def summarize(graph: Graph, inference: ShapeInference | None = None) -> dict:
 
 def format_summary(d: dict) -> str:
     """A text table in the manner of ``model.summary()``."""
-    head = ("Layer (type)", "Output Shape", "Param #", "Connected to")
+    head = (
+        translate("keras_io.summary", "Layer (type)"),
+        translate("keras_io.summary", "Output Shape"),
+        translate("keras_io.summary", "Param #"),
+        translate("keras_io.summary", "Connected to"),
+    )
     rows = []
     for layer in d["layers"]:
         shape = layer["output_shape"]
@@ -109,24 +116,33 @@ def format_summary(d: dict) -> str:
                 ", ".join(layer["inbound"]) or "-",
             )
         )
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
+    # Columns as a terminal shows them: a Korean or Chinese character takes two.
+    widths = [max(width(r[i]) for r in [head, *rows]) for i in range(4)]
     line_w = sum(widths) + 3 * 3
 
     def fmt(r) -> str:
         return "   ".join(
-            c.ljust(w) if i != 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            c + " " * (w - width(c)) if i != 2 else " " * (w - width(c)) + c
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
         ).rstrip()
 
-    out = [f'Model: "{d["name"]}"', "_" * line_w, fmt(head), "=" * line_w]
+    out = [
+        translate("keras_io.summary", 'Model: "{name}"').format(name=d["name"]),
+        "_" * line_w,
+        fmt(head),
+        "=" * line_w,
+    ]
     for i, r in enumerate(rows):
         out.append(fmt(r))
         out.append("_" * line_w if i < len(rows) - 1 else "=" * line_w)
     out += [
-        f"Total params: {d['total_params']:,}",
-        f"Trainable params: {d['trainable_params']:,}",
-        f"Non-trainable params: {d['non_trainable_params']:,}",
+        translate("keras_io.summary", "Total params: {count}").format(count=f"{d['total_params']:,}"),
+        translate("keras_io.summary", "Trainable params: {count}").format(count=f"{d['trainable_params']:,}"),
+        translate("keras_io.summary", "Non-trainable params: {count}").format(count=f"{d['non_trainable_params']:,}"),
     ]
     if d.get("unknown"):
         names = ", ".join(d["unknown"])
-        out.append(f"Not counted (the model has errors there): {names}")
+        out.append(
+            translate("keras_io.summary", "Not counted (the model has errors there): {names}").format(names=names)
+        )
     return "\n".join(out)

@@ -35,6 +35,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from kbuilder.core.i18n import translate
+
 from .unnest import _Notes
 
 OP_CLASSES = ("TFOpLambda", "SlicingOpLambda")
@@ -114,8 +116,12 @@ def translate_tf_ops(body: Any, notes: _Notes) -> None:
         notes.group(
             ("tf_op", f"{cfg['function']}->{what}"),
             str(name),
-            f"{{names}}: the raw TensorFlow call tf.{cfg['function']}, which Keras 2 saved as a TFOpLambda "
-            f"layer, became {what} (Keras 3 has no TFOpLambda).",
+            # {names} stays for _Notes.render, which fills in the layers.
+            translate(
+                "keras_io.tf_ops",
+                "{names}: the raw TensorFlow call tf.{function}, which Keras 2 saved as a TFOpLambda "
+                "layer, became {layer} (Keras 3 has no TFOpLambda).",
+            ).format(names="{names}", function=cfg["function"], layer=what),
         )
 
 
@@ -357,8 +363,11 @@ def resolve_with_shapes(graph: Any) -> list[str]:
             notes.group(
                 ("tf_op", "expand_dims->Reshape"),
                 node.name,
-                "{names}: the raw TensorFlow call tf.expand_dims, which Keras 2 saved as a TFOpLambda "
-                "layer, became Reshape (Keras 3 has no TFOpLambda).",
+                translate(
+                    "keras_io.tf_ops",
+                    "{names}: the raw TensorFlow call tf.expand_dims, which Keras 2 saved as a TFOpLambda "
+                    "layer, became Reshape (Keras 3 has no TFOpLambda).",
+                ),
             )
         pending = [n for n in pending if n not in done]
         if not done or not pending:

@@ -22,7 +22,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-from .file_guard import ReadError
+from .file_guard import ReadError, Text
 
 # Packages whose __init__ would load TensorFlow (or tf_keras) if run.
 _STAND_INS = (
@@ -101,9 +101,8 @@ def protos() -> Any:
         else:
             raise ImportError("saved_metadata_pb2")
     except Exception:  # noqa: BLE001 - ImportError, or protobuf refusing a mismatched runtime
-        raise ReadError(
-            "Reading a SavedModel folder needs the protobuf definitions TensorFlow ships, which are not "
-            "installed with this kbuilder."
-        ) from None
+        raise ReadError(Text.translate(
+            "keras_io.tf_protos", "Reading a SavedModel folder needs the protobuf definitions TensorFlow ships, "
+            "which are not installed with this kbuilder.")) from None
     _loaded = found
     return found

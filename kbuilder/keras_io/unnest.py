@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from kbuilder.core.graph import unique_name
+from kbuilder.core.i18n import translate
 from kbuilder.core.limits import MAX_LAYERS, limit_text
 from kbuilder.keras_io.config_structure import count_layers, entry_class, entry_name
 
@@ -30,32 +31,39 @@ class LegacyError(ValueError):
 
 # ------------------------------------------------------------------- notes
 class _Notes:
-    """Collects translation notes, grouping the same change across layers."""
+    """Collects translation notes, grouping the same change across layers.
+
+    A grouped note is a template (already translated) with ``{names}`` (the
+    layers, "'a', 'b' and 3 more"), ``{n}`` (how many) and the ``fields``
+    given to :meth:`group`; ``many`` is the template for several layers
+    when it differs from the one for one layer."""
 
     def __init__(self) -> None:
         self.plain: list[str] = []
         self.grouped: dict[tuple[str, str], list[str]] = {}
-        self.why: dict[tuple[str, str], str] = {}
+        self.why: dict[tuple[str, str], tuple[str, str | None, dict[str, str]]] = {}
 
     def add(self, text: str) -> None:
         if text not in self.plain:
             self.plain.append(text)
 
-    def group(self, key: tuple[str, str], layer: str, why: str) -> None:
+    def group(self, key: tuple[str, str], layer: str, why: str, many: str | None = None, /, **fields: str) -> None:
         names = self.grouped.setdefault(key, [])
         if layer not in names:
             names.append(layer)
-        self.why.setdefault(key, why)
+        self.why.setdefault(key, (why, many, fields))
 
     def render(self) -> list[str]:
         out = list(self.plain)
         for key, names in self.grouped.items():
+            one, many, fields = self.why[key]
             shown = ", ".join(repr(n) for n in names[:3])
             if len(names) > 3:
-                shown += f" and {len(names) - 3} more"
-            values = {"names": shown, "n": str(len(names)), "s": "" if len(names) == 1 else "s"}
+                shown = translate("keras_io.unnest", "{names} and {n} more").format(names=shown, n=len(names) - 3)
+            values = {**fields, "names": shown, "n": str(len(names)), "s": "" if len(names) == 1 else "s"}
+            template = many if many is not None and len(names) > 1 else one
             # Not str.format: a template may carry a file's own text, braces included.
-            out.append(re.sub(r"\{(names|n|s)\}", lambda m, v=values: v[m[1]], self.why[key]))
+            out.append(re.sub(r"\{([A-Za-z_]\w*)\}", lambda m, v=values: v.get(m[1], m[0]), template))
         return out
 
 
@@ -69,13 +77,13 @@ def _unwrap(config: dict) -> tuple[str, Any]:
             if isinstance(body, list):  # Keras 2.0-2.2 wrote the layer list itself
                 body = {"name": "sequential", "layers": body}
             return "Sequential", body
-        raise LegacyError(
-            f"The file holds a {cls!r} model, a subclass whose architecture is Python code rather than "
-            "a layer list, so kbuilder cannot draw it; rebuild it as a functional or Sequential model."
-        )
+        raise LegacyError(translate(
+            "keras_io.unnest", "The file holds a {cls} model, a subclass whose architecture is Python code rather "
+            "than a layer list, so kbuilder cannot draw it; rebuild it as a functional or Sequential model."
+        ).format(cls=repr(cls)))
     if isinstance(config.get("layers"), list):
         return ("Functional" if "input_layers" in config else "Sequential"), config
-    raise LegacyError("The file's model description has no list of layers.")
+    raise LegacyError(translate("keras_io.unnest", "The file's model description has no list of layers."))
 
 
 def _layers(body: Any) -> list[dict]:
@@ -212,7 +220,8 @@ def _to_functional(kind: str, body: dict, notes: _Notes, major: int = 3) -> dict
         shape = _first_shape(kind, body)
         if shape is None:
             shape = [None, None]
-            notes.add(f"The file does not say the input shape of {name!r}; set it on its Input layer.")
+            notes.add(translate("keras_io.unnest", "The file does not say the input shape of {name}; set it on its "
+                                "Input layer.").format(name=repr(name)))
         inp = {"class_name": INPUT_CLASS, "config": {"batch_shape": shape, "dtype": "float32"}}
     in_name = entry_name(inp) or f"{name}_input"
     inp["name"] = in_name
@@ -240,10 +249,9 @@ class _Flattener:
         Nested models called more than once multiply: the layers are counted
         first, and more than ``MAX_LAYERS`` is refused before any copying."""
         if not scope and count_layers(body, False) > MAX_LAYERS:
-            raise LegacyError(
-                f"The model unpacks into more than {limit_text(MAX_LAYERS)} layers once its nested models and "
-                "their calls are counted, which is kbuilder's limit."
-            )
+            raise LegacyError(translate(
+                "keras_io.unnest", "The model unpacks into more than {limit} layers once its nested models and "
+                "their calls are counted, which is kbuilder's limit.").format(limit=limit_text(MAX_LAYERS)))
         entries = _layers(body)
         taken = {entry_name(e) for e in entries if not _is_model(e)}
         renames: dict[tuple, str] = {}
@@ -280,12 +288,20 @@ class _Flattener:
             nested[mname] = {"inner": inner, "inputs": input_names, "counts": counts, "flat": flat, "offset": offset,
                              "calls": [_call_refs(c) for c in calls], "outputs": _refs_list(inner.get("output_layers"))}
             if not calls:
-                self.notes.add(f"The nested model {mname!r} is never called in the outer model, so it was left out.")
+                self.notes.add(translate("keras_io.unnest", "The nested model {name} is never called in the outer "
+                                         "model, so it was left out.").format(name=repr(mname)))
             else:
-                self.notes.add(
-                    f"The nested model {mname!r} was unpacked into its {len(flat)} layer{'' if len(flat) == 1 else 's'}"
-                    + (f" (called {len(calls)} times, so they are shared)" if len(calls) > 1 else "") + "."
-                )
+                if len(calls) > 1 and len(flat) == 1:
+                    note = translate("keras_io.unnest", "The nested model {name} was unpacked into its 1 layer "
+                                     "(called {calls} times, so it is shared).")
+                elif len(calls) > 1:
+                    note = translate("keras_io.unnest", "The nested model {name} was unpacked into its {n} layers "
+                                     "(called {calls} times, so they are shared).")
+                elif len(flat) == 1:
+                    note = translate("keras_io.unnest", "The nested model {name} was unpacked into its 1 layer.")
+                else:
+                    note = translate("keras_io.unnest", "The nested model {name} was unpacked into its {n} layers.")
+                self.notes.add(note.format(name=repr(mname), n=len(flat), calls=len(calls)))
 
         def resolve(ref: Ref, depth: int = 0) -> Ref:
             """An outer reference, with nested-model outputs replaced."""
@@ -370,8 +386,11 @@ def _fix_names(body: dict, notes: _Notes) -> dict[str, str]:
         if key in body:
             body[key] = _map_refs(body[key], fn)
     first = next(iter(renames.items()))
-    notes.add(
-        f"Renamed {len(renames)} layer{'s' if len(renames) > 1 else ''} whose names contain '/' "
-        f"(such as {first[0]!r}, now {first[1]!r}): Keras 3 does not allow '/' in layer names."
-    )
+    if len(renames) > 1:
+        note = translate("keras_io.unnest", "Renamed {n} layers whose names contain '/' (such as {old}, now {new}): "
+                         "Keras 3 does not allow '/' in layer names.")
+    else:
+        note = translate("keras_io.unnest", "Renamed 1 layer whose names contain '/' (such as {old}, now {new}): "
+                         "Keras 3 does not allow '/' in layer names.")
+    notes.add(note.format(n=len(renames), old=repr(first[0]), new=repr(first[1])))
     return renames

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
+
 from .legacy import LayerPlace, Translation
 
 Weights = dict[str, list[np.ndarray]]
@@ -62,8 +64,12 @@ def _map_h5(groups: list[dict], arrays: dict[str, np.ndarray], tr: Translation) 
             continue
         out[place.flat_name] = [arrays[key] for _, key in entries]
     if lost:
-        shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
-        notes.append(f"Some weights in the file belong to no layer of the graph and were left out: {shown}.")
+        notes.append(
+            translate(
+                "keras_io.weights",
+                "Some weights in the file belong to no layer of the graph and were left out: {names}.",
+            ).format(names=_shown(lost))
+        )
     return out, notes
 
 
@@ -128,8 +134,12 @@ def _map_keras(groups: list[dict], arrays: dict[str, np.ndarray], tr: Translatio
         out[flat] = [a for _, vals in parts for a in vals]
     notes = []
     if lost:
-        shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
-        notes.append(f"Some weights in the file belong to no layer of the graph and were left out: {shown}.")
+        notes.append(
+            translate(
+                "keras_io.weights",
+                "Some weights in the file belong to no layer of the graph and were left out: {names}.",
+            ).format(names=_shown(lost))
+        )
     return out, notes
 
 
@@ -192,25 +202,47 @@ def apply_weights(model: Any, weights: Weights | None) -> list[str]:
         used.add(layer.name)
         fitted = _fit([np.asarray(a) for a in arrays], expected)
         if fitted is None:
-            got = ", ".join(str(tuple(a.shape)) for a in arrays) or "none"
+            got = ", ".join(str(tuple(a.shape)) for a in arrays) or translate("keras_io.weights", "none")
             want = ", ".join(str(s) for s in expected)
             notes.append(
-                f"The saved weights of {layer.name!r} do not fit it (file: {got}; layer: {want}), "
-                "so it starts from fresh weights."
+                translate(
+                    "keras_io.weights",
+                    "The saved weights of {name} do not fit it (file: {file_shapes}; layer: {layer_shapes}), "
+                    "so it starts from fresh weights.",
+                ).format(name=repr(layer.name), file_shapes=got, layer_shapes=want)
             )
             continue
         try:
             layer.set_weights(fitted)
         except Exception as exc:  # noqa: BLE001 - reported, the rest still loads
-            notes.append(f"The weights of {layer.name!r} could not be set ({exc}); it starts from fresh weights.")
+            notes.append(
+                translate(
+                    "keras_io.weights",
+                    "The weights of {name} could not be set ({error}); it starts from fresh weights.",
+                ).format(name=repr(layer.name), error=exc)
+            )
     if fresh:
-        shown = ", ".join(repr(n) for n in fresh[:3]) + (f" and {len(fresh) - 3} more" if len(fresh) > 3 else "")
-        notes.append(f"No saved weights for {shown}; they start from fresh weights.")
+        notes.append(
+            translate("keras_io.weights", "No saved weights for {names}; they start from fresh weights.").format(
+                names=_shown([repr(n) for n in fresh])
+            )
+        )
     extra = [n for n in weights if n not in used and weights[n]]
     if extra:
-        shown = ", ".join(repr(n) for n in extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
-        notes.append(f"Saved weights for {shown} match no layer of the model and were not used.")
+        notes.append(
+            translate(
+                "keras_io.weights", "Saved weights for {names} match no layer of the model and were not used."
+            ).format(names=_shown([repr(n) for n in extra]))
+        )
     return notes
+
+
+def _shown(names: list[str]) -> str:
+    """The first three names, and how many more."""
+    shown = ", ".join(names[:3])
+    if len(names) > 3:
+        shown = translate("keras_io.weights", "{names} and {count} more").format(names=shown, count=len(names) - 3)
+    return shown
 
 
 def weights_summary(weights: Weights | None) -> tuple[int, int]:

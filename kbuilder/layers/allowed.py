@@ -30,6 +30,7 @@ from itertools import chain
 from typing import Any
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER, Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.core.limits import shown
 
 # Wrappers, allowed even before the catalog is known; their inner layer is checked like any other.
@@ -101,19 +102,26 @@ def _from_catalog(build: bool = True) -> Allowed:
 # ------------------------------------------------------------------ checks
 def refusal(class_name: str, params: Any, build: bool = False) -> str | None:
     """Why a layer of ``class_name`` with ``params`` must not be built from a
-    file, as a phrase that follows "Layer 'x' (Lambda) ...", or None."""
+    file, as a phrase that follows "Layer 'x' (Lambda) ...", or None (in the
+    user's language: a translation reads as the predicate of that sentence)."""
     if class_name == PLACEHOLDER:
         return None  # never built, whatever it holds
     safe = allowed(build)
     if class_name != INPUT and class_name not in _trusted and not safe.allows(class_name):
         reason = safe.reasons.get(class_name)
         if class_name in ("Lambda", "TFOpLambda", "SlicingOpLambda"):
-            reason = "it holds Python code"
-        return (f"is not a layer kbuilder builds from a file ({reason})" if reason
-                else "is not a Keras layer kbuilder knows")
+            reason = translate("layers.allowed", "it holds Python code")
+        elif reason:
+            # The catalog's reasons are its English words (cached): kbuilder's own are translated here.
+            reason = translate("layers.catalog", reason)
+        if reason:
+            return translate("layers.allowed", "is not a layer kbuilder builds from a file ({reason})").format(reason=reason)
+        return translate("layers.allowed", "is not a Keras layer kbuilder knows")
     found = unsafe_object(params)
     if found:
-        return f"names {found} in its settings, which kbuilder never loads from a file"
+        return translate("layers.allowed", "names {found} in its settings, which kbuilder never loads from a file").format(
+            found=found
+        )
     return None
 
 
@@ -143,12 +151,14 @@ def _object_problem(d: dict, safe: Allowed) -> str | None:
         return None
     module = d.get("module")
     if cls in FUNCTION_MARKERS:
-        return "a Python function"
+        return translate("layers.allowed", "a Python function")
     if module is not None and not _is_keras(module):
-        return f"{shown(cls)} from outside Keras ({shown(module)})"
+        return translate("layers.allowed", "{name} from outside Keras ({module})").format(
+            name=shown(cls), module=shown(module)
+        )
     layerish = cls in safe.keras_layers or cls in CODE_CLASSES or (isinstance(module, str) and ".layers" in module)
     if layerish and not safe.allows(cls):
-        return f"the layer class {shown(cls)}"
+        return translate("layers.allowed", "the layer class {name}").format(name=shown(cls))
     return None
 
 
@@ -158,11 +168,13 @@ def _is_keras(module: Any) -> bool:
 
 # ------------------------------------------------------------ placeholders
 def placeholder_note(name: str, class_name: str, why: str) -> str:
-    """The note an import writes for a placeholder (``model_file`` reads it back)."""
-    return (
-        f"Layer {name!r} ({class_name}) {why}: it became a placeholder; replace it with built-in layers "
-        "or write its code yourself in the exported Python."
-    )
+    """The note an import writes for a placeholder, in the user's language
+    (importers keep ``(name, class_name, why)`` beside it: never parse it)."""
+    return translate(
+        "layers.allowed",
+        "Layer {name} ({class_name}) {why}: it became a placeholder; replace it with built-in layers "
+        "or write its code yourself in the exported Python.",
+    ).format(name=repr(name), class_name=class_name, why=why)
 
 
 def make_placeholders(graph: Graph) -> list[str]:

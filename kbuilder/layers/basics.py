@@ -23,6 +23,7 @@ import copy
 from typing import Any
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER
+from kbuilder.core.i18n import translate
 
 from . import overrides as ov
 
@@ -118,3 +119,16 @@ def format_shape(shape: Any, joiner: str = ", ", unknown: str = "?") -> str:
         inner = ", ".join("None" if d is None else str(int(d)) for d in shape)
         return f"({inner},)" if len(shape) == 1 else f"({inner})"
     return str(shape)
+
+
+def catalog_text(text: str) -> str:
+    """A text of the catalog as the user reads it: a category name
+    ("Pooling"), a parameter's help, a layer's summary or documentation, the
+    reason a class is left out.  The words kbuilder wrote itself (the
+    ``"layers.catalog"`` marks of :mod:`.overrides` and :mod:`.introspect`)
+    come back in the user's language; what Keras's docstrings say comes back
+    as it is.  The catalog (and its cache) keeps the English: categories are
+    also keys."""
+    if not isinstance(text, str) or not text:
+        return text
+    return translate("layers.catalog", text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 import re
 
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP
 from kbuilder.layers import overrides as ov
 from kbuilder.layers.spec import LayerSpec, ParamSpec, to_json_value
 
@@ -219,7 +220,7 @@ def _category(cls: type) -> str:
         cat = ov.MODULE_CATEGORIES.get(".".join(parts[:n]))
         if cat:
             return cat
-    return "Other"
+    return QT_TRANSLATE_NOOP("layers.catalog", "Other")
 
 
 def _key_params(class_name: str, params: list[ParamSpec]) -> list[str]:
@@ -265,7 +266,7 @@ def spec_for(
     try:
         sig = inspect.signature(cls.__init__)
     except (TypeError, ValueError):
-        return None, "no readable signature"
+        return None, QT_TRANSLATE_NOOP("layers.catalog", "no readable signature")
     docs = [parse_args(c.__doc__) for c in cls.__mro__ if c.__module__.startswith("keras")]
     params: list[ParamSpec] = []
     for p in list(sig.parameters.values())[1:]:
@@ -310,15 +311,18 @@ def input_spec() -> LayerSpec:
     return LayerSpec(
         class_name="Input",
         category="Core",
-        summary="A model input: where the data comes in.",
-        doc="A model input, `keras.Input(shape=..., dtype=...)`.\n\nIts shape is the shape of one sample, "
+        summary=QT_TRANSLATE_NOOP("layers.catalog", "A model input: where the data comes in."),
+        doc=QT_TRANSLATE_NOOP(
+            "layers.catalog",
+            "A model input, `keras.Input(shape=..., dtype=...)`.\n\nIts shape is the shape of one sample, "
             "without the batch size: 784 for flattened 28x28 images, 28, 28, 1 for images, None for "
             "sequences of any length.",
+        ),
         params=[
             ParamSpec("shape", "shape", list(ov.INPUT_SHAPE), help=ov.GENERIC_HELP["shape"], required=True, minimum=1),
             ParamSpec("dtype", "choice", "float32", choices=list(ov.INPUT_DTYPES),
-                      help="Type of the values: float32 for most data, int32/int64 for token ids, "
-                           "string for raw text."),
+                      help=QT_TRANSLATE_NOOP("layers.catalog", "Type of the values: float32 for most data, "
+                                             "int32/int64 for token ids, string for raw text.")),
         ],
         min_inputs=0,
         max_inputs=0,
@@ -383,7 +387,7 @@ def build_specs(k) -> tuple[list[LayerSpec], dict[str, str]]:
     for cls, names in classes.items():
         spec, why = spec_for(cls, names, choices, merge_base, shared_help)
         if spec is None:
-            skipped[cls.__name__] = why or "left out"
+            skipped[cls.__name__] = why or QT_TRANSLATE_NOOP("layers.catalog", "left out")
             continue
         try:
             cls(**live_params(k, spec.build_params()))

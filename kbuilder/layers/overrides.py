@@ -9,22 +9,29 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP
+
+# The words of this table that people read (category names, the reasons a
+# class is left out, the help below) are marked for translation with the
+# context "layers.catalog"; they stay English here and in the catalog's cache,
+# and are shown through :func:`kbuilder.layers.basics.catalog_text`.
+
 # Palette order: what a beginner reaches for first comes first.
 CATEGORY_ORDER = [
-    "Core",
-    "Convolution",
-    "Pooling",
-    "Recurrent",
-    "Merging",
-    "Normalization",
-    "Regularization",
-    "Reshaping",
-    "Activation",
-    "Embedding",
-    "Attention",
-    "Preprocessing",
-    "Image preprocessing",
-    "Other",
+    QT_TRANSLATE_NOOP("layers.catalog", "Core"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Convolution"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Pooling"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Recurrent"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Merging"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Normalization"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Regularization"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Reshaping"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Activation"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Embedding"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Attention"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Preprocessing"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Image preprocessing"),
+    QT_TRANSLATE_NOOP("layers.catalog", "Other"),
 ]
 
 # keras.src.layers.<package> -> category
@@ -46,23 +53,23 @@ CLASS_CATEGORIES = {"Embedding": "Embedding", "ReversibleEmbedding": "Embedding"
 
 # Layer classes the palette does not offer, and why.
 EXCLUDED = {
-    "Layer": "abstract base class",
-    "InputLayer": "represented by the Input pseudo layer",
-    "Wrapper": "abstract base class",
-    "RNN": "needs a cell object",
-    "StackedRNNCells": "needs cell objects",
-    "GRUCell": "a cell, used inside RNN",
-    "LSTMCell": "a cell, used inside RNN",
-    "SimpleRNNCell": "a cell, used inside RNN",
-    "Lambda": "runs arbitrary Python code",
-    "TFSMLayer": "loads a SavedModel from disk",
-    "Pipeline": "needs other layers",
-    "FlaxLayer": "wraps JAX code",
-    "JaxLayer": "wraps JAX code",
-    "TorchModuleWrapper": "wraps PyTorch code",
-    "MaxNumBoundingBoxes": "works on bounding-box dictionaries, not tensors",
+    "Layer": QT_TRANSLATE_NOOP("layers.catalog", "abstract base class"),
+    "InputLayer": QT_TRANSLATE_NOOP("layers.catalog", "represented by the Input pseudo layer"),
+    "Wrapper": QT_TRANSLATE_NOOP("layers.catalog", "abstract base class"),
+    "RNN": QT_TRANSLATE_NOOP("layers.catalog", "needs a cell object"),
+    "StackedRNNCells": QT_TRANSLATE_NOOP("layers.catalog", "needs cell objects"),
+    "GRUCell": QT_TRANSLATE_NOOP("layers.catalog", "a cell, used inside RNN"),
+    "LSTMCell": QT_TRANSLATE_NOOP("layers.catalog", "a cell, used inside RNN"),
+    "SimpleRNNCell": QT_TRANSLATE_NOOP("layers.catalog", "a cell, used inside RNN"),
+    "Lambda": QT_TRANSLATE_NOOP("layers.catalog", "runs arbitrary Python code"),
+    "TFSMLayer": QT_TRANSLATE_NOOP("layers.catalog", "loads a SavedModel from disk"),
+    "Pipeline": QT_TRANSLATE_NOOP("layers.catalog", "needs other layers"),
+    "FlaxLayer": QT_TRANSLATE_NOOP("layers.catalog", "wraps JAX code"),
+    "JaxLayer": QT_TRANSLATE_NOOP("layers.catalog", "wraps JAX code"),
+    "TorchModuleWrapper": QT_TRANSLATE_NOOP("layers.catalog", "wraps PyTorch code"),
+    "MaxNumBoundingBoxes": QT_TRANSLATE_NOOP("layers.catalog", "works on bounding-box dictionaries, not tensors"),
     # Keras 3.15: keras.Model refuses its output ("part of a cycle").
-    "Equalization": "Keras cannot put it in a functional model",
+    "Equalization": QT_TRANSLATE_NOOP("layers.catalog", "Keras cannot put it in a functional model"),
 }
 
 # Beginner layers, in the order the palette shows them within their category.
@@ -251,18 +258,27 @@ SKIP = {"self", "name", "dtype", "trainable", "autocast", "input_shape", "batch_
 
 # Help for parameters a docstring forgets.
 GENERIC_HELP = {
-    "seed": "Integer seed for the random numbers, so runs can be repeated.",
-    "data_format": 'Where the channels are: "channels_last" (the default, (batch, ..., channels)) '
-                   'or "channels_first".',
-    "activity_regularizer": "Regularizer applied to the layer's output.",
-    "padding": 'How the edges are handled: "valid" (no padding) or "same" (pad so the size is kept).',
-    "strides": "Step between two windows. Defaults to the pool size.",
-    "pool_size": "Size of the pooling window.",
-    "activation": "Activation function applied to the output.",
-    "shape": "Shape of one sample, without the batch size; None means any length.",
-    "mask_value": "Time steps whose values all equal this are masked: later layers skip them.",
-    "output_padding": "Extra rows/columns added to one side of the output, to pick among the output sizes a "
-                      "stride allows. None lets Keras infer it.",
+    "seed": QT_TRANSLATE_NOOP("layers.catalog", "Integer seed for the random numbers, so runs can be repeated."),
+    "data_format": QT_TRANSLATE_NOOP(
+        "layers.catalog",
+        'Where the channels are: "channels_last" (the default, (batch, ..., channels)) or "channels_first".',
+    ),
+    "activity_regularizer": QT_TRANSLATE_NOOP("layers.catalog", "Regularizer applied to the layer's output."),
+    "padding": QT_TRANSLATE_NOOP(
+        "layers.catalog", 'How the edges are handled: "valid" (no padding) or "same" (pad so the size is kept).'
+    ),
+    "strides": QT_TRANSLATE_NOOP("layers.catalog", "Step between two windows. Defaults to the pool size."),
+    "pool_size": QT_TRANSLATE_NOOP("layers.catalog", "Size of the pooling window."),
+    "activation": QT_TRANSLATE_NOOP("layers.catalog", "Activation function applied to the output."),
+    "shape": QT_TRANSLATE_NOOP("layers.catalog", "Shape of one sample, without the batch size; None means any length."),
+    "mask_value": QT_TRANSLATE_NOOP(
+        "layers.catalog", "Time steps whose values all equal this are masked: later layers skip them."
+    ),
+    "output_padding": QT_TRANSLATE_NOOP(
+        "layers.catalog",
+        "Extra rows/columns added to one side of the output, to pick among the output sizes a "
+        "stride allows. None lets Keras infer it.",
+    ),
 }
 
 

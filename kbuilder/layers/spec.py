@@ -15,6 +15,8 @@ import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from kbuilder.core.i18n import translate
+
 KINDS = (
     "int",
     "float",
@@ -139,25 +141,72 @@ class ParamSpec:
         if value is None:
             if self.nullable or self.kind in ("optional_int", "optional_float", "json"):
                 return None
-            raise ValueError(f"{self.name} needs a value")
+            raise ValueError(translate("layers.spec", "{name} needs a value").format(name=self.name))
         method = getattr(self, "_coerce_" + self.kind, None)
         if method is None:
-            raise ValueError(f"{self.name} has an unknown kind {self.kind!r}")
+            raise ValueError(f"{self.name} has an unknown kind {self.kind!r}")  # a catalog bug, not the user's
         try:
             return method(value)
         except RecursionError:
-            raise ValueError(f"{self.name} is nested too deeply") from None
+            raise ValueError(translate("layers.spec", "{name} is nested too deeply").format(name=self.name)) from None
 
-    def _range_words(self, whole: bool) -> str:
-        lo, hi = self.minimum, self.maximum
+    def _bounds(self, whole: bool) -> dict[str, str]:
+        """The bounds as text, for the ``{low}``/``{high}`` of a message."""
         fmt = (lambda v: str(int(v))) if whole else (lambda v: f"{v:g}")
-        if lo is not None and hi is not None:
-            return f" between {fmt(lo)} and {fmt(hi)}"
-        if lo is not None:
-            return f" of at least {fmt(lo)}"
-        if hi is not None:
-            return f" of at most {fmt(hi)}"
-        return ""
+        return {
+            "low": "" if self.minimum is None else fmt(self.minimum),
+            "high": "" if self.maximum is None else fmt(self.maximum),
+        }
+
+    def _which_range(self) -> str:
+        """"both", "low", "high" or "none": which bounds the parameter has."""
+        lo, hi = self.minimum is not None, self.maximum is not None
+        return "both" if lo and hi else "low" if lo else "high" if hi else "none"
+
+    def _whole_number_words(self) -> str:
+        """"{name} must be a whole number ..." with the range, as one sentence."""
+        text = {
+            "both": translate("layers.spec", "{name} must be a whole number between {low} and {high}"),
+            "low": translate("layers.spec", "{name} must be a whole number of at least {low}"),
+            "high": translate("layers.spec", "{name} must be a whole number of at most {high}"),
+            "none": translate("layers.spec", "{name} must be a whole number"),
+        }[self._which_range()]
+        return text.format(name=self.name, **self._bounds(True))
+
+    def _number_words(self) -> str:
+        text = {
+            "both": translate("layers.spec", "{name} must be a number between {low} and {high}"),
+            "low": translate("layers.spec", "{name} must be a number of at least {low}"),
+            "high": translate("layers.spec", "{name} must be a number of at most {high}"),
+            "none": translate("layers.spec", "{name} must be a number"),
+        }[self._which_range()]
+        return text.format(name=self.name, **self._bounds(False))
+
+    def _int_tuple_words(self) -> str:
+        """"{name} must be a whole number ..., or {count} of them" as one sentence."""
+        which = self._which_range()
+        if self.tuple_len:
+            text = {
+                "both": translate("layers.spec", "{name} must be a whole number between {low} and {high}, or {count} of them"),
+                "low": translate("layers.spec", "{name} must be a whole number of at least {low}, or {count} of them"),
+                "high": translate("layers.spec", "{name} must be a whole number of at most {high}, or {count} of them"),
+                "none": translate("layers.spec", "{name} must be a whole number, or {count} of them"),
+            }[which]
+        else:
+            text = {
+                "both": translate(
+                    "layers.spec",
+                    "{name} must be a whole number between {low} and {high}, or several of them separated by commas",
+                ),
+                "low": translate(
+                    "layers.spec", "{name} must be a whole number of at least {low}, or several of them separated by commas"
+                ),
+                "high": translate(
+                    "layers.spec", "{name} must be a whole number of at most {high}, or several of them separated by commas"
+                ),
+                "none": translate("layers.spec", "{name} must be a whole number, or several of them separated by commas"),
+            }[which]
+        return text.format(name=self.name, count=self.tuple_len, **self._bounds(True))
 
     def _in_range(self, v: float) -> bool:
         return (self.minimum is None or v >= self.minimum) and (self.maximum is None or v <= self.maximum)
@@ -165,7 +214,7 @@ class ParamSpec:
     def _coerce_int(self, value: Any) -> int:
         v = _whole(value)
         if v is None or not self._in_range(v):
-            raise ValueError(f"{self.name} must be a whole number{self._range_words(True)}")
+            raise ValueError(self._whole_number_words())
         return v
 
     _coerce_optional_int = _coerce_int
@@ -173,7 +222,7 @@ class ParamSpec:
     def _coerce_float(self, value: Any) -> float | int:
         v = _number(value)
         if v is None or not self._in_range(v):
-            raise ValueError(f"{self.name} must be a number{self._range_words(False)}")
+            raise ValueError(self._number_words())
         return v
 
     _coerce_optional_float = _coerce_float
@@ -185,11 +234,11 @@ class ParamSpec:
             return bool(value)
         if isinstance(value, str) and value.strip().lower() in ("true", "yes", "on", "1", "false", "no", "off", "0"):
             return value.strip().lower() in ("true", "yes", "on", "1")
-        raise ValueError(f"{self.name} must be true or false")
+        raise ValueError(translate("layers.spec", "{name} must be true or false").format(name=self.name))
 
     def _coerce_str(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"{self.name} must be text")
+            raise ValueError(translate("layers.spec", "{name} must be text").format(name=self.name))
         return value
 
     def _coerce_choice(self, value: Any) -> Any:
@@ -206,7 +255,7 @@ class ParamSpec:
         elif self.allow_other and isinstance(value, dict) and "class_name" in value:
             return to_json_value(value)
         shown = ", ".join(str(c) for c in choices[:8]) + (", ..." if len(choices) > 8 else "")
-        raise ValueError(f"{self.name} must be one of: {shown}")
+        raise ValueError(translate("layers.spec", "{name} must be one of: {choices}").format(name=self.name, choices=shown))
 
     def _int_items(self, items: list[Any], allow_none: bool) -> list[Any]:
         out = []
@@ -222,15 +271,13 @@ class ParamSpec:
 
     def _coerce_int_tuple(self, value: Any) -> int | list[Any]:
         n = self.tuple_len
-        words = f"a whole number{self._range_words(True)}"
-        words += f", or {n} of them" if n else ", or several of them separated by commas"
         single = _whole(value)
         if single is not None:
             if not self._in_range(single):
-                raise ValueError(f"{self.name} must be {words}")
+                raise ValueError(self._int_tuple_words())
             return single
         if not isinstance(value, (list, tuple)) or not value:
-            raise ValueError(f"{self.name} must be {words}")
+            raise ValueError(self._int_tuple_words())
         try:
             if all(isinstance(v, (list, tuple)) for v in value):  # ((top, bottom), (left, right))
                 out: list[Any] = [self._int_items(list(v), False) for v in value]
@@ -239,23 +286,28 @@ class ParamSpec:
             else:
                 out = self._int_items(list(value), False)
         except ValueError:
-            raise ValueError(f"{self.name} must be {words}") from None
+            raise ValueError(self._int_tuple_words()) from None
         if n and len(out) != n:
-            raise ValueError(f"{self.name} must be {words}")
+            raise ValueError(self._int_tuple_words())
         return out
 
     def _coerce_shape(self, value: Any) -> list[Any]:
         if _whole(value) is not None:
             value = [value]
-        words = "whole numbers separated by commas, such as 28, 28"
         if self.minimum is not None and self.minimum <= 0:
-            words += f" (each at least {int(self.minimum)})"
+            words = translate(
+                "layers.spec", "{name} must be whole numbers separated by commas, such as 28, 28 (each at least {low})"
+            ).format(name=self.name, low=int(self.minimum))
+        else:
+            words = translate("layers.spec", "{name} must be whole numbers separated by commas, such as 28, 28").format(
+                name=self.name
+            )
         if not isinstance(value, (list, tuple)):
-            raise ValueError(f"{self.name} must be {words}")
+            raise ValueError(words)
         try:
             return self._int_items(list(value), allow_none=self.name in NONE_OK_SHAPES)
         except ValueError:
-            raise ValueError(f"{self.name} must be {words}") from None
+            raise ValueError(words) from None
 
     def _coerce_layer(self, value: Any) -> dict[str, Any]:
         """A layer config ``{"class_name": "LSTM", "config": {"units": 32}}``
@@ -264,7 +316,9 @@ class ParamSpec:
         ``allow_other``.  Whether Keras takes the config is the build's word."""
         if isinstance(value, str):
             value = {"class_name": value.strip(), "config": {}}
-        words = f"{self.name} must be a layer such as {{\"class_name\": \"LSTM\", \"config\": {{\"units\": 32}}}}"
+        words = translate(
+            "layers.spec", "{name} must be a layer such as {example}"
+        ).format(name=self.name, example='{"class_name": "LSTM", "config": {"units": 32}}')
         if not isinstance(value, dict):
             raise ValueError(words)
         cls, config = value.get("class_name"), value.get("config", {})
@@ -272,17 +326,27 @@ class ParamSpec:
             raise ValueError(words)
         choices = [c for c in (self.choices or []) if isinstance(c, str)]
         if choices and not self.allow_other and cls not in choices:
-            raise ValueError(f"{self.name} must be one of: {', '.join(choices)}")
+            raise ValueError(
+                translate("layers.spec", "{name} must be one of: {choices}").format(name=self.name, choices=", ".join(choices))
+            )
         try:
             return {"class_name": cls, "config": to_json_value(config)}
         except ValueError:
-            raise ValueError(f"{self.name}'s settings must be plain values such as numbers, text or lists") from None
+            raise ValueError(
+                translate("layers.spec", "{name}'s settings must be plain values such as numbers, text or lists").format(
+                    name=self.name
+                )
+            ) from None
 
     def _coerce_json(self, value: Any) -> Any:
         try:
             return to_json_value(value)
         except ValueError:
-            raise ValueError(f"{self.name} must be a plain value such as a number, text or a list") from None
+            raise ValueError(
+                translate("layers.spec", "{name} must be a plain value such as a number, text or a list").format(
+                    name=self.name
+                )
+            ) from None
 
     # -------------------------------------------------------------- JSON
     def to_dict(self) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kbuilder.core.graph import Graph, GraphEvent
+from kbuilder.core.i18n import translate
 
 from .kbproj import Project
 
@@ -92,7 +93,7 @@ class Document:
     def __init__(self, graph: Graph | None = None) -> None:
         self.graph = graph if graph is not None else Graph()
         self.path: Path | None = None
-        self.name = "untitled"
+        self.name = translate("project.document", "untitled")
         self.description = ""
         self.settings: dict[str, Any] = {}
         self.weights_file: str | None = None
@@ -140,7 +141,8 @@ class Document:
         self.description = project.description
         self.weights_file = project.weights_file
         self.path = Path(path) if path else None
-        self.name = name or (self.path.stem if self.path else project.graph.name or "untitled")
+        self.name = name or (self.path.stem if self.path else project.graph.name or translate("project.document",
+                                                                                               "untitled"))
         self.runs = []
         self.generation += 1
         self.weights = None

@@ -27,6 +27,7 @@ from kbuilder.core.atomic import (
     unlink,
 )
 from kbuilder.core.graph import Graph, GraphError
+from kbuilder.core.i18n import translate
 from kbuilder.core.limits import MAX_PROJECT_BYTES, json_problem, kind_of, too_deep
 
 FORMAT = "kbuilder-project"
@@ -82,11 +83,13 @@ class Project:
 
         d = migrate(d)
         if not isinstance(d.get("graph"), dict):
-            raise ProjectError(f"The project file has no layer graph (its 'graph' is {kind_of(d.get('graph'))}).")
+            raise ProjectError(translate("project.kbproj", "The project file has no layer graph (its 'graph' is "
+                                         "{kind}).").format(kind=kind_of(d.get("graph"))))
         try:
             graph = Graph.from_dict(d["graph"], copy=False)  # the parsed file is this project's own
         except GraphError as exc:
-            raise ProjectError(f"The project's layer graph is damaged: {str(exc).rstrip('.')}.") from None
+            raise ProjectError(translate("project.kbproj", "The project's layer graph is damaged: {reason}.").format(
+                reason=str(exc).rstrip("."))) from None
         settings = _field(d, "settings", dict, {})
         return cls(
             graph=graph,
@@ -104,21 +107,26 @@ def _field(d: dict[str, Any], key: str, kind: type, default: Any) -> Any:
     if value is None:
         return default
     if not isinstance(value, kind):
-        expected = "an object" if kind is dict else "text"
-        raise ProjectError(f"The project file is damaged: its {key!r} is {kind_of(value)}, not {expected}.")
+        if kind is dict:
+            text = translate("project.kbproj", "The project file is damaged: its {key} is {kind}, not an object.")
+        else:
+            text = translate("project.kbproj", "The project file is damaged: its {key} is {kind}, not text.")
+        raise ProjectError(text.format(key=repr(key), kind=kind_of(value)))
     return value
 
 
 def _whole(d: dict[str, Any], key: str) -> int | None:
     value = d.get(key)
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        raise ProjectError(f"The project file is damaged: its {key!r} is {kind_of(value)}, not a size in bytes.")
+        raise ProjectError(translate("project.kbproj", "The project file is damaged: its {key} is {kind}, not a size "
+                                     "in bytes.").format(key=repr(key), kind=kind_of(value)))
     return value
 
 
 def _sha256(value: Any) -> str | None:
     if value is not None and not (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{64}", value)):
-        raise ProjectError("The project file is damaged: its 'weights_sha256' is not a SHA-256 digest.")
+        raise ProjectError(translate("project.kbproj", "The project file is damaged: its 'weights_sha256' is not a "
+                                     "SHA-256 digest."))
     return value
 
 
@@ -129,7 +137,8 @@ def _weights_file(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise ProjectError(f"The project file is damaged: its 'weights_file' is {kind_of(value)}, not a file name.")
+        raise ProjectError(translate("project.kbproj", "The project file is damaged: its 'weights_file' is {kind}, "
+                                     "not a file name.").format(kind=kind_of(value)))
     parts = value.replace("\\", "/").split("/")
     bad = (
         value.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", value) or len(value) > 1024
@@ -137,10 +146,9 @@ def _weights_file(value: Any) -> str | None:
         or any(ord(ch) < 32 for ch in value)
     )
     if bad:
-        raise ProjectError(
-            "The project names a weights file outside its own folder, which kbuilder does not read; "
-            "keep the weights beside the project."
-        )
+        raise ProjectError(translate(
+            "project.kbproj", "The project names a weights file outside its own folder, which kbuilder does not "
+            "read; keep the weights beside the project."))
     return value
 
 
@@ -160,15 +168,14 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v
 
 def migrate(d: Any) -> dict[str, Any]:
     if not isinstance(d, dict) or d.get("format") != FORMAT:
-        raise ProjectError("This is not a kbuilder project file.")
+        raise ProjectError(translate("project.kbproj", "This is not a kbuilder project file."))
     version = d.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectError("The project file has no valid format version.")
+        raise ProjectError(translate("project.kbproj", "The project file has no valid format version."))
     if version > FORMAT_VERSION:
-        raise ProjectError(
-            f"This project was saved by a newer kbuilder (format {version}; this one reads up to "
-            f"{FORMAT_VERSION}). Update kbuilder to open it."
-        )
+        raise ProjectError(translate(
+            "project.kbproj", "This project was saved by a newer kbuilder (format {version}; this one reads up to "
+            "{supported}). Update kbuilder to open it.").format(version=version, supported=FORMAT_VERSION))
     while version < FORMAT_VERSION:
         d = MIGRATIONS[version](d)
         version = d["version"]
@@ -184,27 +191,42 @@ def loads(text: str) -> Project:
     try:
         d = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"The project file is not valid JSON (line {exc.lineno}): it may be damaged.") from None
+        raise ProjectError(translate("project.kbproj", "The project file is not valid JSON (line {line}): it may be "
+                                     "damaged.").format(line=exc.lineno)) from None
     except RecursionError:  # deeper than Python's own limit, so past kbuilder's too
-        raise ProjectError(f"The project file cannot be opened: {too_deep()}.") from None
-    except ValueError as exc:  # NaN (the hook below), an integer of more than 4,300 digits
-        reason = str(exc) if str(exc).startswith("it holds") else "it holds a whole number too long to read"
-        raise ProjectError(f"The project file is damaged: {reason}.") from None
+        raise ProjectError(_cannot_open(too_deep())) from None
+    except _Constant as exc:  # NaN, Infinity (the hook below)
+        raise ProjectError(_damaged(str(exc))) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ProjectError(_damaged(translate("project.kbproj", "it holds a whole number too long to read"))) from None
     problem = json_problem(d, finite=True)  # 1e999 parses as an infinity
     if problem:
-        raise ProjectError(f"The project file cannot be opened: {problem}.")
+        raise ProjectError(_cannot_open(problem))
     return Project.from_dict(d)
 
 
+def _cannot_open(reason: str) -> str:
+    return translate("project.kbproj", "The project file cannot be opened: {reason}.").format(reason=reason)
+
+
+def _damaged(reason: str) -> str:
+    return translate("project.kbproj", "The project file is damaged: {reason}.").format(reason=reason)
+
+
+class _Constant(ValueError):
+    """NaN or Infinity in a project file; the message is a phrase."""
+
+
 def _refuse_constant(name: str) -> float:
-    raise ValueError(f"it holds {name}, which a project never holds")
+    raise _Constant(translate("project.kbproj", "it holds {name}, which a project never holds").format(name=name))
 
 
 def dumps(project: Project) -> str:
     try:
         return json.dumps(project.to_dict(), indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     except (TypeError, ValueError) as exc:
-        raise ProjectError(f"The project holds a value that cannot be saved ({exc}).") from None
+        raise ProjectError(translate("project.kbproj", "The project holds a value that cannot be saved "
+                                     "({error}).").format(error=exc)) from None
 
 
 def load(path: str | os.PathLike[str]) -> Project:
@@ -217,22 +239,24 @@ def load(path: str | os.PathLike[str]) -> Project:
     path = Path(path)
     try:
         if check_path(path)[0] != "file":
-            raise ProjectError(f"{path.name} is a folder, not a kbuilder project.")
+            raise ProjectError(translate("project.kbproj", "{name} is a folder, not a kbuilder project.").format(
+                name=path.name))
         with open_regular(path) as fh:
             raw = fh.read(MAX_PROJECT_BYTES + 1)
     except ReadError as exc:
         raise ProjectError(str(exc)) from None
     except OSError as exc:
-        raise ProjectError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise ProjectError(translate("project.kbproj", "Cannot read {name}: {reason}.").format(
+            name=path.name, reason=exc.strerror or str(exc))) from None
     if len(raw) > MAX_PROJECT_BYTES:
-        raise ProjectError(
-            f"{path.name} is larger than {human_size(MAX_PROJECT_BYTES)}, kbuilder's limit for a project "
-            "(weights are kept beside it, not inside)."
-        )
+        raise ProjectError(translate(
+            "project.kbproj", "{name} is larger than {limit}, kbuilder's limit for a project (weights are kept "
+            "beside it, not inside).").format(name=path.name, limit=human_size(MAX_PROJECT_BYTES)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProjectError(f"{path.name} is not a kbuilder project (it is not text).") from None
+        raise ProjectError(translate("project.kbproj", "{name} is not a kbuilder project (it is not text).").format(
+            name=path.name)) from None
     return loads(text)
 
 
@@ -270,7 +294,7 @@ def save(project: Project, path: str | os.PathLike[str],
     previous = _previous_weights(path)
     kept = (project.weights_file, project.weights_size, project.weights_sha256)
     written: Path | None = None
-    what = f"the weights of {path.name}"
+    what = translate("project.kbproj", "the weights of {name}").format(name=path.name)
     try:
         if write_weights is not None:
             written = _new_generation(path)
@@ -379,4 +403,5 @@ def _leftovers(path: Path, keep: str | None, previous: str | None) -> list[Path]
 
 def _save_error(name: str, exc: OSError) -> ProjectError:
     reason = exc.strerror or str(exc)
-    return ProjectError(f"Could not save {name}: {reason}. The previous file was left as it was.")
+    return ProjectError(translate("project.kbproj", "Could not save {name}: {reason}. The previous file was left as "
+                                  "it was.").format(name=name, reason=reason))

@@ -17,12 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kbuilder.core.i18n import translate
+
 from . import kbproj
 
 MODEL_SUFFIXES = (".json", ".h5", ".hdf5", ".keras")
 OPEN_SUFFIXES = (kbproj.SUFFIX, *MODEL_SUFFIXES)
-#: What File > Open and the CLI say kbuilder opens (the suffixes, and folders).
+#: What File > Open and the CLI say kbuilder opens (the suffixes, and
+#: folders), in English; :func:`open_words` says it in the user's language.
 OPEN_WORDS = f"{', '.join(OPEN_SUFFIXES)} files and TensorFlow SavedModel folders"
+
+
+def open_words() -> str:
+    """:data:`OPEN_WORDS` in the user's language."""
+    return translate("project.loader", "{suffixes} files and TensorFlow SavedModel folders").format(
+        suffixes=", ".join(OPEN_SUFFIXES))
 
 
 def can_open(path: str | os.PathLike[str]) -> bool:
@@ -76,7 +85,7 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
     folder = saved_model_folder(path)
     if suffix in MODEL_SUFFIXES or folder is not None:
         if not path.exists():
-            raise OpenError(f"No such file: {path}")
+            raise OpenError(translate("project.loader", "No such file: {path}").format(path=path))
         from kbuilder.keras_io import model_file
 
         try:
@@ -86,11 +95,13 @@ def open_path(path: str | os.PathLike[str]) -> Opened:
         graph = result.graph
         if not graph.name or graph.name == "model":
             graph.name = (folder or path).stem
-        project = kbproj.Project(graph=graph, description=f"Imported from {(folder or path).name}")
+        project = kbproj.Project(graph=graph, description=translate("project.loader", "Imported from {name}").format(
+            name=(folder or path).name))
         return Opened(project=project, path=path, notes=list(result.notes), weights=getattr(result, "weights", None))
     if not path.exists():
-        raise OpenError(f"No such file or folder: {path}")
-    raise OpenError(f"kbuilder cannot open '{path.name}': it opens {OPEN_WORDS}.")
+        raise OpenError(translate("project.loader", "No such file or folder: {path}").format(path=path))
+    raise OpenError(translate("project.loader", "kbuilder cannot open '{name}': it opens {what}.").format(
+        name=path.name, what=open_words()))
 
 
 def project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]]:
@@ -100,17 +111,17 @@ def project_weights(path: Path, project: kbproj.Project) -> tuple[Any, list[str]
     from kbuilder.keras_io import model_file
 
     wpath = path.parent / project.weights_file
-    fresh = "the layers start from fresh weights"
     if not wpath.exists():
-        return None, [f"The weights file {project.weights_file!r} named by the project is missing, so {fresh}."]
+        return None, [translate("project.loader", "The weights file {name} named by the project is missing, so the "
+                                "layers start from fresh weights.").format(name=repr(project.weights_file))]
     if project.weights_sha256 is not None and not _same_file(wpath, project.weights_size, project.weights_sha256):
-        return None, [
-            f"The weights file {project.weights_file!r} is not the one this project was saved with, so {fresh}."
-        ]
+        return None, [translate("project.loader", "The weights file {name} is not the one this project was saved with, "
+                                "so the layers start from fresh weights.").format(name=repr(project.weights_file))]
     try:
         return model_file.read_weights_file(wpath), []
     except model_file.ModelFileError as exc:
-        return None, [f"{str(exc).rstrip('.')}; {fresh}."]
+        return None, [translate("project.loader", "{reason}; the layers start from fresh weights.").format(
+            reason=str(exc).rstrip("."))]
 
 
 def _same_file(path: Path, size: int | None, sha256: str) -> bool:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.model_file import (
     SAVE_SUFFIXES,
     ModelFileError,
@@ -36,13 +37,17 @@ def save_graph(graph: Any, path: str | os.PathLike[str], weights: Weights | None
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SAVE_SUFFIXES:
-        raise ModelFileError(f"kbuilder writes {', '.join(SAVE_SUFFIXES)} files, not {path.name}.")
+        raise ModelFileError(translate("project.saving", "kbuilder writes {suffixes} files, not {name}.").format(
+            suffixes=", ".join(SAVE_SUFFIXES), name=path.name))
     if suffix in (".keras", ".h5", ".hdf5"):
         return save_model_file(graph, path, weights)
     if suffix == ".json":
-        model, _ = build_with_weights(graph, None, "a .json architecture")
+        model, _ = build_with_weights(graph, None, translate("project.saving", "a .json architecture"))
         _atomic(path, lambda tmp: tmp.write_text(json.dumps(json.loads(model.to_json()), indent=1) + "\n", "utf-8"))
-        return ["A .json file keeps only the architecture; the weights were not written."] if weights else []
+        if weights:
+            return [translate("project.saving", "A .json file keeps only the architecture; the weights were not "
+                              "written.")]
+        return []
     if project is None:
         project = kbproj.Project(graph=graph)
     elif project.graph is not graph:

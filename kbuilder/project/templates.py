@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
+
 from . import kbproj
 
 DEFAULT_TEMPLATE = "digits_classifier"
@@ -45,8 +47,10 @@ def list_templates() -> list[TemplateInfo]:
         out.append(
             TemplateInfo(
                 slug=path.stem,
-                title=str(meta.get("title") or path.stem.replace("_", " ").capitalize()),
-                description=project.description,
+                # The titles and descriptions of kbuilder's own templates are marked for the
+                # translators in tools/make_templates.py; any other text comes back as it is.
+                title=translate("templates", str(meta.get("title") or path.stem.replace("_", " ").capitalize())),
+                description=translate("templates", project.description),
                 path=path,
                 expected_params=meta.get("expected_params"),
             )

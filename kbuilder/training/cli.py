@@ -15,46 +15,87 @@ import sys
 import time
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.training.config import OPTIMIZERS, TrainConfig
-from kbuilder.training.dataset_table import DATASETS, dataset_source
+from kbuilder.training.dataset_table import DATASETS, dataset_description, dataset_source, dataset_title
 from kbuilder.training.datasets import is_cached, keras_cache_dir
 
 
 def _add_data_arguments(p: argparse.ArgumentParser, file_help: str, test_help: str) -> None:
     """FILE and the data options that train and evaluate share."""
     p.add_argument("file", metavar="FILE", help=file_help)
-    p.add_argument("--dataset", metavar="NAME", help="a data set name (see 'kbuilder datasets'), or a .csv, "
-                   ".npz/.npy file or an image folder; default: the project's choice")
-    p.add_argument("--target", metavar="COL", action="append", help="CSV: the column to predict (repeat for several)")
-    p.add_argument("--batch-size", type=int, metavar="N", help="samples per step")
+    p.add_argument(
+        "--dataset",
+        metavar="NAME",
+        help=translate(
+            "training.cli",
+            "a data set name (see 'kbuilder datasets'), or a "
+            ".csv, .npz/.npy file or an image folder; default: the project's choice",
+        ),
+    )
+    p.add_argument(
+        "--target",
+        metavar="COL",
+        action="append",
+        help=translate("training.cli", "CSV: the column to predict (repeat for several)"),
+    )
+    p.add_argument("--batch-size", type=int, metavar="N", help=translate("training.cli", "samples per step"))
     p.add_argument("--test-split", type=float, metavar="F", help=test_help)
-    p.add_argument("--seed", type=int, metavar="N", help="seed of the shuffle and split (default 42)")
+    p.add_argument("--seed", type=int, metavar="N", help=translate("training.cli", "seed of the shuffle and split (default 42)"))
 
 
 def add_train_arguments(p: argparse.ArgumentParser) -> None:
-    _add_data_arguments(p, "a project or model file (.kbproj, .json, .h5, .keras)",
-                        "fraction kept for the final test (0-1)")
-    p.add_argument("--epochs", type=int, metavar="N", help="passes over the training data")
-    p.add_argument("--validation-split", type=float, metavar="F", help="fraction kept for validation (0-1)")
-    p.add_argument("--validation-data", metavar="FILE", help="validate on this .csv/.npz file (same columns or "
-                   "arrays as --dataset FILE) instead of a part of the training data")
-    p.add_argument("--optimizer", choices=OPTIMIZERS, help="default: adam")
-    p.add_argument("--learning-rate", type=float, metavar="F", help="default: 0.001")
-    p.add_argument("--json", action="store_true", help="print JSON lines (one per epoch, then a summary)")
-    p.add_argument("-o", "--output", metavar="OUT.keras", help="save the trained model (.keras or .h5)")
-    p.add_argument("--script", metavar="OUT.py", help="also write a Python script that reproduces this run")
+    _add_data_arguments(
+        p,
+        translate("training.cli", "a project or model file (.kbproj, .json, .h5, .keras)"),
+        translate("training.cli", "fraction kept for the final test (0-1)"),
+    )
+    p.add_argument("--epochs", type=int, metavar="N", help=translate("training.cli", "passes over the training data"))
+    p.add_argument(
+        "--validation-split",
+        type=float,
+        metavar="F",
+        help=translate("training.cli", "fraction kept for validation (0-1)"),
+    )
+    p.add_argument(
+        "--validation-data",
+        metavar="FILE",
+        help=translate(
+            "training.cli",
+            "validate on this .csv/.npz file (same "
+            "columns or arrays as --dataset FILE) instead of a part of the training data",
+        ),
+    )
+    p.add_argument("--optimizer", choices=OPTIMIZERS, help=translate("training.cli", "default: adam"))
+    p.add_argument("--learning-rate", type=float, metavar="F", help=translate("training.cli", "default: 0.001"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=translate("training.cli", "print JSON lines (one per epoch, then a summary)"),
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT.keras", help=translate("training.cli", "save the trained model (.keras or .h5)")
+    )
+    p.add_argument(
+        "--script",
+        metavar="OUT.py",
+        help=translate("training.cli", "also write a Python script that reproduces this run"),
+    )
     p.add_argument("--fresh", action="store_true",
-                   help="start from fresh weights even when FILE carries trained ones (.h5, .keras)")
+                   help=translate("training.cli", "start from fresh weights even when FILE carries trained ones (.h5, .keras)"))
 
 
 def add_evaluate_arguments(p: argparse.ArgumentParser) -> None:
-    _add_data_arguments(p, "a model file with weights (.h5, .keras) or a project saved with them",
-                        "fraction of the data to evaluate on (0-1)")
-    p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    _add_data_arguments(
+        p,
+        translate("training.cli", "a model file with weights (.h5, .keras) or a project saved with them"),
+        translate("training.cli", "fraction of the data to evaluate on (0-1)"),
+    )
+    p.add_argument("--json", action="store_true", help=translate("training.cli", "print the metrics as JSON"))
 
 
 def add_datasets_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.add_argument("--json", action="store_true", help=translate("training.cli", "print the list as JSON"))
 
 
 def _err(message: str) -> None:
@@ -75,7 +116,12 @@ def config_from_args(args: argparse.Namespace, base: dict | None = None) -> Trai
         elif ds.lower().endswith((".npz", ".npy")):
             d.source, d.path = "npz", ds
         else:
-            raise ValueError(f"unknown data set '{ds}' (run 'kbuilder datasets'; or give a .csv, .npz file or a folder)")
+            raise ValueError(
+                translate(
+                    "training.cli",
+                    "unknown data set '{name}' (run 'kbuilder datasets'; or give a .csv, .npz file or a folder)",
+                ).format(name=ds)
+            )
         if getattr(args, "target", None):
             d.targets = list(args.target)
     for attr, field in (("epochs", "epochs"), ("batch_size", "batch_size"), ("optimizer", "optimizer"),
@@ -87,16 +133,16 @@ def config_from_args(args: argparse.Namespace, base: dict | None = None) -> Trai
         cfg.data.val_fraction = float(args.validation_split)
     if getattr(args, "validation_data", None):
         if cfg.data.source not in ("csv", "npz"):
-            raise ValueError("--validation-data works with your own .csv or .npz data (--dataset FILE)")
+            raise ValueError(translate("training.cli", "--validation-data works with your own .csv or .npz data (--dataset FILE)"))
         cfg.data.val_path = str(args.validation_data)
     if getattr(args, "test_split", None) is not None:
         cfg.data.test_fraction = float(args.test_split)
     if getattr(args, "seed", None) is not None:
         cfg.data.seed = int(args.seed)
     if cfg.epochs < 1 or cfg.batch_size < 1:
-        raise ValueError("--epochs and --batch-size must be at least 1")
+        raise ValueError(translate("training.cli", "--epochs and --batch-size must be at least 1"))
     if not (0 <= cfg.data.val_fraction < 1 and 0 <= cfg.data.test_fraction < 1):
-        raise ValueError("--validation-split and --test-split must be between 0 and 1")
+        raise ValueError(translate("training.cli", "--validation-split and --test-split must be between 0 and 1"))
     return cfg
 
 
@@ -134,7 +180,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.fresh:
         weights = None
     if args.output and Path(args.output).suffix.lower() not in (".keras", ".h5"):
-        _err(f"OUT must end in .keras or .h5 (got '{Path(args.output).name}')")
+        _err(translate("training.cli", "OUT must end in .keras or .h5 (got '{name}')").format(name=Path(args.output).name))
         return 2
 
     from kbuilder.training.fit_setup import TrainingError
@@ -158,16 +204,17 @@ def cmd_train(args: argparse.Namespace) -> int:
                                   "seconds": round(secs, 3), "advice": _advice(seen, graph, cfg, session)}), flush=True)
             else:
                 parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
-                print(f"epoch {n}/{payload['epochs']}  {parts}  ({secs:.1f} s)", flush=True)
+                line = translate("training.cli", "epoch {n}/{epochs}  {metrics}  ({seconds} s)")
+                print(line.format(n=n, epochs=payload["epochs"], metrics=parts, seconds=f"{secs:.1f}"), flush=True)
 
     session = TrainingSession(graph, cfg, workdir=Path.cwd(), initial_weights=weights)
     try:
         result = session.fit(emit)
         if not as_json:
             for note in session.build_notes:
-                print(f"note: {note}", file=sys.stderr)
+                print(translate("training.cli", "note: {note}").format(note=note), file=sys.stderr)
         for w in result.warnings:
-            print(f"warning: {w}", file=sys.stderr)
+            print(translate("training.cli", "warning: {warning}").format(warning=w), file=sys.stderr)
         saved = str(session.save(args.output)) if args.output else None
         script = None
         if args.script:
@@ -189,16 +236,26 @@ def cmd_train(args: argparse.Namespace) -> int:
                           "advice": _advice(result.history or seen, graph, cfg, session)}), flush=True)
     else:
         if result.test_metrics:
-            print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+            print(_test_line(result.test_metrics))
         print(result.message)
         for advice in _advice(result.history or seen, graph, cfg, session):
             tries = "; ".join(a["title"] for a in advice["actions"])
-            print(f"advice: {advice['message']}" + (f" What to try: {tries}." if tries else ""))
+            if tries:
+                line = translate("training.cli", "advice: {message} What to try: {actions}.")
+            else:
+                line = translate("training.cli", "advice: {message}")
+            print(line.format(message=advice["message"], actions=tries))
         if saved:
-            print(f"wrote {saved}")
+            print(translate("training.cli", "wrote {path}").format(path=saved))
         if script:
-            print(f"wrote {script}")
+            print(translate("training.cli", "wrote {path}").format(path=script))
     return 1 if result.stop_reason == "nan" else 0
+
+
+def _test_line(metrics: dict[str, float]) -> str:
+    """The test metrics on one line (the names are Keras's)."""
+    parts = "  ".join(f"{k} {v:.4f}" for k, v in metrics.items())
+    return translate("training.cli", "test  {metrics}").format(metrics=parts)
 
 
 def _advice(history: dict, graph, cfg: TrainConfig, session) -> list[dict]:
@@ -216,8 +273,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     graph, cfg, weights = opened
     if not weights:
-        _err(f"'{Path(args.file).name}' carries no trained weights, so there is nothing to evaluate: "
-             "train it first (kbuilder train FILE -o OUT.keras).")
+        _err(
+            translate(
+                "training.cli",
+                "'{name}' carries no trained weights, so there is nothing to evaluate: train it first "
+                "(kbuilder train FILE -o OUT.keras).",
+            ).format(name=Path(args.file).name)
+        )
         return 2
 
     from kbuilder.training.fit_setup import TrainingError
@@ -234,25 +296,45 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                           "seconds": round(result.seconds, 3)}), flush=True)
     else:
         for note in result.notes:
-            print(f"note: {note}", file=sys.stderr)
-        print("test  " + "  ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+            print(translate("training.cli", "note: {note}").format(note=note), file=sys.stderr)
+        print(_test_line(result.test_metrics))
     return 0
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (a Korean or Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
     rows = []
     for info in DATASETS.values():
         ready = info.source == "sklearn" or is_cached(info)
-        rows.append({"name": info.name, "title": info.title, "source": info.source, "kind": info.kind,
+        rows.append({"name": info.name, "title": dataset_title(info), "source": info.source, "kind": info.kind,
                      "task": info.task, "classes": info.n_classes, "offline": info.source == "sklearn",
-                     "ready": ready, "description": info.description})
+                     "ready": ready, "description": dataset_description(info)})
     if getattr(args, "json", False):
         print(json.dumps({"datasets": rows, "keras_cache": str(keras_cache_dir())}, ensure_ascii=False))
         return 0
     width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        status = "bundled" if r["offline"] else ("cached" if r["ready"] else "download")
-        print(f"{r['name']:<{width}}  {status:<8}  {r['title']}: {r['description']}")
-    print(f"\nKeras keeps downloaded sets in {keras_cache_dir()}. Your own data: --dataset FILE.csv --target COLUMN, "
-          "--dataset FILE.npz, or --dataset FOLDER (one sub-folder of images per class).")
+    states = [
+        translate("training.cli", "bundled")
+        if r["offline"]
+        else (translate("training.cli", "cached") if r["ready"] else translate("training.cli", "download"))
+        for r in rows
+    ]
+    state_width = max(8, *(_columns(s) for s in states))
+    for r, status in zip(rows, states, strict=True):
+        padded = status + " " * (state_width - _columns(status))
+        print(f"{r['name']:<{width}}  {padded}  {r['title']}: {r['description']}")
+    print()
+    print(
+        translate(
+            "training.cli",
+            "Keras keeps downloaded sets in {folder}. Your own data: --dataset FILE.csv --target COLUMN, "
+            "--dataset FILE.npz, or --dataset FOLDER (one sub-folder of images per class).",
+        ).format(folder=keras_cache_dir())
+    )
     return 0

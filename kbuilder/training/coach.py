@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbuilder.core.graph import Graph
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.actions import Action
 from kbuilder.training.coach_actions import (
     dropout_action,
@@ -72,7 +73,7 @@ from kbuilder.training.coach_actions import (
     reduce_lr_action,
     wider_action,
 )
-from kbuilder.training.config import TrainConfig, epochs_text
+from kbuilder.training.config import TrainConfig, epochs_label
 
 # Why these numbers: an epoch's loss is a mean over many batches, so it is smooth; a change
 # smaller than a few per cent is noise, a rise of a quarter over two epochs is not.
@@ -176,18 +177,56 @@ class _Coach:
                 if i < len(s) and not math.isfinite(s[i])
             ]
             if bad:
-                what = (
-                    "NaN (not a number)"
-                    if any(math.isnan(s[i]) for s in (self.loss, self.val or []) if i < len(s))
-                    else "infinite"
-                )
-                msg = (
-                    f"The {' and '.join(bad)} loss became {what} at epoch {i + 1}: the learning rate"
-                    f"{self._lr_now()} is far too high for this model, or the inputs are not scaled to small "
-                    f"numbers. Nothing the model learnt after that can be trusted."
-                )
+                nan = any(math.isnan(s[i]) for s in (self.loss, self.val or []) if i < len(s))
+                msg = self._not_a_number_text(bad, nan).format(epoch=i + 1, lr=self._lr_now())
                 return Advice("diverging", msg, i + 1, [learning_rate_action(self.cfg, 0.1)])
         return None
+
+    @staticmethod
+    def _not_a_number_text(bad: list[str], nan: bool) -> str:
+        """The sentence for a loss that turned NaN (``nan``) or infinite;
+        ``bad`` names the series: training, validation or both."""
+        if bad == ["training"]:
+            if nan:
+                return translate(
+                    "training.coach",
+                    "The training loss became NaN (not a number) at epoch {epoch}: the learning rate{lr} is far "
+                    "too high for this model, or the inputs are not scaled to small numbers. Nothing the model "
+                    "learnt after that can be trusted.",
+                )
+            return translate(
+                "training.coach",
+                "The training loss became infinite at epoch {epoch}: the learning rate{lr} is far too high for "
+                "this model, or the inputs are not scaled to small numbers. Nothing the model learnt after that "
+                "can be trusted.",
+            )
+        if bad == ["validation"]:
+            if nan:
+                return translate(
+                    "training.coach",
+                    "The validation loss became NaN (not a number) at epoch {epoch}: the learning rate{lr} is far "
+                    "too high for this model, or the inputs are not scaled to small numbers. Nothing the model "
+                    "learnt after that can be trusted.",
+                )
+            return translate(
+                "training.coach",
+                "The validation loss became infinite at epoch {epoch}: the learning rate{lr} is far too high for "
+                "this model, or the inputs are not scaled to small numbers. Nothing the model learnt after that "
+                "can be trusted.",
+            )
+        if nan:
+            return translate(
+                "training.coach",
+                "The training and validation loss became NaN (not a number) at epoch {epoch}: the learning "
+                "rate{lr} is far too high for this model, or the inputs are not scaled to small numbers. Nothing "
+                "the model learnt after that can be trusted.",
+            )
+        return translate(
+            "training.coach",
+            "The training and validation loss became infinite at epoch {epoch}: the learning rate{lr} is far too "
+            "high for this model, or the inputs are not scaled to small numbers. Nothing the model learnt after "
+            "that can be trusted.",
+        )
 
     def diverging(self) -> Advice | None:
         loss, n = self.loss, self.n
@@ -195,11 +234,11 @@ class _Coach:
             return None
         b = _argmin(loss)
         if n - 1 - b >= RISE_EPOCHS and loss[-1] > loss[b] * (1 + RISE):
-            msg = (
-                f"The training loss was lowest at epoch {b + 1} ({num(loss[b])}) and has risen for "
-                f"{epochs_text(n - 1 - b)} to {num(loss[-1])}: the optimizer's steps overshoot, so the "
-                f"learning rate{self._lr_now()} is too high."
-            )
+            msg = translate(
+                "training.coach",
+                "The training loss was lowest at epoch {best} ({low}) and has risen for {epochs} to {now}: the "
+                "optimizer's steps overshoot, so the learning rate{lr} is too high.",
+            ).format(best=b + 1, low=num(loss[b]), epochs=epochs_label(n - 1 - b), now=num(loss[-1]), lr=self._lr_now())
             return Advice("diverging", msg, b + 1, [learning_rate_action(self.cfg, 0.1)])
         found = self._exploded() or self._guessing()
         if found is not None:
@@ -211,11 +250,11 @@ class _Coach:
             turns = sum(1 for d0, d1 in zip(diffs, diffs[1:], strict=False) if (d0 > 0) != (d1 > 0))
             swing = sum(abs(d) for d in diffs) / max(len(diffs), 1) / (sum(part) / w or 1.0)
             if turns >= OSC_TURNS and swing >= OSC_SWING and part[-1] > 0.9 * part[0]:
-                msg = (
-                    f"The training loss jumps up and down from epoch {n - w + 1} to {n} (between "
-                    f"{num(min(part))} and {num(max(part))}) instead of falling: the learning rate"
-                    f"{self._lr_now()} is too high."
-                )
+                msg = translate(
+                    "training.coach",
+                    "The training loss jumps up and down from epoch {first} to {last} (between {low} and {high}) "
+                    "instead of falling: the learning rate{lr} is too high.",
+                ).format(first=n - w + 1, last=n, low=num(min(part)), high=num(max(part)), lr=self._lr_now())
                 return Advice("diverging", msg, n - w + 1, [learning_rate_action(self.cfg, 0.1)])
         return None
 
@@ -229,11 +268,12 @@ class _Coach:
         middle = sorted(later)[len(later) // 2]
         if loss[0] < EXPLODE * middle or not later[0] or (later[0] - min(later)) / abs(later[0]) >= SLOW_TOTAL:
             return None
-        msg = (
-            f"The loss exploded in epoch 1 ({num(loss[0])}) and has been stuck near {num(loss[-1])} since, with a "
-            f"training accuracy of {acc[-1]:.0%}: the learning rate{self._lr_now()} is so high that the weights "
-            f"blew up, and the model learns nothing."
-        )
+        msg = translate(
+            "training.coach",
+            "The loss exploded in epoch 1 ({first}) and has been stuck near {now} since, with a training accuracy "
+            "of {accuracy}: the learning rate{lr} is so high that the weights blew up, and the model learns "
+            "nothing.",
+        ).format(first=num(loss[0]), now=num(loss[-1]), accuracy=f"{acc[-1]:.0%}", lr=self._lr_now())
         return Advice("diverging", msg, 1, [learning_rate_action(self.cfg, 0.1)])
 
     def _guessing(self) -> Advice | None:
@@ -246,10 +286,18 @@ class _Coach:
         if min(recent) <= 2 * even or max(acc[-MIN_EPOCHS:]) >= min(1.5 / c, 0.5):
             return None
         start = self.n - MIN_EPOCHS + 1
-        msg = (
-            f"Since epoch {start} the model is no better than guessing: training accuracy {acc[-1]:.0%}, and a loss "
-            f"of {num(self.loss[-1])} where an even guess among {c} classes scores {num(even)}. The learning "
-            f"rate{self._lr_now()} is so high that the weights blew up."
+        msg = translate(
+            "training.coach",
+            "Since epoch {start} the model is no better than guessing: training accuracy {accuracy}, and a loss of "
+            "{loss} where an even guess among {classes} classes scores {guess}. The learning rate{lr} is so high "
+            "that the weights blew up.",
+        ).format(
+            start=start,
+            accuracy=f"{acc[-1]:.0%}",
+            loss=num(self.loss[-1]),
+            classes=c,
+            guess=num(even),
+            lr=self._lr_now(),
         )
         return Advice("diverging", msg, start, [learning_rate_action(self.cfg, 0.1)])
 
@@ -260,10 +308,26 @@ class _Coach:
         change = (loss[0] - loss[-1]) / abs(loss[0])
         if abs(change) >= SLOW_TOTAL or (self.acc and self.acc[-1] >= HIGH_ACCURACY):
             return None
-        msg = (
-            f"The training loss barely moved in {epochs_text(n)}, from {num(loss[0])} to {num(loss[-1])} "
-            f"({abs(change):.0%}){self._acc_now()}: the learning rate{self._lr_now()} is probably too low, so "
-            f"each step changes the weights too little."
+        if self._has_acc():
+            text = translate(
+                "training.coach",
+                "The training loss barely moved in {epochs}, from {first} to {now} ({change}) (training accuracy "
+                "{accuracy}): the learning rate{lr} is probably too low, so each step changes the weights too "
+                "little.",
+            )
+        else:
+            text = translate(
+                "training.coach",
+                "The training loss barely moved in {epochs}, from {first} to {now} ({change}): the learning "
+                "rate{lr} is probably too low, so each step changes the weights too little.",
+            )
+        msg = text.format(
+            epochs=epochs_label(n),
+            first=num(loss[0]),
+            now=num(loss[-1]),
+            change=f"{abs(change):.0%}",
+            accuracy=self._acc_text(),
+            lr=self._lr_now(),
         )
         return Advice("learning_rate_too_low", msg, 1, [learning_rate_action(self.cfg, 10.0)])
 
@@ -276,19 +340,32 @@ class _Coach:
         if loss[-1] >= val[-1]:
             return None
         if since >= OVERFIT_PATIENCE and val[-1] >= val[b] * (1 + OVERFIT_RISE) and loss[-1] < loss[b]:
-            msg = (
-                f"The validation loss was best at epoch {b + 1} ({num(val[b])}) and has risen for "
-                f"{epochs_text(since)} to {num(val[-1])} while the training loss kept falling "
-                f"({num(loss[b])} → {num(loss[-1])}): the model is memorising the training data instead of "
-                f"learning what carries over to new data."
+            msg = translate(
+                "training.coach",
+                "The validation loss was best at epoch {best} ({low}) and has risen for {epochs} to {now} while "
+                "the training loss kept falling ({train_then} → {train_now}): the model is memorising the "
+                "training data instead of learning what carries over to new data.",
+            ).format(
+                best=b + 1,
+                low=num(val[b]),
+                epochs=epochs_label(since),
+                now=num(val[-1]),
+                train_then=num(loss[b]),
+                train_now=num(loss[-1]),
             )
             return Advice("overfitting", msg, b + 1, self._overfit_actions())
         if since >= OVERFIT_PATIENCE and val[-1] >= OVERFIT_RATIO * loss[-1] and loss[-1] < loss[b]:
-            msg = (
-                f"The validation loss has not improved since epoch {b + 1} ({num(val[b])}) while the training "
-                f"loss kept falling, to {num(loss[-1])}: {val[-1] / loss[-1]:.0f} times lower than the validation "
-                f"loss ({num(val[-1])}). The model is memorising the training data instead of learning what "
-                f"carries over to new data."
+            msg = translate(
+                "training.coach",
+                "The validation loss has not improved since epoch {best} ({low}) while the training loss kept "
+                "falling, to {train_now}: {ratio} times lower than the validation loss ({now}). The model is "
+                "memorising the training data instead of learning what carries over to new data.",
+            ).format(
+                best=b + 1,
+                low=num(val[b]),
+                train_now=num(loss[-1]),
+                ratio=f"{val[-1] / loss[-1]:.0f}",
+                now=num(val[-1]),
             )
             return Advice("overfitting", msg, b + 1, self._overfit_actions())
         if n >= GAP_EPOCHS + 1 and since >= 2:
@@ -302,11 +379,18 @@ class _Coach:
                 and loss[-1] < loss[-GAP_EPOCHS - 1]
             ):
                 start = n - GAP_EPOCHS
-                msg = (
-                    f"Since epoch {start} the gap between the training loss ({num(loss[-1])}) and the validation "
-                    f"loss ({num(val[-1])}) has grown every epoch, from {num(gap[0])} to {num(gap[-1])}, and the "
-                    f"validation loss has not improved since epoch {b + 1}: the model is starting to memorise "
-                    f"the training data."
+                msg = translate(
+                    "training.coach",
+                    "Since epoch {start} the gap between the training loss ({train_now}) and the validation loss "
+                    "({now}) has grown every epoch, from {gap_then} to {gap_now}, and the validation loss has not "
+                    "improved since epoch {best}: the model is starting to memorise the training data.",
+                ).format(
+                    start=start,
+                    train_now=num(loss[-1]),
+                    now=num(val[-1]),
+                    gap_then=num(gap[0]),
+                    gap_now=num(gap[-1]),
+                    best=b + 1,
                 )
                 return Advice("overfitting", msg, b + 1, self._overfit_actions())
         return None
@@ -322,11 +406,8 @@ class _Coach:
         if not (flat and high and close):
             return None
         start = n - FLAT_EPOCHS
-        both = f" and the validation loss near {num(val[-1])}" if val else ""
-        msg = (
-            f"The training loss has stayed near {num(loss[-1])} since epoch {start}{self._acc_now()}{both}: "
-            f"the curves are flat while the loss is still high, so the model is too small for this data or "
-            f"has not trained long enough."
+        msg = self._underfitting_text(bool(val)).format(
+            now=num(loss[-1]), start=start, accuracy=self._acc_text(), val_now=num(val[-1]) if val else ""
         )
         actions = [a for a in (wider_action(self.graph, self.layer_params), more_epochs_action(self.cfg)) if a]
         return Advice("underfitting", msg, start, actions)
@@ -340,11 +421,21 @@ class _Coach:
         since = n - 1 - b
         if since < PLATEAU_EPOCHS:
             return None
-        msg = (
-            f"The {what} loss has not improved for {epochs_text(since)} (best {num(series[b])} at epoch "
-            f"{b + 1}, now {num(series[-1])}): progress has stopped. A smaller learning rate often gets it going "
-            f"again, and stopping early saves the time."
-        )
+        if what == "validation":
+            text = translate(
+                "training.coach",
+                "The validation loss has not improved for {epochs} (best {low} at epoch {best}, now {now}): "
+                "progress has stopped. A smaller learning rate often gets it going again, and stopping early "
+                "saves the time.",
+            )
+        else:
+            text = translate(
+                "training.coach",
+                "The training loss has not improved for {epochs} (best {low} at epoch {best}, now {now}): "
+                "progress has stopped. A smaller learning rate often gets it going again, and stopping early "
+                "saves the time.",
+            )
+        msg = text.format(epochs=epochs_label(since), low=num(series[b]), best=b + 1, now=num(series[-1]))
         monitor = "val_loss" if what == "validation" else "loss"
         actions = [a for a in (reduce_lr_action(self.cfg, monitor), early_stopping_action(self.cfg, monitor)) if a]
         return Advice("plateau", msg, b + 1, actions)
@@ -353,8 +444,40 @@ class _Coach:
     def _lr_now(self) -> str:
         return f" ({self.cfg.learning_rate:g})" if self.cfg else ""
 
-    def _acc_now(self) -> str:
-        return f" (training accuracy {self.acc[-1]:.0%})" if self.acc and math.isfinite(self.acc[-1]) else ""
+    def _has_acc(self) -> bool:
+        return bool(self.acc) and math.isfinite(self.acc[-1])
+
+    def _acc_text(self) -> str:
+        """The last training accuracy as a percentage ("" without one)."""
+        return f"{self.acc[-1]:.0%}" if self._has_acc() else ""
+
+    def _underfitting_text(self, with_val: bool) -> str:
+        if self._has_acc() and with_val:
+            return translate(
+                "training.coach",
+                "The training loss has stayed near {now} since epoch {start} (training accuracy {accuracy}) and "
+                "the validation loss near {val_now}: the curves are flat while the loss is still high, so the "
+                "model is too small for this data or has not trained long enough.",
+            )
+        if self._has_acc():
+            return translate(
+                "training.coach",
+                "The training loss has stayed near {now} since epoch {start} (training accuracy {accuracy}): the "
+                "curves are flat while the loss is still high, so the model is too small for this data or has "
+                "not trained long enough.",
+            )
+        if with_val:
+            return translate(
+                "training.coach",
+                "The training loss has stayed near {now} since epoch {start} and the validation loss near "
+                "{val_now}: the curves are flat while the loss is still high, so the model is too small for this "
+                "data or has not trained long enough.",
+            )
+        return translate(
+            "training.coach",
+            "The training loss has stayed near {now} since epoch {start}: the curves are flat while the loss is "
+            "still high, so the model is too small for this data or has not trained long enough.",
+        )
 
     def _overfit_actions(self) -> list[Action]:
         found = [early_stopping_action(self.cfg, "val_loss"), dropout_action(self.graph, self.layer_params)]

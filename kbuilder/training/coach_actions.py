@@ -11,8 +11,9 @@ from collections.abc import Mapping
 
 from kbuilder.core.commands import SetParams
 from kbuilder.core.graph import Graph, Node
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.actions import Action, insert_after
-from kbuilder.training.config import TrainConfig, epochs_text
+from kbuilder.training.config import TrainConfig, epochs_label
 from kbuilder.training.settings_edit import settings_action
 
 DROPOUT_RATE = 0.3
@@ -20,8 +21,18 @@ DROPOUT_RATE = 0.3
 
 def learning_rate_action(cfg: TrainConfig | None, factor: float) -> Action:
     """Divide (``factor`` 0.1) or multiply (10) the learning rate."""
-    verb = "Divide the learning rate by 10" if factor < 1 else "Multiply the learning rate by 10"
-    title = f"{verb} ({cfg.learning_rate:g} → {cfg.learning_rate * factor:g})" if cfg else verb
+    if cfg is None:
+        title = (
+            translate("training.coach_actions", "Divide the learning rate by 10")
+            if factor < 1
+            else translate("training.coach_actions", "Multiply the learning rate by 10")
+        )
+    else:
+        title = (
+            translate("training.coach_actions", "Divide the learning rate by 10 ({old} → {new})")
+            if factor < 1
+            else translate("training.coach_actions", "Multiply the learning rate by 10 ({old} → {new})")
+        ).format(old=f"{cfg.learning_rate:g}", new=f"{cfg.learning_rate * factor:g}")
 
     def change(c: TrainConfig) -> None:
         c.learning_rate = float(f"{c.learning_rate * factor:.6g}")
@@ -38,9 +49,10 @@ def early_stopping_action(cfg: TrainConfig | None, monitor: str) -> Action | Non
     def change(c: TrainConfig) -> None:
         c.callbacks.early_stopping.update(enabled=True, restore_best_weights=True, monitor=monitor)
 
-    title = (
-        f"Turn on early stopping (stop after {epochs_text(patience)} without progress, keep the best epoch's weights)"
-    )
+    title = translate(
+        "training.coach_actions",
+        "Turn on early stopping (stop after {epochs} without progress, keep the best epoch's weights)",
+    ).format(epochs=epochs_label(patience))
     return settings_action(title, change)
 
 
@@ -51,15 +63,20 @@ def reduce_lr_action(cfg: TrainConfig | None, monitor: str) -> Action | None:
     def change(c: TrainConfig) -> None:
         c.callbacks.reduce_lr.update(enabled=True, monitor=monitor)
 
-    return settings_action("Turn on ReduceLROnPlateau (halve the learning rate when progress stops)", change)
+    return settings_action(
+        translate("training.coach_actions", "Turn on ReduceLROnPlateau (halve the learning rate when progress stops)"),
+        change,
+    )
 
 
 def more_epochs_action(cfg: TrainConfig | None) -> Action:
     """Twice the epochs (at least 5 more)."""
     if cfg:
-        title = f"Train for {max(2 * cfg.epochs, cfg.epochs + 5)} epochs instead of {cfg.epochs}"
+        title = translate("training.coach_actions", "Train for {new} epochs instead of {old}").format(
+            new=max(2 * cfg.epochs, cfg.epochs + 5), old=cfg.epochs
+        )
     else:
-        title = "Train for twice as many epochs"
+        title = translate("training.coach_actions", "Train for twice as many epochs")
 
     def change(c: TrainConfig) -> None:
         c.epochs = max(2 * c.epochs, c.epochs + 5)
@@ -94,9 +111,11 @@ def dropout_action(graph: Graph | None, layer_params: Mapping[str, int | None]) 
     nid, name = node.id, node.name
 
     def build(g: Graph, _settings=None):
-        return insert_after(g, nid, "Dropout", {"rate": DROPOUT_RATE}, f"Add Dropout after {name}")
+        text = translate("training.coach_actions", "Add Dropout after {name}").format(name=name)
+        return insert_after(g, nid, "Dropout", {"rate": DROPOUT_RATE}, text)
 
-    return Action(f"Add Dropout (rate {DROPOUT_RATE}) after {name}, the largest Dense layer", build)
+    title = translate("training.coach_actions", "Add Dropout (rate {rate}) after {name}, the largest Dense layer")
+    return Action(title.format(rate=DROPOUT_RATE, name=name), build)
 
 
 def wider_action(graph: Graph | None, layer_params: Mapping[str, int | None]) -> Action | None:
@@ -109,6 +128,8 @@ def wider_action(graph: Graph | None, layer_params: Mapping[str, int | None]) ->
 
     def build(g: Graph, _settings=None) -> SetParams:
         old = dict(g.node(nid).params)
-        return SetParams(nid, old, {**old, "units": 2 * int(old.get("units", units))}, text=f"Widen {name}")
+        text = translate("training.coach_actions", "Widen {name}").format(name=name)
+        return SetParams(nid, old, {**old, "units": 2 * int(old.get("units", units))}, text=text)
 
-    return Action(f"Make {name} wider ({units} → {2 * units} units)", build)
+    title = translate("training.coach_actions", "Make {name} wider ({units} → {new} units)")
+    return Action(title.format(name=name, units=units, new=2 * units), build)

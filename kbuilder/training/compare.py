@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kbuilder.core.i18n import translate
+
 #: Settings shown even when every run has the same (what a learner varies first).
 ALWAYS = ("optimizer", "learning_rate", "batch_size", "epochs")
 #: Settings never shown: bookkeeping, not choices.
@@ -59,7 +61,7 @@ def final_figures(history: dict[str, list[float]], test: dict[str, float] | None
 def compare_runs(runs: Sequence[Any]) -> Comparison:
     """Two or more runs of the document's history (RunRecord: number,
     settings, history, test_metrics, epochs_done, stop_reason)."""
-    labels = [f"Run {r.number}" for r in runs]
+    labels = [translate("training.compare", "Run {n}").format(n=r.number) for r in runs]
     flat = [flatten(r.settings) for r in runs]
     settings_cols = _differing(flat)
     figures = [final_figures(r.history, r.test_metrics) for r in runs]
@@ -85,11 +87,11 @@ def compare_trials(results) -> Comparison:
     """A search's trials: their values, state, score (the best objective value
     and its epoch), and final figures."""
     trials = list(results.trials)
-    labels = [f"Trial {t.number}" for t in trials]
+    labels = [translate("training.compare", "Trial {n}").format(n=t.number) for t in trials]
     keys = list(results.keys)
     figures = [final_figures(t.history) for t in trials]
     figure_cols = _union(figures)
-    score = f"best {results.objective}"
+    score = f"best {results.objective}"  # a column key (the trials table looks it up): not translated
     rows = []
     for t, f in zip(trials, figures, strict=True):
         row = {k: t.values.get(k) for k in keys}

@@ -8,6 +8,7 @@ import copy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from kbuilder.core.i18n import translate
 from kbuilder.training.dataset_table import dataset_source
 
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop", "adagrad", "nadam")
@@ -151,5 +152,11 @@ def _dc(cls, d):
 
 
 def epochs_text(n: int) -> str:
-    """"1 epoch", "10 epochs"."""
+    """"1 epoch", "10 epochs", always in English: for the exported scripts
+    and notebooks.  What a person reads in kbuilder uses :func:`epochs_label`."""
     return f"{n} epoch" if n == 1 else f"{n} epochs"
+
+
+def epochs_label(n: int) -> str:
+    """"1 epoch", "10 epochs" in the user's language."""
+    return translate("training.config", "1 epoch") if n == 1 else translate("training.config", "{n} epochs").format(n=n)

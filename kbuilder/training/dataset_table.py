@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 @dataclass(frozen=True)
 class DatasetInfo:
@@ -47,53 +49,53 @@ _FASHION = ("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "t10k-la
 DATASETS: dict[str, DatasetInfo] = {
     d.name: d
     for d in [
-        DatasetInfo("digits", "Digits (8×8 images)", "sklearn", "image", "classification", 10, (8, 8),
-                    "1,797 handwritten digits 0-9 as 8×8 grey images (values 0-16). Bundled: no download.",
+        DatasetInfo("digits", QT_TRANSLATE_NOOP("training.dataset_table", "Digits (8×8 images)"), "sklearn", "image", "classification", 10, (8, 8),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "1,797 handwritten digits 0-9 as 8×8 grey images (values 0-16). Bundled: no download."),
                     image_max=16.0, class_names=tuple("0123456789")),
-        DatasetInfo("iris", "Iris flowers", "sklearn", "tabular", "classification", 3, (4,),
-                    "150 flowers, 4 measurements, 3 species. Bundled: no download.",
+        DatasetInfo("iris", QT_TRANSLATE_NOOP("training.dataset_table", "Iris flowers"), "sklearn", "tabular", "classification", 3, (4,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "150 flowers, 4 measurements, 3 species. Bundled: no download."),
                     class_names=("setosa", "versicolor", "virginica")),
-        DatasetInfo("wine", "Wine", "sklearn", "tabular", "classification", 3, (13,),
-                    "178 wines, 13 chemical measurements, 3 cultivars. Bundled: no download.",
+        DatasetInfo("wine", QT_TRANSLATE_NOOP("training.dataset_table", "Wine"), "sklearn", "tabular", "classification", 3, (13,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "178 wines, 13 chemical measurements, 3 cultivars. Bundled: no download."),
                     class_names=("class_0", "class_1", "class_2")),
-        DatasetInfo("breast_cancer", "Breast cancer", "sklearn", "tabular", "classification", 2, (30,),
-                    "569 tumours, 30 measurements, malignant or benign. Bundled: no download.",
+        DatasetInfo("breast_cancer", QT_TRANSLATE_NOOP("training.dataset_table", "Breast cancer"), "sklearn", "tabular", "classification", 2, (30,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "569 tumours, 30 measurements, malignant or benign. Bundled: no download."),
                     class_names=("malignant", "benign")),
-        DatasetInfo("diabetes", "Diabetes progression", "sklearn", "tabular", "regression", 0, (10,),
-                    "442 patients, 10 measurements, disease progression after a year (a number). Bundled."),
-        DatasetInfo("mnist", "MNIST digits", "keras", "image", "classification", 10, (28, 28),
-                    "70,000 handwritten digits, 28×28 grey. Downloaded once by Keras (11 MB).",
+        DatasetInfo("diabetes", QT_TRANSLATE_NOOP("training.dataset_table", "Diabetes progression"), "sklearn", "tabular", "regression", 0, (10,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "442 patients, 10 measurements, disease progression after a year (a number). Bundled.")),
+        DatasetInfo("mnist", QT_TRANSLATE_NOOP("training.dataset_table", "MNIST digits"), "keras", "image", "classification", 10, (28, 28),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "70,000 handwritten digits, 28×28 grey. Downloaded once by Keras (11 MB)."),
                     files=("mnist.npz",), origin=_KB + "mnist.npz", image_max=255.0, class_names=tuple("0123456789")),
-        DatasetInfo("fashion_mnist", "Fashion-MNIST", "keras", "image", "classification", 10, (28, 28),
-                    "70,000 clothes pictures in 10 kinds, 28×28 grey. Downloaded once by Keras (30 MB).",
+        DatasetInfo("fashion_mnist", QT_TRANSLATE_NOOP("training.dataset_table", "Fashion-MNIST"), "keras", "image", "classification", 10, (28, 28),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "70,000 clothes pictures in 10 kinds, 28×28 grey. Downloaded once by Keras (30 MB)."),
                     files=tuple("fashion-mnist/" + f for f in _FASHION), origin=_KB + "fashion-mnist/",
                     image_max=255.0,
                     class_names=("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                                  "Sneaker", "Bag", "Ankle boot")),
-        DatasetInfo("cifar10", "CIFAR-10", "keras", "image", "classification", 10, (32, 32, 3),
-                    "60,000 colour pictures 32×32 in 10 classes. Downloaded once by Keras (170 MB).",
+        DatasetInfo("cifar10", QT_TRANSLATE_NOOP("training.dataset_table", "CIFAR-10"), "keras", "image", "classification", 10, (32, 32, 3),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "60,000 colour pictures 32×32 in 10 classes. Downloaded once by Keras (170 MB)."),
                     files=("cifar-10-batches-py-target_archive",), origin="https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz",
                     image_max=255.0,
                     class_names=("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")),
-        DatasetInfo("cifar100", "CIFAR-100", "keras", "image", "classification", 100, (32, 32, 3),
-                    "60,000 colour pictures 32×32 in 100 classes. Downloaded once by Keras (170 MB).",
+        DatasetInfo("cifar100", QT_TRANSLATE_NOOP("training.dataset_table", "CIFAR-100"), "keras", "image", "classification", 100, (32, 32, 3),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "60,000 colour pictures 32×32 in 100 classes. Downloaded once by Keras (170 MB)."),
                     files=("cifar-100-python-target_archive",), origin="https://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz",
                     image_max=255.0, class_names=_CIFAR100),
-        DatasetInfo("imdb", "IMDB reviews", "keras", "sequence", "classification", 2, None,
-                    "50,000 film reviews as word numbers, positive or negative. Downloaded once by Keras (17 MB).",
+        DatasetInfo("imdb", QT_TRANSLATE_NOOP("training.dataset_table", "IMDB reviews"), "keras", "sequence", "classification", 2, None,
+                    QT_TRANSLATE_NOOP("training.dataset_table", "50,000 film reviews as word numbers, positive or negative. Downloaded once by Keras (17 MB)."),
                     files=("imdb.npz",), origin=_KB + "imdb.npz", class_names=("negative", "positive"),
                     vocabulary="imdb_word_index.json"),
-        DatasetInfo("reuters", "Reuters newswires", "keras", "sequence", "classification", 46, None,
-                    "11,228 news stories as word numbers in 46 topics. Downloaded once by Keras (2 MB).",
+        DatasetInfo("reuters", QT_TRANSLATE_NOOP("training.dataset_table", "Reuters newswires"), "keras", "sequence", "classification", 46, None,
+                    QT_TRANSLATE_NOOP("training.dataset_table", "11,228 news stories as word numbers in 46 topics. Downloaded once by Keras (2 MB)."),
                     files=("reuters.npz",), origin=_KB + "reuters.npz", class_names=_REUTERS,
                     vocabulary="reuters_word_index.json"),
-        DatasetInfo("boston_housing", "Boston housing", "keras", "tabular", "regression", 0, (13,),
-                    "506 districts, 13 measurements, median house price. Downloaded once by Keras (57 kB).",
+        DatasetInfo("boston_housing", QT_TRANSLATE_NOOP("training.dataset_table", "Boston housing"), "keras", "tabular", "regression", 0, (13,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "506 districts, 13 measurements, median house price. Downloaded once by Keras (57 kB)."),
                     files=("boston_housing.npz",), origin=_KB + "boston_housing.npz",
                     columns=("CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX", "PTRATIO",
                              "B", "LSTAT")),
-        DatasetInfo("california_housing", "California housing", "keras", "tabular", "regression", 0, (8,),
-                    "20,640 districts, 8 measurements, median house value. Downloaded once by Keras.",
+        DatasetInfo("california_housing", QT_TRANSLATE_NOOP("training.dataset_table", "California housing"), "keras", "tabular", "regression", 0, (8,),
+                    QT_TRANSLATE_NOOP("training.dataset_table", "20,640 districts, 8 measurements, median house value. Downloaded once by Keras."),
                     files=("california_housing.npz",), origin=_KB + "california_housing.npz",
                     columns=("MedInc", "HouseAge", "AveRooms", "AveBedrms", "Population", "AveOccup", "Latitude",
                              "Longitude")),
@@ -110,3 +112,13 @@ def dataset_source(name: str) -> str:
     loader then says the name is unknown)."""
     info = DATASETS.get(name)
     return info.source if info else "keras"
+
+
+def dataset_title(info: DatasetInfo) -> str:
+    """The data set's title in the user's language (``info.title`` stays English)."""
+    return translate("training.dataset_table", info.title)
+
+
+def dataset_description(info: DatasetInfo) -> str:
+    """The data set's description in the user's language."""
+    return translate("training.dataset_table", info.description)

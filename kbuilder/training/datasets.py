@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.training import recipes
 from kbuilder.training.config import DataConfig
-from kbuilder.training.dataset_table import DATASETS, DatasetInfo
+from kbuilder.training.dataset_table import DATASETS, DatasetInfo, dataset_title
 
 
 class DataError(Exception):
@@ -77,7 +78,11 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
     if src in ("sklearn", "keras"):
         info = DATASETS.get(cfg.name)
         if info is None:
-            raise DataError(f"Unknown data set {cfg.name!r}. Known: {', '.join(DATASETS)}.")
+            raise DataError(
+                translate("training.datasets", "Unknown data set {name}. Known: {known}.").format(
+                    name=repr(cfg.name), known=", ".join(DATASETS)
+                )
+            )
         if info.source == "sklearn":
             fn, kw = "load_sklearn", {"name": info.name}
         else:
@@ -91,12 +96,12 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
                        name=info.name)
     path = cfg.path
     if not path:
-        raise DataError("Choose a file or folder for your data.")
+        raise DataError(translate("training.datasets", "Choose a file or folder for your data."))
     if not os.path.exists(path):
-        raise DataError(f"No such file or folder: {path}")
+        raise DataError(translate("training.datasets", "No such file or folder: {path}").format(path=path))
     if src == "csv":
         if not cfg.targets:
-            raise DataError("Choose the column (or columns) the model should predict.")
+            raise DataError(translate("training.datasets", "Choose the column (or columns) the model should predict."))
         kw = {"path": path, "targets": list(cfg.targets), "features": list(cfg.features) or None}
         if classes_from:
             kw["classes_from"] = classes_from
@@ -114,13 +119,27 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
         features = list(cfg.features) or [n for n in names if n not in targets]
         missing = [n for n in targets + features if n not in arrays]
         if missing:
-            raise DataError(f"{Path(path).name} has no array named {', '.join(missing)} (it has: {', '.join(names)}).")
+            raise DataError(
+                translate("training.datasets", "{file} has no array named {missing} (it has: {names}).").format(
+                    file=Path(path).name, missing=", ".join(missing), names=", ".join(names)
+                )
+            )
         if not targets:
-            raise DataError(f"Choose which array holds the labels (the file has: {', '.join(names)}).")
+            raise DataError(
+                translate("training.datasets", "Choose which array holds the labels (the file has: {names}).").format(
+                    names=", ".join(names)
+                )
+            )
         sizes = {n: len(arrays[n]) for n in targets + features}
         if len(set(sizes.values())) > 1:
-            raise DataError("The arrays do not have the same number of samples: "
-                            + ", ".join(f"{k} has {v}" for k, v in sizes.items()) + ".")
+            counts = ", ".join(
+                translate("training.datasets", "{array} has {n}").format(array=k, n=v) for k, v in sizes.items()
+            )
+            raise DataError(
+                translate("training.datasets", "The arrays do not have the same number of samples: {counts}.").format(
+                    counts=counts
+                )
+            )
         y0 = arrays[targets[0]]
         task = "classification" if y0.dtype.kind in "iu" else "regression"
         kind = "image" if arrays[features[0]].ndim >= 3 else "tabular"
@@ -133,7 +152,7 @@ def load(cfg: DataConfig, classes_from: str | None = None) -> RawData:
         classes = sorted(d.name for d in Path(path).iterdir() if d.is_dir())
         return RawData(arrays, None, ["x"], ["y"], "image", "classification", 255.0, classes,
                        Path(path).name, ("load_image_folder", kw))
-    raise DataError(f"Unknown kind of data source {src!r}.")
+    raise DataError(translate("training.datasets", "Unknown kind of data source {source}.").format(source=repr(src)))
 
 
 def dataset_columns(info: DatasetInfo) -> list[str]:
@@ -190,7 +209,11 @@ def _call(fn: str, kw: dict, info: DatasetInfo | None = None):
         if info is not None and info.source == "keras" and _is_network_error(exc):
             raise DatasetUnavailable(download_help(info, text)) from exc
         where = kw.get("path") or kw.get("name")
-        raise DataError(f"Could not load {where}: {text or type(exc).__name__}") from exc
+        raise DataError(
+            translate("training.datasets", "Could not load {what}: {error}").format(
+                what=where, error=text or type(exc).__name__
+            )
+        ) from exc
 
 
 def _is_network_error(exc: BaseException) -> bool:
@@ -201,15 +224,43 @@ def _is_network_error(exc: BaseException) -> bool:
 
 def download_help(info: DatasetInfo, reason: str = "") -> str:
     base = keras_cache_dir()
-    lines = [f"{info.title} could not be downloaded (this computer seems to be offline"
-             + (f": {reason.split(' -- ')[-1].strip()}" if reason else "") + ")."]
+    title = dataset_title(info)
+    if reason:
+        lines = [
+            translate(
+                "training.datasets", "{title} could not be downloaded (this computer seems to be offline: {reason})."
+            ).format(title=title, reason=reason.split(" -- ")[-1].strip())
+        ]
+    else:
+        lines = [
+            translate(
+                "training.datasets", "{title} could not be downloaded (this computer seems to be offline)."
+            ).format(title=title)
+        ]
     if info.name == "fashion_mnist":
-        lines.append(f"Download the four files from {info.origin} and put them in {base / 'fashion-mnist'}:")
+        lines.append(
+            translate("training.datasets", "Download the four files from {url} and put them in {folder}:").format(
+                url=info.origin, folder=base / "fashion-mnist"
+            )
+        )
         lines += [f"  {f.split('/')[-1]}" for f in info.files]
     elif info.name in ("cifar10", "cifar100"):
-        lines.append(f"Download {info.origin} and save it as {base / info.files[0]} "
-                     "(that exact name, not unpacked: Keras unpacks it on first use).")
+        lines.append(
+            translate(
+                "training.datasets",
+                "Download {url} and save it as {path} (that exact name, not unpacked: Keras unpacks it on first use).",
+            ).format(url=info.origin, path=base / info.files[0])
+        )
     else:
-        lines.append(f"Download {info.origin} and put it in {base / info.files[0]}.")
-    lines.append("Or pick a data set that needs no download: digits, iris, wine, breast_cancer, diabetes.")
+        lines.append(
+            translate("training.datasets", "Download {url} and put it in {path}.").format(
+                url=info.origin, path=base / info.files[0]
+            )
+        )
+    lines.append(
+        translate(
+            "training.datasets",
+            "Or pick a data set that needs no download: digits, iris, wine, breast_cancer, diabetes.",
+        )
+    )
     return "\n".join(lines)

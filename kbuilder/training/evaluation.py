@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.training.fit_setup import translate_error
 from kbuilder.training.prepare import CLASSIFICATION_LOSSES
 
@@ -34,7 +35,7 @@ def evaluate_into(session: TrainingSession, result: RunResult, n_samples: int = 
         pred = model.predict(x, batch_size=max(int(session.config.batch_size), 256), verbose=0)
     except Exception as exc:  # noqa: BLE001
         raise translate_error(exc) from None
-    result.notes.append(f"Evaluated on the {part} split ({prep.n(part)} samples).")
+    result.notes.append(_evaluated_note(part, prep.n(part)))
     first = session.info.outputs[0]
     p = pred[0] if isinstance(pred, (list, tuple)) else (pred[first.name] if isinstance(pred, dict) else pred)
     t = y if not isinstance(y, dict) else y[first.name]
@@ -78,6 +79,16 @@ def evaluate_into(session: TrainingSession, result: RunResult, n_samples: int = 
             s["pred"] = _num(p[i])
         result.samples.append(s)
     return result
+
+
+def _evaluated_note(part: str, n: int) -> str:
+    if part == "test":
+        text = translate("training.evaluation", "Evaluated on the test split ({n} samples).")
+    elif part == "val":
+        text = translate("training.evaluation", "Evaluated on the val split ({n} samples).")
+    else:
+        text = translate("training.evaluation", "Evaluated on the train split ({n} samples).")
+    return text.format(n=n)
 
 
 def _num(v) -> str:

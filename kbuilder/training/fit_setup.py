@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.layers.backend import keras
 from kbuilder.training.config import TrainConfig
 from kbuilder.training.prepare import Issue
@@ -42,11 +43,20 @@ def make_optimizer(cfg: TrainConfig):
     k = keras()
     name = OPTIMIZER_CLASSES.get(cfg.optimizer.lower())
     if name is None:
-        raise TrainingError(f"Unknown optimizer {cfg.optimizer!r}; choose one of {', '.join(OPTIMIZER_CLASSES)}.")
+        raise TrainingError(
+            translate("training.fit_setup", "Unknown optimizer {name}; choose one of {known}.").format(
+                name=repr(cfg.optimizer), known=", ".join(OPTIMIZER_CLASSES)
+            )
+        )
     try:
         return getattr(k.optimizers, name)(learning_rate=float(cfg.learning_rate), **cfg.optimizer_options)
     except (TypeError, ValueError) as exc:
-        raise TrainingError(f"The optimizer's options are not valid: {first_line(exc)}", "model") from None
+        raise TrainingError(
+            translate("training.fit_setup", "The optimizer's options are not valid: {error}").format(
+                error=first_line(exc)
+            ),
+            "model",
+        ) from None
 
 
 def callback_specs(cfg: TrainConfig, workdir: Path | None = None) -> list[tuple[str, dict]]:
@@ -93,9 +103,14 @@ def keras_callbacks(cfg: TrainConfig, workdir: Path | None = None) -> list:
             continue  # the live callback stops on NaN (and keeps Keras's fast path)
         if cls_name == "TensorBoard" and importlib.util.find_spec("tensorboard") is None:
             raise TrainingError(
-                "The TensorBoard callback needs the 'tensorboard' package, and TensorFlow 2.21 no longer "
-                "installs it. Install it (pip install tensorboard) or switch the TensorBoard callback off.",
-                "tensorboard")
+                translate(
+                    "training.fit_setup",
+                    "The TensorBoard callback needs the 'tensorboard' package, and TensorFlow 2.21 no "
+                    "longer installs it. Install it (pip install tensorboard) or switch the TensorBoard "
+                    "callback off.",
+                ),
+                "tensorboard",
+            )
         for key in ("filepath", "filename", "log_dir"):
             if key in kwargs:
                 Path(kwargs[key]).parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +124,7 @@ def class_weights(cfg: TrainConfig, y):
     if cw in (None, "none", "", {}):
         return None
     if isinstance(y, dict):
-        raise TrainingError("Class weights work only for a model with one output.", "data")
+        raise TrainingError(translate("training.fit_setup", "Class weights work only for a model with one output."), "data")
     labels = np.asarray(y)
     labels = labels.argmax(axis=-1) if labels.ndim > 1 and labels.shape[-1] > 1 else labels.reshape(-1)
     if cw == "balanced":
@@ -117,7 +132,12 @@ def class_weights(cfg: TrainConfig, y):
         return {int(c): float(len(labels) / (len(classes) * n)) for c, n in zip(classes, counts, strict=False)}
     if isinstance(cw, dict):
         return {int(k): float(v) for k, v in cw.items()}
-    raise TrainingError(f"Class weights must be none, balanced or a table, not {cw!r}.", "data")
+    raise TrainingError(
+        translate("training.fit_setup", "Class weights must be none, balanced or a table, not {value}.").format(
+            value=repr(cw)
+        ),
+        "data",
+    )
 
 
 class _NullScope:
@@ -145,11 +165,24 @@ def translate_error(exc: BaseException) -> TrainingError:
     text = str(exc)
     low = f"{name} {text}".lower()
     if "resourceexhausted" in low or "out of memory" in low or " oom" in low or isinstance(exc, MemoryError):
-        return TrainingError("The computer ran out of memory while training. Use a smaller batch size, smaller "
-                             "layers, or less data. The model and its weights so far are kept.", "oom")
+        return TrainingError(
+            translate(
+                "training.fit_setup",
+                "The computer ran out of memory while training. Use a smaller batch "
+                "size, smaller layers, or less data. The model and its weights so far "
+                "are kept.",
+            ),
+            "oom",
+        )
     if isinstance(exc, (ValueError, TypeError)) or "invalidargument" in low or "incompatible" in low:
-        return TrainingError(f"The data does not fit the model: {first_line(exc)}", "data")
-    return TrainingError(f"Training failed: {name}: {first_line(exc)}", "other")
+        return TrainingError(
+            translate("training.fit_setup", "The data does not fit the model: {error}").format(error=first_line(exc)),
+            "data",
+        )
+    return TrainingError(
+        translate("training.fit_setup", "Training failed: {name}: {error}").format(name=name, error=first_line(exc)),
+        "other",
+    )
 
 
 def first_line(exc: BaseException) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.file_guard import (
     MiB,
     ReadError,
@@ -52,7 +53,11 @@ def _guarded(fn, *args):
     except ReadError as exc:
         raise InputError(str(exc)) from None
     except OSError as exc:
-        raise InputError(f"Cannot read {Path(args[0]).name}: {exc.strerror or exc}.") from None
+        raise InputError(
+            translate("training.inputs", "Cannot read {file}: {error}.").format(
+                file=Path(args[0]).name, error=exc.strerror or exc
+            )
+        ) from None
 
 
 # ------------------------------------------------------------------ pictures
@@ -64,14 +69,21 @@ def read_image(path: str | Path) -> np.ndarray:
     return decode_image(data, path.name)
 
 
-def decode_image(data: bytes, name: str = "the picture") -> np.ndarray:
+def decode_image(data: bytes, name: str | None = None) -> np.ndarray:
     from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if name is None:
+        name = translate("training.inputs", "the picture")
 
     try:
         with Image.open(io.BytesIO(data)) as im:
             w, h = im.size
             if w * h > MAX_PIXELS:
-                raise InputError(f"{name} has {w}×{h} pixels, more than kbuilder's limit of {MAX_PIXELS:,}.")
+                raise InputError(
+                    translate(
+                        "training.inputs", "{file} has {width}×{height} pixels, more than kbuilder's limit of {limit}."
+                    ).format(file=name, width=w, height=h, limit=f"{MAX_PIXELS:,}")
+                )
             im = ImageOps.exif_transpose(im)  # a phone photo the right way up
             if im.mode in ("I;16", "I;16B", "I;16L", "I"):
                 a = np.asarray(im, dtype="float32")
@@ -84,9 +96,15 @@ def decode_image(data: bytes, name: str = "the picture") -> np.ndarray:
                 )
             a = np.asarray(im, dtype="float32")
     except UnidentifiedImageError:
-        raise InputError(f"{name} is not a picture kbuilder can read (PNG, JPG or BMP).") from None
+        raise InputError(
+            translate("training.inputs", "{file} is not a picture kbuilder can read (PNG, JPG or BMP).").format(
+                file=name
+            )
+        ) from None
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise InputError(f"{name} is a damaged picture ({exc}).") from None
+        raise InputError(
+            translate("training.inputs", "{file} is a damaged picture ({error}).").format(file=name, error=exc)
+        ) from None
     return a[..., None] if a.ndim == 2 else a
 
 
@@ -99,7 +117,11 @@ def fit_image(image, shape: tuple[int, int, int]) -> np.ndarray:
     if a.ndim == 2:
         a = a[..., None]
     if a.ndim != 3 or a.shape[-1] not in (1, 2, 3, 4) or 0 in a.shape:
-        raise ValueError(f"a picture has the shape (height, width) or (height, width, channels), not {a.shape}")
+        raise ValueError(
+            translate(
+                "training.inputs", "a picture has the shape (height, width) or (height, width, channels), not {shape}"
+            ).format(shape=a.shape)
+        )
     h, w, c = (int(d) for d in shape)
     have = a.shape[-1]
     if have == 2:  # grey + alpha
@@ -155,7 +177,9 @@ class Table:
                     values[i, k] = float(row[j])
                 except ValueError:
                     raise InputError(
-                        f"Row {i + 1 + skip}, column {j + 1} of {self.name} is {row[j].strip()[:40]!r}, not a number."
+                        translate(
+                            "training.inputs", "Row {row}, column {column} of {file} is {cell}, not a number."
+                        ).format(row=i + 1 + skip, column=j + 1, file=self.name, cell=repr(row[j].strip()[:40]))
                     ) from None
         return values
 
@@ -169,22 +193,28 @@ def read_table(path: str | Path) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not a text CSV file (it is not UTF-8).") from None
+        raise InputError(
+            translate("training.inputs", "{file} is not a text CSV file (it is not UTF-8).").format(file=path.name)
+        ) from None
     first = text.split("\n", 1)[0]
     delimiter = "," if "," in first else ";" if ";" in first else "\t" if "\t" in first else ","
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if r and any(c.strip() for c in r)]
     if not rows:
-        raise InputError(f"{path.name} is empty.")
+        raise InputError(translate("training.inputs", "{file} is empty.").format(file=path.name))
     header = None
     if not all(_is_number(c) for c in rows[0]):
         header, rows = [c.strip() for c in rows[0]], rows[1:]
     if not rows:
-        raise InputError(f"{path.name} has a header row but no rows of numbers.")
+        raise InputError(
+            translate("training.inputs", "{file} has a header row but no rows of numbers.").format(file=path.name)
+        )
     for i, row in enumerate(rows):
         if len(row) != len(rows[0]):
             raise InputError(
-                f"Row {i + 1 + (header is not None)} of {path.name} has {len(row)} cells, "
-                f"the first row {len(rows[0])}: every row needs the same number."
+                translate(
+                    "training.inputs",
+                    "Row {row} of {file} has {cells} cells, the first row {first}: every row needs the same number.",
+                ).format(row=i + 1 + (header is not None), file=path.name, cells=len(row), first=len(rows[0]))
             )
     return Table(path.name, header, rows)
 
@@ -211,22 +241,29 @@ def read_arrays(path: str | Path) -> dict[str, np.ndarray]:
     except ReadError as exc:
         raise InputError(str(exc)) from None
     except OSError as exc:
-        raise InputError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise InputError(
+            translate("training.inputs", "Cannot read {file}: {error}.").format(
+                file=path.name, error=exc.strerror or exc
+            )
+        ) from None
 
 
 def _read_npz(fh, name: str) -> dict[str, np.ndarray]:
     try:
         zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError):
-        raise InputError(f"{name} is not an .npz file (not a zip archive).") from None
+        raise InputError(
+            translate("training.inputs", "{file} is not an .npz file (not a zip archive).").format(file=name)
+        ) from None
     with zf:
         check_archive(zf, name)
         infos = [i for i in zf.infolist() if not i.is_dir()]
         total = sum(i.file_size for i in infos)
         if total > MAX_ARRAY_BYTES:
             raise InputError(
-                f"{name} holds {human_size(total)} of arrays, more than kbuilder's limit of "
-                f"{human_size(MAX_ARRAY_BYTES)}."
+                translate(
+                    "training.inputs", "{file} holds {size} of arrays, more than kbuilder's limit of {limit}."
+                ).format(file=name, size=human_size(total), limit=human_size(MAX_ARRAY_BYTES))
             )
         out = {}
         for info in infos:
@@ -236,7 +273,7 @@ def _read_npz(fh, name: str) -> dict[str, np.ndarray]:
             with zf.open(info) as member:
                 out[info.filename[:-4]] = _load(io.BytesIO(read_limited(member, info.file_size, name)), name)
     if not out:
-        raise InputError(f"{name} holds no arrays.")
+        raise InputError(translate("training.inputs", "{file} holds no arrays.").format(file=name))
     return out
 
 
@@ -245,12 +282,26 @@ def _load(buf: io.BytesIO, name: str) -> np.ndarray:
         a = np.load(buf, allow_pickle=False)
     except ValueError as exc:
         if "pickle" in str(exc).lower():
-            raise InputError(f"{name} holds Python objects, which kbuilder never loads; save plain numbers.") from None
-        raise InputError(f"{name} is a damaged array file ({exc}).") from None
+            raise InputError(
+                translate(
+                    "training.inputs", "{file} holds Python objects, which kbuilder never loads; save plain numbers."
+                ).format(file=name)
+            ) from None
+        raise InputError(
+            translate("training.inputs", "{file} is a damaged array file ({error}).").format(file=name, error=exc)
+        ) from None
     except (OSError, EOFError) as exc:
-        raise InputError(f"{name} is a damaged array file ({exc}).") from None
-    if not isinstance(a, np.ndarray) or a.dtype.kind not in "biuf":
-        raise InputError(f"{name} holds {getattr(a, 'dtype', 'something')} values, not numbers.")
+        raise InputError(
+            translate("training.inputs", "{file} is a damaged array file ({error}).").format(file=name, error=exc)
+        ) from None
+    if not isinstance(a, np.ndarray):
+        raise InputError(
+            translate("training.inputs", "{file} holds something other than plain numbers.").format(file=name)
+        )
+    if a.dtype.kind not in "biuf":
+        raise InputError(
+            translate("training.inputs", "{file} holds {dtype} values, not numbers.").format(file=name, dtype=a.dtype)
+        )
     return a
 
 

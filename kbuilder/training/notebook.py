@@ -19,6 +19,7 @@ import datetime as _dt
 import inspect
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.training import recipes
 from kbuilder.training.config import TrainConfig, epochs_text
 from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callback_specs, class_weights
@@ -236,7 +237,11 @@ def write_notebook(nb, path: str | Path) -> Path:
 
     path = Path(path)
     if path.suffix.lower() != NOTEBOOK_SUFFIX:
-        raise TrainingError(f"A notebook is saved as {NOTEBOOK_SUFFIX} (got '{path.name}').")
+        raise TrainingError(
+            translate("training.notebook", "A notebook is saved as {suffix} (got '{name}').").format(
+                suffix=NOTEBOOK_SUFFIX, name=path.name
+            )
+        )
     atomic_write_text(path, nbformat.writes(nb) + "\n")
     return path
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from kbuilder.core.atomic import replace_atomically
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP, translate
 from kbuilder.keras_io.model_file import quiet_save
 from kbuilder.training import inputs as readers
 from kbuilder.training.predict_info import (
@@ -42,11 +43,19 @@ from kbuilder.training.predict_info import (
 )
 from kbuilder.training.preprocess import finalize_preprocessing, raw_input_graph, session_steps
 
-NO_WEIGHTS = "This model has no trained weights yet: train it first."
-NOT_SCALED = (
+# English, as notes and errors keep them: translate("training.predict", NO_WEIGHTS) where a person reads one.
+# ``PredictInfo.notes`` holds NOT_SCALED in English (the window compares notes with it).
+NO_WEIGHTS = QT_TRANSLATE_NOOP("training.predict", "This model has no trained weights yet: train it first.")
+NOT_SCALED = QT_TRANSLATE_NOOP(
+    "training.predict",
     "kbuilder does not know how this model's training data was scaled, so the input goes in as it is; "
-    "give the data set it was trained on (--dataset) to scale it the same way."
+    "give the data set it was trained on (--dataset) to scale it the same way.",
 )
+
+
+def note_text(note: str) -> str:
+    """A note of ``PredictInfo.notes`` in the user's language (NOT_SCALED is kept in English there)."""
+    return translate("training.predict", NOT_SCALED) if note == NOT_SCALED else note
 
 
 class PredictError(Exception):
@@ -74,14 +83,23 @@ class Predictor:
         """From a :class:`TrainingSession` that has trained (or was given
         weights and prepared): its model with the data's scaling in front."""
         if session.model is None or session.prepared is None or session.raw is None:
-            raise PredictError("Train the model first: prediction needs its weights and its data's scaling.")
+            raise PredictError(
+                translate(
+                    "training.predict", "Train the model first: prediction needs its weights and its data's scaling."
+                )
+            )
         if session.result is None and not session.initial_weights:
-            raise PredictError(NO_WEIGHTS)
+            raise PredictError(translate("training.predict", NO_WEIGHTS))
         steps = session_steps(session)
         model = session.model
         if steps:
             if session.graph is None:
-                raise PredictError("This model was not built from a graph, so kbuilder cannot put its scaling in it.")
+                raise PredictError(
+                    translate(
+                        "training.predict",
+                        "This model was not built from a graph, so kbuilder cannot put its scaling in it.",
+                    )
+                )
             graph, extra = raw_input_graph(session.graph, steps)
             model = _build(graph, {**session.layer_weights(), **extra})
             try:
@@ -98,7 +116,7 @@ class Predictor:
         class names and columns, as training did; without it the model's
         shapes alone decide and the input goes in as it is."""
         if not weights:
-            raise PredictError(NO_WEIGHTS)
+            raise PredictError(translate("training.predict", NO_WEIGHTS))
         if training:
             from kbuilder.training.config import TrainConfig
             from kbuilder.training.fit_setup import TrainingError
@@ -132,7 +150,7 @@ class Predictor:
         except ValueError as exc:
             raise PredictError(str(exc)) from None
         if not weights:
-            raise PredictError(NO_WEIGHTS)
+            raise PredictError(translate("training.predict", NO_WEIGHTS))
         if dataset:
             try:
                 cfg = config_from_args(
@@ -156,13 +174,17 @@ class Predictor:
         to the input's channels and size)."""
         inp = self._single()
         if inp.image_shape is None:
-            raise InputMismatch(f"The model expects {inp.expects()}; it does not take pictures.")
+            raise InputMismatch(
+                translate("training.predict", "The model expects {expects}; it does not take pictures.").format(
+                    expects=inp.expects()
+                )
+            )
         return self._run(self._pictures([image], inp))[0]
 
     def predict_rows(self, rows: Any) -> list[list[dict]]:
         """Rows of numbers in the data's own units (one row: ``[[...]]``)."""
         a = np.asarray(rows, dtype="float32")
-        return self._run(self._fit_rows(a[None] if a.ndim == 1 else a, "the input"))
+        return self._run(self._fit_rows(a[None] if a.ndim == 1 else a, translate("training.predict", "the input")))
 
     def predict_text(self, text: str) -> list[dict]:
         """A text, numbered with the training data's vocabulary (IMDB, Reuters)."""
@@ -172,7 +194,10 @@ class Predictor:
         inp = self._single()
         if inp.kind != "text" or not inp.vocabulary:
             raise InputMismatch(
-                f"The model expects {inp.expects()}; it does not read text (its training data carried no vocabulary)."
+                translate(
+                    "training.predict",
+                    "The model expects {expects}; it does not read text (its training data carried no vocabulary).",
+                ).format(expects=inp.expects())
             )
         if self._word_index is None:
             try:
@@ -181,14 +206,16 @@ class Predictor:
                 raise PredictError(str(exc)) from None
         ids = encode_text(text, self._word_index, inp.num_words or None)
         if len(ids) < 2:
-            raise InputMismatch("The model expects text, and there are no words in it.")
+            raise InputMismatch(translate("training.predict", "The model expects text, and there are no words in it."))
         steps = [s for s in inp.steps if s[0] in SEQUENCE_STEPS]
         x = recipes.apply_plan({"train": {"x": [ids]}}, {"x": steps})["train"]["x"] if steps else np.array([ids])
         return self._run(np.asarray(x))[0]
 
-    def predict_arrays(self, x: Any, what: str = "the array") -> list[list[dict]]:
+    def predict_arrays(self, x: Any, what: str | None = None) -> list[list[dict]]:
         """Samples as arrays: one array (one sample, or a batch) for a model
         with one input, or {input name: array}."""
+        if what is None:
+            what = translate("training.predict", "the array")
         arrays = x if isinstance(x, dict) else {self._single().name: x}
         return self._run(self._from_arrays(arrays, what))
 
@@ -200,7 +227,11 @@ class Predictor:
             if suffix in readers.IMAGE_SUFFIXES:
                 inp = self._single()
                 if inp.image_shape is None:
-                    raise InputMismatch(f"The model expects {inp.expects()}; {what} is a picture.")
+                    raise InputMismatch(
+                        translate("training.predict", "The model expects {expects}; {what} is a picture.").format(
+                            expects=inp.expects(), what=what
+                        )
+                    )
                 return self._run(self._pictures([readers.read_image(path)], inp))
             if suffix in readers.TABLE_SUFFIXES:
                 return self._run(self._fit_rows(readers.read_table(path), what))
@@ -209,13 +240,20 @@ class Predictor:
             if suffix in readers.TEXT_SUFFIXES:
                 inp = self._single()
                 if inp.kind != "text":
-                    raise InputMismatch(f"The model expects {inp.expects()}; {what} is text.")
+                    raise InputMismatch(
+                        translate("training.predict", "The model expects {expects}; {what} is text.").format(
+                            expects=inp.expects(), what=what
+                        )
+                    )
                 return [self.predict_text(readers.read_text(path))]
         except readers.InputError as exc:
             raise PredictError(str(exc)) from None
         raise PredictError(
-            f"kbuilder reads pictures (.png, .jpg), rows of numbers (.csv), arrays (.npy, .npz) "
-            f"and text (.txt), not {what}."
+            translate(
+                "training.predict",
+                "kbuilder reads pictures (.png, .jpg), rows of numbers (.csv), arrays (.npy, .npz) and "
+                "text (.txt), not {what}.",
+            ).format(what=what)
         )
 
     def reconstructions(self, images: Any) -> np.ndarray:
@@ -226,7 +264,12 @@ class Predictor:
         inp = self._single()
         index = next((i for i, o in enumerate(self.info.outputs) if o.kind == "image"), None)
         if inp.image_shape is None or index is None:
-            raise PredictError("This model gives no pictures back: none of its outputs has the shape of its input.")
+            raise PredictError(
+                translate(
+                    "training.predict",
+                    "This model gives no pictures back: none of its outputs has the shape of its input.",
+                )
+            )
         if (
             isinstance(images, np.ndarray)
             and images.ndim in (2, 3)
@@ -246,7 +289,11 @@ class Predictor:
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in (".keras", ".h5", ".hdf5"):
-            raise PredictError(f"Save the model as .keras (recommended) or .h5, not {path.name}.")
+            raise PredictError(
+                translate("training.predict", "Save the model as .keras (recommended) or .h5, not {file}.").format(
+                    file=path.name
+                )
+            )
 
         def write(tmp: Path) -> None:
             quiet_save(self.model, tmp)
@@ -256,23 +303,39 @@ class Predictor:
         try:
             replace_atomically(path, write, suffix=path.suffix)
         except OSError as exc:
-            raise PredictError(f"Could not save {path.name}: {exc.strerror or exc}.") from None
+            raise PredictError(
+                translate("training.predict", "Could not save {file}: {error}.").format(
+                    file=path.name, error=exc.strerror or exc
+                )
+            ) from None
         except Exception as exc:  # noqa: BLE001 - Keras refusing to save
-            raise PredictError(f"Could not save {path.name}: {_first_line(exc)}") from None
+            raise PredictError(
+                translate("training.predict", "Could not save {file}: {error}").format(
+                    file=path.name, error=_first_line(exc)
+                )
+            ) from None
         return path
 
     # ------------------------------------------------------------ pieces
     def _single(self) -> InputInfo:
         if len(self.info.inputs) != 1:
             names = ", ".join(f"{i.name} {fmt_shape(i.shape)}" for i in self.info.inputs)
-            raise InputMismatch(f"The model expects an .npz file with one array per input: {names}.")
+            raise InputMismatch(
+                translate(
+                    "training.predict", "The model expects an .npz file with one array per input: {names}."
+                ).format(names=names)
+            )
         return self.info.inputs[0]
 
     def _pictures(self, images: list, inp: InputInfo) -> np.ndarray:
         try:
             batch = np.stack([readers.fit_image(im, inp.image_shape) for im in images])
         except ValueError as exc:
-            raise InputMismatch(f"The model expects {inp.expects()}; {exc}.") from None
+            raise InputMismatch(
+                translate("training.predict", "The model expects {expects}; {error}.").format(
+                    expects=inp.expects(), error=exc
+                )
+            ) from None
         return batch.reshape((len(batch),) + tuple(inp.shape))
 
     def _fit_rows(self, rows: np.ndarray | readers.Table, what: str) -> np.ndarray:
@@ -287,7 +350,11 @@ class Predictor:
         if table and table.header and inp.columns and all(c in table.header for c in inp.columns):
             pick, width = [table.header.index(c) for c in inp.columns], len(inp.columns)
         if n is None or width != n:
-            raise InputMismatch(f"The model expects {inp.expects()}; {what} has rows of {width} numbers.")
+            raise InputMismatch(
+                translate(
+                    "training.predict", "The model expects {expects}; {what} has rows of {width} numbers."
+                ).format(expects=inp.expects(), what=what, width=width)
+            )
         if table is not None:
             rows = table.numbers(pick)
         return rows.reshape((len(rows),) + tuple(inp.shape))
@@ -305,8 +372,11 @@ class Predictor:
             a = next((arrays[k] for k in (inp.name, "x") if k in arrays), None)
             if a is None:
                 raise InputMismatch(
-                    f"The model expects {inp.expects()}; {what} holds several arrays "
-                    f"({', '.join(arrays)}): name the one to use '{inp.name}' or 'x'."
+                    translate(
+                        "training.predict",
+                        "The model expects {expects}; {what} holds several arrays ({names}): name the one "
+                        "to use '{input}' or 'x'.",
+                    ).format(expects=inp.expects(), what=what, names=", ".join(arrays), input=inp.name)
                 )
         return self._fit_array(np.asarray(a), inp, what)
 
@@ -326,13 +396,19 @@ class Predictor:
             return a.reshape((len(a),) + shape)
         elif a.size == n:
             return a.reshape((1,) + shape)
-        raise InputMismatch(f"The model expects {inp.expects()}; {what} holds an array of shape {a.shape}.")
+        raise InputMismatch(
+            translate(
+                "training.predict", "The model expects {expects}; {what} holds an array of shape {shape}."
+            ).format(expects=inp.expects(), what=what, shape=a.shape)
+        )
 
     def _predict(self, arrays: list) -> list[np.ndarray]:
         try:
             out = self.model.predict(arrays[0] if len(arrays) == 1 else arrays, verbose=0, batch_size=256)
         except Exception as exc:  # noqa: BLE001 - in plain words
-            raise PredictError(f"The model could not predict: {_first_line(exc)}") from None
+            raise PredictError(
+                translate("training.predict", "The model could not predict: {error}").format(error=_first_line(exc))
+            ) from None
         if isinstance(out, dict):
             return [np.asarray(out[o.name]) for o in self.info.outputs]
         return [np.asarray(o) for o in out] if isinstance(out, (list, tuple)) else [np.asarray(out)]
@@ -344,7 +420,11 @@ class Predictor:
             for a, i in zip(ins, self.info.inputs, strict=True)
         ]
         if not len(arrays[0]):
-            raise InputMismatch(f"The model expects {self.info.inputs[0].expects()}; the input holds no samples.")
+            raise InputMismatch(
+                translate("training.predict", "The model expects {expects}; the input holds no samples.").format(
+                    expects=self.info.inputs[0].expects()
+                )
+            )
         outs = self._predict(arrays)
         return [[describe_value(o, outs[j][i]) for j, o in enumerate(self.info.outputs)] for i in range(len(arrays[0]))]
 
@@ -353,7 +433,9 @@ def _build(graph: Any, weights: dict[str, list]) -> Any:
     from kbuilder.keras_io import model_file
 
     try:
-        model, notes = model_file.build_with_weights(graph, weights, "a model to predict with")
+        model, notes = model_file.build_with_weights(
+            graph, weights, translate("training.predict", "a model to predict with")
+        )
     except model_file.ModelFileError as exc:
         raise PredictError(str(exc)) from None
     finalize_preprocessing(model)
@@ -362,19 +444,32 @@ def _build(graph: Any, weights: dict[str, list]) -> Any:
 
 
 def _require_fit(model: Any, weights: dict[str, list], notes: list[str]) -> None:
-    """Refuse a model whose layers did not all get trained weights."""
+    """Refuse a model whose layers did not all get trained weights (a
+    weights note names, as 'name', each layer that starts from fresh ones)."""
     layers = [layer.name for layer in model.layers if layer.weights]
-    bad = [n for n in layers if n not in weights or any(repr(n) in note and "fresh" in note for note in notes)]
+    bad = [n for n in layers if n not in weights or any(repr(n) in note for note in notes)]
     if not bad:
         return
     if len(bad) == len(layers):
         raise PredictError(
-            "The saved weights do not fit this model's layers (they changed since training): train it again first."
+            translate(
+                "training.predict",
+                "The saved weights do not fit this model's layers (they changed since training): train it again first.",
+            )
         )
-    shown = ", ".join(repr(n) for n in bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
-    raise PredictError(
-        f"The layers {shown} have no trained weights (they changed since training): train the model again first."
-    )
+    shown = ", ".join(repr(n) for n in bad[:3])
+    if len(bad) > 3:
+        text = translate(
+            "training.predict",
+            "The layers {names} and {more} more have no trained weights (they changed since "
+            "training): train the model again first.",
+        )
+    else:
+        text = translate(
+            "training.predict",
+            "The layers {names} have no trained weights (they changed since training): train the model again first.",
+        )
+    raise PredictError(text.format(names=shown, more=len(bad) - 3))
 
 
 def _scales_itself(model: Any) -> bool:

@@ -19,26 +19,43 @@ import sys
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
+
 SHOWN_SAMPLES = 20
 
 
 def add_predict_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="MODEL", help="a trained model (.keras, .h5) or a project saved with its weights")
+    p.add_argument(
+        "file",
+        metavar="MODEL",
+        help=translate("training.predict_cli", "a trained model (.keras, .h5) or a project saved with its weights"),
+    )
     p.add_argument(
         "--input",
         "-i",
         metavar="FILE",
         required=True,
-        help="a picture (.png, .jpg), rows of numbers (.csv), arrays (.npy, .npz) or text (.txt)",
+        help=translate(
+            "training.predict_cli", "a picture (.png, .jpg), rows of numbers (.csv), arrays (.npy, .npz) or text (.txt)"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print the predictions as JSON")
+    p.add_argument(
+        "--json", action="store_true", help=translate("training.predict_cli", "print the predictions as JSON")
+    )
     p.add_argument(
         "--dataset",
         metavar="NAME",
-        help="the data the model was trained on (a name from 'kbuilder datasets', or a .csv/.npz file "
-        "or a folder), for its scaling and class names; a project's own settings otherwise",
+        help=translate(
+            "training.predict_cli",
+            "the data the model was trained on (a name from 'kbuilder datasets', or a .csv/.npz file "
+            "or a folder), for its scaling and class names; a project's own settings otherwise",
+        ),
     )
-    p.add_argument("--target", metavar="COLUMN", help="with a .csv --dataset: the column the model predicts")
+    p.add_argument(
+        "--target",
+        metavar="COLUMN",
+        help=translate("training.predict_cli", "with a .csv --dataset: the column the model predicts"),
+    )
 
 
 def _err(message: str) -> None:
@@ -46,7 +63,7 @@ def _err(message: str) -> None:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    from kbuilder.training.predict import InputMismatch, PredictError, Predictor
+    from kbuilder.training.predict import InputMismatch, PredictError, Predictor, note_text
 
     try:
         predictor = Predictor.from_file(args.file, dataset=args.dataset, target=args.target)
@@ -58,7 +75,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 1
     for note in predictor.info.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(translate("training.predict_cli", "note: {note}").format(note=note_text(note)), file=sys.stderr)
     if args.json:
         out: dict = {"outputs": results[0]}
         if len(results) > 1:
@@ -68,11 +85,15 @@ def cmd_predict(args: argparse.Namespace) -> int:
     many = len(results) > 1
     for i, outputs in enumerate(results[:SHOWN_SAMPLES]):
         if many:
-            print(f"sample {i + 1}")
+            print(translate("training.predict_cli", "sample {n}").format(n=i + 1))
         for line in format_outputs(outputs):
             print(("  " if many else "") + line)
     if len(results) > SHOWN_SAMPLES:
-        print(f"... and {len(results) - SHOWN_SAMPLES} more samples (--json gives them all)")
+        print(
+            translate("training.predict_cli", "... and {n} more samples (--json gives them all)").format(
+                n=len(results) - SHOWN_SAMPLES
+            )
+        )
     return 0
 
 
@@ -91,7 +112,9 @@ def format_outputs(outputs: list[dict]) -> list[str]:
             text = (
                 ", ".join(f"{x:.6g}" for x in v.reshape(-1))
                 if v.size <= 8
-                else f"an array of shape {v.shape} (--json gives the numbers)"
+                else translate("training.predict_cli", "an array of shape {shape} (--json gives the numbers)").format(
+                    shape=v.shape
+                )
             )
             lines.append(f"{o['name']}: {text}")
     return lines

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.file_guard import MiB, ReadError, check_archive, open_regular, read_member, read_regular
 from kbuilder.training.dataset_table import DATASETS
 
@@ -74,15 +75,30 @@ class InputInfo:
         """What the input takes, as a phrase: "pictures of 28×28 with 1 channel, or rows of 784 numbers"."""
         n = self.size
         if self.kind == "text":
-            return "text" + (f", or rows of {n} word numbers" if n and not self.steps else "")
+            if n and not self.steps:
+                return translate("training.predict_info", "text, or rows of {n} word numbers").format(n=n)
+            return translate("training.predict_info", "text")
         img = self.image_shape
         if img is not None:
             h, w, c = img
-            return f"pictures of {h}×{w} with {c} channel{'s' if c > 1 else ''}, or rows of {n} numbers"
+            if c > 1:
+                text = translate(
+                    "training.predict_info",
+                    "pictures of {height}×{width} with {channels} channels, or rows of {n} numbers",
+                )
+            else:
+                text = translate(
+                    "training.predict_info",
+                    "pictures of {height}×{width} with {channels} channel, or rows of {n} numbers",
+                )
+            return text.format(height=h, width=w, channels=c, n=n)
         if n is not None and len(self.shape) == 1:
-            named = f" ({', '.join(self.columns)})" if self.columns and len(self.columns) <= 6 else ""
-            return f"rows of {n} numbers{named}"
-        return "arrays of shape " + fmt_shape(self.shape)
+            if self.columns and len(self.columns) <= 6:
+                return translate("training.predict_info", "rows of {n} numbers ({columns})").format(
+                    n=n, columns=", ".join(self.columns)
+                )
+            return translate("training.predict_info", "rows of {n} numbers").format(n=n)
+        return translate("training.predict_info", "arrays of shape {shape}").format(shape=fmt_shape(self.shape))
 
 
 @dataclass
@@ -113,7 +129,8 @@ class PredictInfo:
 
 def fmt_shape(shape) -> str:
     shape = tuple(shape)
-    return "(" + ", ".join("any" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+    dims = [translate("training.predict_info", "any") if d is None else str(d) for d in shape]
+    return "(" + ", ".join(dims) + ("," if len(shape) == 1 else "") + ")"
 
 
 def kind_from_shape(shape: tuple, dtype: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.training.config import OutputConfig, TrainConfig
 from kbuilder.training.datasets import DataError, RawData
 
@@ -110,8 +111,20 @@ def map_arrays(raw: RawData, info: ModelInfo, cfg: TrainConfig) -> Mapping:
         for port in ports:
             if port.name in given:
                 if given[port.name] not in raw.arrays:
-                    raise DataError(f"The {what} {port.name!r} is mapped to {given[port.name]!r}, "
-                                    f"but the data has no such array (it has: {', '.join(raw.arrays)}).")
+                    if what == "input":
+                        text = translate(
+                            "training.prepare",
+                            "The input {name} is mapped to {array}, but the data has no such array (it has: {arrays}).",
+                        )
+                    else:
+                        text = translate(
+                            "training.prepare",
+                            "The output {name} is mapped to {array}, but the data has no such "
+                            "array (it has: {arrays}).",
+                        )
+                    raise DataError(
+                        text.format(name=repr(port.name), array=repr(given[port.name]), arrays=", ".join(raw.arrays))
+                    )
                 out[port.name] = given[port.name]
             elif port.name in raw.arrays:
                 out[port.name] = port.name
@@ -121,9 +134,25 @@ def map_arrays(raw: RawData, info: ModelInfo, cfg: TrainConfig) -> Mapping:
             for port, arr in zip(rest, free, strict=False):
                 out[port.name] = arr
         elif rest:
+            if what == "input":
+                text = translate(
+                    "training.prepare",
+                    "The model has {n} inputs ({names}) but the data has {arrays} matching arrays "
+                    "({array_names}): map each input to an array by name.",
+                )
+            else:
+                text = translate(
+                    "training.prepare",
+                    "The model has {n} outputs ({names}) but the data has {arrays} matching arrays "
+                    "({array_names}): map each output to an array by name.",
+                )
             raise DataError(
-                f"The model has {len(ports)} {what}s ({', '.join(p.name for p in ports)}) but the data has "
-                f"{len(pool)} matching arrays ({', '.join(pool) or 'none'}): map each {what} to an array by name."
+                text.format(
+                    n=len(ports),
+                    names=", ".join(p.name for p in ports),
+                    arrays=len(pool),
+                    array_names=", ".join(pool) or translate("training.prepare", "none"),
+                )
             )
         return out
 
@@ -148,11 +177,20 @@ def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str
             units = port.shape[-1] if port.shape else None
             if len(port.shape) == 1 and units and units >= 1000 and d.maxlen == 0 and raw.kind == "sequence":
                 steps.append(["multi_hot", int(units)])
-                notes.append(f"{key}: word numbers become a multi-hot vector of {units} (the model's input size).")
+                notes.append(
+                    translate(
+                        "training.prepare",
+                        "{key}: word numbers become a multi-hot vector of {units} (the model's input size).",
+                    ).format(key=key, units=units)
+                )
             else:
                 maxlen = int(d.maxlen) or (port.shape[0] if port.shape and port.shape[0] else 200)
                 steps.append(["pad", maxlen])
-                notes.append(f"{key}: sequences padded or cut to {maxlen} words.")
+                notes.append(
+                    translate("training.prepare", "{key}: sequences padded or cut to {maxlen} words.").format(
+                        key=key, maxlen=maxlen
+                    )
+                )
                 sample = (maxlen,)
         elif port.name in info.preprocessed:
             # A model saved by kbuilder after training: its first layers scale raw
@@ -160,10 +198,19 @@ def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str
             unit = pixel_unit(raw)
             if raw.kind == "image" and unit != 255.0:
                 steps.append(["divide", unit / 255.0])
-                notes.append(f"{key}: pixel values (0-{unit:g}) turned into 0-255, the units the model's own "
-                             "preprocessing layers expect.")
+                notes.append(
+                    translate(
+                        "training.prepare",
+                        "{key}: pixel values (0-{unit}) turned into 0-255, the units the "
+                        "model's own preprocessing layers expect.",
+                    ).format(key=key, unit=f"{unit:g}")
+                )
             else:
-                notes.append(f"{key}: not scaled here: the model's own preprocessing layers do it.")
+                notes.append(
+                    translate(
+                        "training.prepare", "{key}: not scaled here: the model's own preprocessing layers do it."
+                    ).format(key=key)
+                )
         else:
             scale = d.scale
             if scale == "auto":
@@ -171,17 +218,33 @@ def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str
             if scale == "0-1":
                 if raw.kind == "image" and raw.image_max:
                     steps.append(["divide", raw.image_max])
-                    notes.append(f"{key}: pixel values divided by {raw.image_max:g} to lie in 0-1.")
+                    notes.append(
+                        translate("training.prepare", "{key}: pixel values divided by {max} to lie in 0-1.").format(
+                            key=key, max=f"{raw.image_max:g}"
+                        )
+                    )
                 else:
                     steps.append(["minmax"])
-                    notes.append(f"{key}: each column scaled to 0-1 (training split's min and max).")
+                    notes.append(
+                        translate(
+                            "training.prepare", "{key}: each column scaled to 0-1 (training split's min and max)."
+                        ).format(key=key)
+                    )
             elif scale == "standardize":
                 steps.append(["standardize"])
-                notes.append(f"{key}: each column standardized (training split's mean and std).")
+                notes.append(
+                    translate(
+                        "training.prepare", "{key}: each column standardized (training split's mean and std)."
+                    ).format(key=key)
+                )
         target = tuple(port.shape)
         if None not in target and sample != target and _size(sample) == _size(target) and sample is not None:
             steps.append(["reshape", list(target)])
-            notes.append(f"{key}: each sample reshaped from {_fmt(sample)} to {_fmt(target)} to fit input {port.name!r}.")
+            notes.append(
+                translate(
+                    "training.prepare", "{key}: each sample reshaped from {old} to {new} to fit input {name}."
+                ).format(key=key, old=_fmt(sample), new=_fmt(target), name=repr(port.name))
+            )
         if not steps or steps[0][0] not in ("pad", "multi_hot"):
             steps.append(["float32"])
         plan[key] = steps
@@ -197,11 +260,19 @@ def make_plan(raw: RawData, info: ModelInfo, mapping: Mapping, outputs: dict[str
         if mode == "one-hot" and not is_onehot:
             n = port.units or _n_classes(y)
             steps.append(["one_hot", int(n)])
-            notes.append(f"{key}: class numbers turned into one-hot vectors of {n} (loss {loss}).")
+            notes.append(
+                translate(
+                    "training.prepare", "{key}: class numbers turned into one-hot vectors of {n} (loss {loss})."
+                ).format(key=key, n=n, loss=loss)
+            )
         elif mode == "integer":
             if is_onehot:
                 steps.append(["argmax"])
-                notes.append(f"{key}: one-hot labels turned into class numbers (loss {loss}).")
+                notes.append(
+                    translate(
+                        "training.prepare", "{key}: one-hot labels turned into class numbers (loss {loss})."
+                    ).format(key=key, loss=loss)
+                )
             steps.append(["int64"] if loss == SPARSE else ["float32"])
         else:
             steps.append(["float32"])
@@ -249,81 +320,311 @@ def preflight(prep: Prepared, info: ModelInfo, outputs: dict[str, OutputConfig],
     train = prep.splits["train"]
     n_train = prep.n("train")
     if n_train == 0:
-        return [Issue("error", "There is no training data left after the validation and test splits.")]
+        return [Issue("error", translate("training.prepare", "There is no training data left after the validation and test splits."))]
     for port in info.inputs:
         key = prep.mapping.inputs[port.name]
         got = _sample_shape(train[key])
         if not _shape_ok(got, port.shape):
-            hint = ""
             if got is not None and _size(got) == _size(port.shape):
-                hint = " (same number of values: add a Reshape or Flatten layer)"
+                text = translate(
+                    "training.prepare",
+                    "The input {name} expects samples of shape {shape} but the data {key} has "
+                    "samples of shape {got} (same number of values: add a Reshape or Flatten "
+                    "layer).",
+                )
             elif got is not None and len(got) > len(port.shape):
-                hint = " (add a Flatten layer after the input, or change the input's shape)"
-            issues.append(Issue("error", f"The input {port.name!r} expects samples of shape {_fmt(port.shape)} "
-                                         f"but the data {key!r} has samples of shape {_fmt(got)}{hint}."))
+                text = translate(
+                    "training.prepare",
+                    "The input {name} expects samples of shape {shape} but the data {key} has "
+                    "samples of shape {got} (add a Flatten layer after the input, or change the "
+                    "input's shape).",
+                )
+            else:
+                text = translate(
+                    "training.prepare",
+                    "The input {name} expects samples of shape {shape} but the data {key} has samples of shape {got}.",
+                )
+            issues.append(
+                Issue("error", text.format(name=repr(port.name), shape=_fmt(port.shape), key=repr(key), got=_fmt(got)))
+            )
+    multi = len(info.outputs) > 1
     for port in info.outputs:
         key = prep.mapping.outputs[port.name]
         loss = outputs[port.name].loss
         y = train[key]
         units = port.units
-        name = f"The output {port.name!r}" if len(info.outputs) > 1 else "The model's output"
+
         if port.activation == "softmax" and units == 1:
-            issues.append(Issue("error", f"{name} is a softmax over 1 unit, which always gives 1: use sigmoid for "
-                                         "two classes, or as many units as classes."))
+            issues.append(
+                Issue(
+                    "error",
+                    _about_output(
+                        multi,
+                        port.name,
+                        translate(
+                            "training.prepare",
+                            "The model's output is a softmax over 1 unit, which always gives 1: use sigmoid for two "
+                            "classes, or as many units as classes.",
+                        ),
+                        translate(
+                            "training.prepare",
+                            "The output {output} is a softmax over 1 unit, which always gives 1: use sigmoid for "
+                            "two classes, or as many units as classes.",
+                        ),
+                    ),
+                )
+            )
         if loss in (SPARSE, CATEGORICAL):
             if loss == SPARSE:
                 if y.ndim > 1 and y.shape[-1] > 1:
-                    issues.append(Issue("error", f"Sparse categorical cross-entropy needs one class number per "
-                                                 f"sample, but the labels {key!r} have shape {_fmt(y.shape[1:])}: "
-                                                 "use categorical cross-entropy, or integer labels."))
+                    issues.append(
+                        Issue(
+                            "error",
+                            translate(
+                                "training.prepare",
+                                "Sparse categorical cross-entropy needs one class number per sample, but the labels {key} "
+                                "have shape {shape}: use categorical cross-entropy, or integer labels.",
+                            ).format(key=repr(key), shape=_fmt(y.shape[1:])),
+                        )
+                    )
                     continue
                 if not _integers(y):
-                    issues.append(Issue("error", f"The labels {key!r} are not class numbers (they have fractions): "
-                                                 "for numbers to predict use mean squared error and a linear output."))
+                    issues.append(
+                        Issue(
+                            "error",
+                            translate(
+                                "training.prepare",
+                                "The labels {key} are not class numbers (they have fractions): for numbers to predict use "
+                                "mean squared error and a linear output.",
+                            ).format(key=repr(key)),
+                        )
+                    )
                     continue
                 n_classes = _n_classes(y, raw)
             else:
                 n_classes = int(y.shape[-1]) if y.ndim > 1 else _n_classes(y, raw)
             if units != n_classes:
-                sev = "error" if (units or 0) < n_classes else "warning"
-                extra = ("" if sev == "error" else " (the extra units are never the answer; "
-                         "training works, but matching them is cleaner)")
-                issues.append(Issue(sev, f"{name} has {units} units but the labels have {n_classes} classes{extra}."))
+                if (units or 0) < n_classes:
+                    issues.append(
+                        Issue(
+                            "error",
+                            _about_output(
+                                multi,
+                                port.name,
+                                translate(
+                                    "training.prepare",
+                                    "The model's output has {units} units but the labels have {classes} classes.",
+                                ),
+                                translate(
+                                    "training.prepare",
+                                    "The output {output} has {units} units but the labels have {classes} classes.",
+                                ),
+                                units=units,
+                                classes=n_classes,
+                            ),
+                        )
+                    )
+                else:
+                    issues.append(
+                        Issue(
+                            "warning",
+                            _about_output(
+                                multi,
+                                port.name,
+                                translate(
+                                    "training.prepare",
+                                    "The model's output has {units} units but the labels have {classes} classes "
+                                    "(the extra units are never the answer; training works, but matching them is "
+                                    "cleaner).",
+                                ),
+                                translate(
+                                    "training.prepare",
+                                    "The output {output} has {units} units but the labels have {classes} classes "
+                                    "(the extra units are never the answer; training works, but matching them is "
+                                    "cleaner).",
+                                ),
+                                units=units,
+                                classes=n_classes,
+                            ),
+                        )
+                    )
             if port.activation not in ("softmax", ""):
-                issues.append(Issue("warning", f"{name} uses {port.activation or 'no'} activation with "
-                                               f"{loss.replace('_', ' ')}: a softmax output is expected."))
+                issues.append(
+                    Issue(
+                        "warning",
+                        _about_output(
+                            multi,
+                            port.name,
+                            translate(
+                                "training.prepare",
+                                "The model's output uses {activation} activation with {loss}: a softmax output is "
+                                "expected.",
+                            ),
+                            translate(
+                                "training.prepare",
+                                "The output {output} uses {activation} activation with {loss}: a softmax output is "
+                                "expected.",
+                            ),
+                            activation=port.activation,
+                            loss=loss.replace("_", " "),
+                        ),
+                    )
+                )
         elif loss == BINARY:
             vals = np.unique(np.asarray(y).reshape(-1)[:100000])
             if not np.all(np.isin(vals, (0, 1))):
                 if _integers(y):
-                    issues.append(Issue("error", f"Binary cross-entropy needs labels 0 or 1, but the labels have "
-                                                 f"{len(vals)} classes: use a softmax output with {len(vals)} units "
-                                                 "and sparse categorical cross-entropy."))
+                    issues.append(
+                        Issue(
+                            "error",
+                            translate(
+                                "training.prepare",
+                                "Binary cross-entropy needs labels 0 or 1, but the labels have {classes} classes: use a "
+                                "softmax output with {classes} units and sparse categorical cross-entropy.",
+                            ).format(classes=len(vals)),
+                        )
+                    )
                 else:
-                    issues.append(Issue("error", "Binary cross-entropy needs labels 0 or 1, but the labels are other "
-                                                 "numbers: use mean squared error for numbers to predict."))
+                    issues.append(
+                        Issue(
+                            "error",
+                            translate(
+                                "training.prepare",
+                                "Binary cross-entropy needs labels 0 or 1, but the labels are other numbers: use mean "
+                                "squared error for numbers to predict.",
+                            ),
+                        )
+                    )
             label_w = int(y.shape[-1]) if y.ndim > 1 else 1
             if units != label_w:
-                issues.append(Issue("error", f"{name} has {units} units but the labels have {label_w} value(s) per "
-                                             "sample: binary cross-entropy needs one sigmoid unit per label."))
+                issues.append(
+                    Issue(
+                        "error",
+                        _about_output(
+                            multi,
+                            port.name,
+                            translate(
+                                "training.prepare",
+                                "The model's output has {units} units but the labels have {values} value(s) per "
+                                "sample: binary cross-entropy needs one sigmoid unit per label.",
+                            ),
+                            translate(
+                                "training.prepare",
+                                "The output {output} has {units} units but the labels have {values} value(s) per "
+                                "sample: binary cross-entropy needs one sigmoid unit per label.",
+                            ),
+                            units=units,
+                            values=label_w,
+                        ),
+                    )
+                )
             if port.activation != "sigmoid":
-                issues.append(Issue("warning", f"{name} uses {port.activation or 'no'} activation with binary "
-                                               "cross-entropy: a sigmoid output is expected."))
+                if port.activation:
+                    issues.append(
+                        Issue(
+                            "warning",
+                            _about_output(
+                                multi,
+                                port.name,
+                                translate(
+                                    "training.prepare",
+                                    "The model's output uses {activation} activation with binary cross-entropy: a "
+                                    "sigmoid output is expected.",
+                                ),
+                                translate(
+                                    "training.prepare",
+                                    "The output {output} uses {activation} activation with binary cross-entropy: "
+                                    "a sigmoid output is expected.",
+                                ),
+                                activation=port.activation,
+                            ),
+                        )
+                    )
+                else:
+                    issues.append(
+                        Issue(
+                            "warning",
+                            _about_output(
+                                multi,
+                                port.name,
+                                translate(
+                                    "training.prepare",
+                                    "The model's output uses no activation with binary cross-entropy: a sigmoid "
+                                    "output is expected.",
+                                ),
+                                translate(
+                                    "training.prepare",
+                                    "The output {output} uses no activation with binary cross-entropy: a sigmoid "
+                                    "output is expected.",
+                                ),
+                            ),
+                        )
+                    )
         else:
             label_shape = tuple(y.shape[1:]) or (1,)
             if not _shape_ok(label_shape, port.shape) and _size(label_shape) != _size(port.shape):
-                issues.append(Issue("error", f"{name} gives {_fmt(port.shape)} per sample but the labels {key!r} "
-                                             f"have {_fmt(label_shape)}."))
+                issues.append(
+                    Issue(
+                        "error",
+                        _about_output(
+                            multi,
+                            port.name,
+                            translate(
+                                "training.prepare",
+                                "The model's output gives {shape} per sample but the labels {key} have {labels}.",
+                            ),
+                            translate(
+                                "training.prepare",
+                                "The output {output} gives {shape} per sample but the labels {key} have {labels}.",
+                            ),
+                            shape=_fmt(port.shape),
+                            key=repr(key),
+                            labels=_fmt(label_shape),
+                        ),
+                    )
+                )
             if port.activation == "softmax":
-                issues.append(Issue("warning", f"{name} is a softmax (a classifier) but the loss is {loss}: "
-                                               "use sparse categorical cross-entropy for classes."))
+                issues.append(
+                    Issue(
+                        "warning",
+                        _about_output(
+                            multi,
+                            port.name,
+                            translate(
+                                "training.prepare",
+                                "The model's output is a softmax (a classifier) but the loss is {loss}: use sparse "
+                                "categorical cross-entropy for classes.",
+                            ),
+                            translate(
+                                "training.prepare",
+                                "The output {output} is a softmax (a classifier) but the loss is {loss}: use sparse "
+                                "categorical cross-entropy for classes.",
+                            ),
+                            loss=loss,
+                        ),
+                    )
+                )
     if cfg.batch_size > n_train:
-        issues.append(Issue("warning", f"The batch size ({cfg.batch_size}) is larger than the training data "
-                                       f"({n_train} samples): each epoch is one batch."))
+        issues.append(
+            Issue(
+                "warning",
+                translate(
+                    "training.prepare",
+                    "The batch size ({batch_size}) is larger than the training data ({n} samples): each epoch is one "
+                    "batch.",
+                ).format(batch_size=cfg.batch_size, n=n_train),
+            )
+        )
     return issues
 
 
 # ------------------------------------------------------------------ helpers
+def _about_output(multi: bool, name: str, one: str, many: str, **values) -> str:
+    """The sentence about the model's only output (``one``), or, when it
+    has several, about the output ``name`` (``many``, with ``{output}``)."""
+    return (many if multi else one).format(output=repr(name), **values)
+
+
 def pixel_unit(raw: RawData) -> float:
     """The largest pixel value of image data as loaded: the data set's
     (16 for digits, 255 for MNIST), else 1.0 (pictures already in 0-1)."""
@@ -353,9 +654,10 @@ def _shape_ok(got, want) -> bool:
 
 def _fmt(shape) -> str:
     if shape is None:
-        return "(varies)"
+        return translate("training.prepare", "(varies)")
     shape = tuple(shape)
-    return "(" + ", ".join("any" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+    dims = [translate("training.prepare", "any") if s is None else str(s) for s in shape]
+    return "(" + ", ".join(dims) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _integers(y) -> bool:

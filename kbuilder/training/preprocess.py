@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
+
 PREFIX = "kbuilder_preprocess_"
 RESHAPE_PREFIX = "kbuilder_reshape_"
 PIXELS = 255.0  # the units a saved model takes pictures in
@@ -117,7 +119,9 @@ def raw_input_graph(graph: Any, steps: list[InputSteps]) -> tuple[Any, dict[str,
     for st in steps:
         node = g.find(st.name)
         if node is None or not node.is_input:
-            raise ValueError(f"the model has no Input named {st.name!r}")
+            raise ValueError(
+                translate("training.preprocess", "the model has no Input named {name}").format(name=repr(st.name))
+            )
         consumers = list(g.out_edges(node.id))
         g.set_param(node.id, "shape", [int(d) for d in st.raw_shape])
         prev = node
@@ -125,7 +129,11 @@ def raw_input_graph(graph: Any, steps: list[InputSteps]) -> tuple[Any, dict[str,
         for i, (cls, params, arrays) in enumerate(st.layers):
             name = reshape_name(st.name) if cls == "Reshape" else preprocess_name(st.name)
             if g.find(name) is not None:
-                raise ValueError(f"the model already has a layer named {name!r}")
+                raise ValueError(
+                    translate("training.preprocess", "the model already has a layer named {name}").format(
+                        name=repr(name)
+                    )
+                )
             prev = g.add(cls, name=name, inputs=[prev], position=(x, y + 60.0 * (i + 1)), **params)
             if arrays is not None:
                 weights[name] = arrays

@@ -35,6 +35,7 @@ from typing import Any
 from kbuilder.core.commands import SetParams
 from kbuilder.core.graph import Graph, Node
 from kbuilder.core.history import Command, Compound, History
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP, translate
 from kbuilder.core.validate import ERROR, WARNING, Issue
 from kbuilder.keras_io.actions import Action
 from kbuilder.keras_io.fixes import fixes_for_issues
@@ -60,11 +61,17 @@ SAME_SHAPE = frozenset(
         "PReLU",
     }
 )
+#: The losses in words, in English: :func:`loss_words` gives them in the user's language.
 LOSS_WORDS = {
-    SPARSE: "sparse categorical cross-entropy",
-    CATEGORICAL: "categorical cross-entropy",
-    BINARY: "binary cross-entropy",
+    SPARSE: QT_TRANSLATE_NOOP("training.repair", "sparse categorical cross-entropy"),
+    CATEGORICAL: QT_TRANSLATE_NOOP("training.repair", "categorical cross-entropy"),
+    BINARY: QT_TRANSLATE_NOOP("training.repair", "binary cross-entropy"),
 }
+
+
+def loss_words(loss: str) -> str:
+    """A loss of :data:`LOSS_WORDS` in words, in the user's language."""
+    return translate("training.repair", LOSS_WORDS[loss])
 
 
 def dataset_facts(training: dict | None) -> tuple[int | None, tuple | None]:
@@ -187,7 +194,7 @@ def _loss_fix(out: Node, loss: str) -> Action:
     def change(cfg: TrainConfig) -> None:
         cfg.outputs.setdefault(out.name, OutputConfig()).loss = loss
 
-    return settings_action(f"Use {LOSS_WORDS[loss]} as the loss", change)
+    return settings_action(translate("training.repair", "Use {loss} as the loss").format(loss=loss_words(loss)), change)
 
 
 def _loss_issue(graph: Graph, out: Node, units: int, act: str, loss: str, classes) -> list:
@@ -195,19 +202,21 @@ def _loss_issue(graph: Graph, out: Node, units: int, act: str, loss: str, classe
     classes (one unit), softmax over two units or more."""
     two = classes in (None, 2)
     if act == "softmax" and loss == BINARY:
-        msg = (
-            f"{out.name} ends in softmax (one probability per class, summing to 1), but the loss is binary "
-            f"cross-entropy, which scores each unit as its own yes/no answer."
-        )
+        msg = translate(
+            "training.repair",
+            "{name} ends in softmax (one probability per class, summing to 1), but the loss is binary "
+            "cross-entropy, which scores each unit as its own yes/no answer.",
+        ).format(name=out.name)
         to_sigmoid = {"activation": "sigmoid"} | ({"units": 1} if units == 2 else {})
         act_fix = _activation_fix(graph, out, to_sigmoid, "sigmoid") if units <= 2 and two else None
         loss_fix = _loss_fix(out, SPARSE) if units >= 2 else None
         fixes = [loss_fix, act_fix]
     elif act == "sigmoid" and loss in (SPARSE, CATEGORICAL):
-        msg = (
-            f"{out.name} ends in sigmoid (an independent yes/no per unit), but the loss is "
-            f"{LOSS_WORDS[loss]}, which expects one probability per class from a softmax."
-        )
+        msg = translate(
+            "training.repair",
+            "{name} ends in sigmoid (an independent yes/no per unit), but the loss is {loss}, which expects one "
+            "probability per class from a softmax.",
+        ).format(name=out.name, loss=loss_words(loss))
         if units >= 2:
             fixes = [_activation_fix(graph, out, {"activation": "softmax"}, "softmax")]
         elif two:
@@ -226,8 +235,13 @@ def _activation_fix(graph: Graph, out: Node, changes: dict, act: str) -> Action 
         target = units_node(graph, out)
         if target is None or target.id != owner.id:
             return None
-    what = " and ".join(f"{k} {v}" for k, v in changes.items())
-    return Action(f"Use {what} in {out.name}", _use(graph, out, changes, f"Use {act} in {out.name}"))
+    if "units" in changes:
+        title = translate("training.repair", "Use activation {activation} and units {units} in {name}")
+    else:
+        title = translate("training.repair", "Use activation {activation} in {name}")
+    title = title.format(activation=changes["activation"], units=changes.get("units"), name=out.name)
+    text = translate("training.repair", "Use {activation} in {name}").format(activation=act, name=out.name)
+    return Action(title, _use(graph, out, changes, text))
 
 
 def _classes_issue(graph: Graph, out: Node, units: int, act: str, loss: str, classes: int) -> list:
@@ -236,19 +250,26 @@ def _classes_issue(graph: Graph, out: Node, units: int, act: str, loss: str, cla
     if binary and classes == 2:
         if units == 1:
             return []
-        msg = f"{out.name} gives {units} values, but for two classes with sigmoid one unit is the answer."
+        msg = translate(
+            "training.repair", "{name} gives {units} values, but for two classes with sigmoid one unit is the answer."
+        )
+        msg = msg.format(name=out.name, units=units)
         sev, want, changes = ERROR, 1, {"units": 1}
     elif binary:
-        msg = (
-            f"{out.name} answers yes/no with sigmoid, but the data set has {classes} classes: a softmax with "
-            f"{classes} units gives one probability per class."
-        )
+        msg = translate(
+            "training.repair",
+            "{name} answers yes/no with sigmoid, but the data set has {classes} classes: a softmax with {classes} "
+            "units gives one probability per class.",
+        ).format(name=out.name, classes=classes)
         sev, want, changes = ERROR, classes, {"units": classes, "activation": "softmax"}
     elif act == "softmax" or loss in (SPARSE, CATEGORICAL):
         if units == classes:
             return []
         sev = ERROR if units < classes else WARNING
-        msg = f"{out.name} has {units} units, but the data set has {classes} classes: it needs one unit per class."
+        msg = translate(
+            "training.repair",
+            "{name} has {units} units, but the data set has {classes} classes: it needs one unit per class.",
+        ).format(name=out.name, units=units, classes=classes)
         want, changes = classes, {"units": classes}
     else:
         return []
@@ -256,7 +277,11 @@ def _classes_issue(graph: Graph, out: Node, units: int, act: str, loss: str, cla
     issue = Issue(sev, msg, node_id, None, "output_classes")
     if target is None:
         return [(issue, [])]
-    title = f"Set the units of {target.name} to {want}" + (" and use softmax" if "activation" in changes else "")
+    if "activation" in changes:
+        title = translate("training.repair", "Set the units of {name} to {units} and use softmax")
+    else:
+        title = translate("training.repair", "Set the units of {name} to {units}")
+    title = title.format(name=target.name, units=want)
     parts = [_use(graph, target, {"units": want}, title)]
     if "activation" in changes:
         parts = (
@@ -267,7 +292,10 @@ def _classes_issue(graph: Graph, out: Node, units: int, act: str, loss: str, cla
     kind = "graph"
     if binary and classes > 2 and loss == BINARY:  # the loss goes with the activation: one undo step
         parts.append(_loss_fix(out, SPARSE).build)
-        title += " (and sparse categorical cross-entropy as the loss)"
+        title = translate(
+            "training.repair",
+            "Set the units of {name} to {units} and use softmax (and sparse categorical cross-entropy as the loss)",
+        ).format(name=target.name, units=want)
         kind = "settings"
 
     def build(g: Graph, holder: Any = None) -> Command:

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.training.dataset_table import DATASETS
 from kbuilder.training.repair import Repair, dataset_facts, find_issues, repair
 from kbuilder.training.settings_edit import SettingsBox
@@ -23,16 +24,27 @@ def add_check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--dataset",
         metavar="NAME",
-        help="check the output layer against this data set's classes "
-        "(see 'kbuilder datasets'); default: the project's data set",
+        help=translate(
+            "training.repair_cli",
+            "check the output layer against this data set's classes "
+            "(see 'kbuilder datasets'); default: the project's data set",
+        ),
     )
     p.add_argument(
         "--fix",
         action="store_true",
-        help="apply the first fix of every issue that has one, check "
-        "again, and repeat until none is left; write the result to -o",
+        help=translate(
+            "training.repair_cli",
+            "apply the first fix of every issue that has one, check "
+            "again, and repeat until none is left; write the result to -o",
+        ),
     )
-    p.add_argument("-o", "--output", metavar="OUT.kbproj", help="where --fix writes the repaired model")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.kbproj",
+        help=translate("training.repair_cli", "where --fix writes the repaired model"),
+    )
 
 
 def dataset_override(name: str | None) -> tuple[int | None, tuple | None]:
@@ -41,7 +53,11 @@ def dataset_override(name: str | None) -> tuple[int | None, tuple | None]:
         return None, None
 
     if name not in DATASETS:
-        raise ValueError(f"unknown data set '{name}' (run 'kbuilder datasets' for the list)")
+        raise ValueError(
+            translate("training.repair_cli", "unknown data set '{name}' (run 'kbuilder datasets' for the list)").format(
+                name=name
+            )
+        )
     return dataset_facts({"dataset": name})
 
 
@@ -65,10 +81,16 @@ def cmd_fix(args: argparse.Namespace, opened) -> int:
     from kbuilder.project import saving
 
     if not args.output:
-        raise ValueError("--fix needs -o OUT.kbproj, the file to write the repaired model to")
+        raise ValueError(
+            translate("training.repair_cli", "--fix needs -o OUT.kbproj, the file to write the repaired model to")
+        )
     out = Path(args.output)
     if out.suffix.lower() not in FIX_SUFFIXES:
-        raise ValueError(f"OUT must end in {', '.join(FIX_SUFFIXES)} (got '{out.name}')")
+        raise ValueError(
+            translate("training.repair_cli", "OUT must end in {suffixes} (got '{name}')").format(
+                suffixes=", ".join(FIX_SUFFIXES), name=out.name
+            )
+        )
     classes, shape = dataset_override(args.dataset)
     graph, project = opened.graph, opened.project
     before = {n.name: (n.class_name, copy.deepcopy(n.params)) for n in graph.nodes}
@@ -91,18 +113,24 @@ def cmd_fix(args: argparse.Namespace, opened) -> int:
         )
     else:
         for title in result.applied:
-            print(f"fixed: {title}")
+            print(translate("training.repair_cli", "fixed: {title}").format(title=title))
         if not result.applied:
-            print("nothing to fix")
+            print(translate("training.repair_cli", "nothing to fix"))
         if saved:
-            print(f"wrote {saved}")
+            print(translate("training.repair_cli", "wrote {path}").format(path=saved))
     if errors:
         first = errors[0]
         where = f"{_name(graph, first)}: " if _name(graph, first) else ""
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        print(
-            f"kbuilder: errors remain that kbuilder cannot fix by itself: {where}{first.message}{more}", file=sys.stderr
-        )
+        if len(errors) > 1:
+            text = translate(
+                "training.repair_cli",
+                "errors remain that kbuilder cannot fix by itself: {where}{message} (and {more} more)",
+            )
+        else:
+            text = translate(
+                "training.repair_cli", "errors remain that kbuilder cannot fix by itself: {where}{message}"
+            )
+        print("kbuilder: " + text.format(where=where, message=first.message, more=len(errors) - 1), file=sys.stderr)
         return 1
     return 0
 

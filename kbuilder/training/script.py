@@ -16,6 +16,7 @@ import json
 import pprint
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.codegen import export_code
 from kbuilder.training import multiworker, recipes
 from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, TrainingError, callback_specs, class_weights
@@ -40,7 +41,9 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     """Python source for the run ``session`` prepared (``prepare`` or ``fit``
     must have run: the plan depends on the data and the model)."""
     if session.prepared is None or session.model is None or session.raw is None:
-        raise TrainingError("Check or train once first: the script repeats what that run did.", "other")
+        raise TrainingError(
+            translate("training.script", "Check or train once first: the script repeats what that run did."), "other"
+        )
     cfg, prep, raw, info = session.config, session.prepared, session.raw, session.info
     d = cfg.data
     fn, kw = raw.recipe

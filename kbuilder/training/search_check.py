@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from kbuilder.core.i18n import translate
 from kbuilder.core.limits import shown
 from kbuilder.layers.catalog import get_catalog
 from kbuilder.training.config import OPTIMIZERS
@@ -42,22 +43,39 @@ def check_dimension(dim: Dimension, graph) -> Dimension:
         kind = COMPILE_KEYS.get(dim.param)
         if kind is None:
             raise SearchSpaceError(
-                f"{shown(dim.param)} is not a compile setting a search can vary ({', '.join(COMPILE_KEYS)})"
+                translate("training.search_check", "{name} is not a compile setting a search can vary ({settings})")
+                .format(name=shown(dim.param), settings=", ".join(COMPILE_KEYS))
             )
         return _coerce(dim, kind, _compile_coerce(dim.param), dim.param)
     if dim.node_id not in graph:
-        raise SearchSpaceError(f"the layer of the searched {dim.param!r} is no longer in the model")
+        raise SearchSpaceError(
+            translate("training.search_check", "the layer of the searched {param} is no longer in the model").format(
+                param=repr(dim.param)
+            )
+        )
     node = graph.node(dim.node_id)
     where = f"{node.name}.{dim.param}"
     if node.shared_with:
         owner = graph.owner(node)
-        raise SearchSpaceError(f"{node.name} reuses the layer {owner.name}: search {owner.name}.{dim.param} instead")
+        raise SearchSpaceError(
+            translate("training.search_check", "{layer} reuses the layer {owner}: search {owner}.{param} instead").format(
+                layer=node.name, owner=owner.name, param=dim.param
+            )
+        )
     spec = get_catalog().get(node.class_name) if not node.is_placeholder else None
     pspec = spec.param(dim.param) if spec is not None else None
     if pspec is None:
-        raise SearchSpaceError(f"{node.name} ({node.class_name}) has no parameter {shown(dim.param)}")
+        raise SearchSpaceError(
+            translate("training.search_check", "{layer} ({class_name}) has no parameter {param}").format(
+                layer=node.name, class_name=node.class_name, param=shown(dim.param)
+            )
+        )
     if pspec.kind not in SEARCHABLE_KINDS:
-        raise SearchSpaceError(f"{where} is not a number or a choice, so a search cannot vary it")
+        raise SearchSpaceError(
+            translate("training.search_check", "{where} is not a number or a choice, so a search cannot vary it").format(
+                where=where
+            )
+        )
     return _coerce(dim, pspec.kind, pspec.coerce, where)
 
 
@@ -67,8 +85,11 @@ def check_space(space: SearchSpace, graph) -> list[Dimension]:
     dims = [check_dimension(d, graph) for d in space.active(graph)]
     if not dims:
         raise SearchSpaceError(
-            "nothing is marked to try several values: mark a layer parameter, "
-            "the learning rate, the optimizer or the batch size"
+            translate(
+                "training.search_check",
+                "nothing is marked to try several values: mark a layer parameter, "
+                "the learning rate, the optimizer or the batch size",
+            )
         )
     return dims
 
@@ -82,14 +103,22 @@ def _coerce(dim: Dimension, kind: str, coerce, where: str) -> Dimension:
 
     if dim.is_range:
         if kind not in RANGE_KINDS and kind not in ("float", "int"):
-            raise SearchSpaceError(f"{where} takes a list of values, not a range")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where} takes a list of values, not a range").format(where=where)
+            )
         integer = kind in ("int", "optional_int", "int_tuple")
         lo, hi = one(dim.lo), one(dim.hi)
         if integer and not (isinstance(lo, int) and isinstance(hi, int)):
-            raise SearchSpaceError(f"{where} needs whole numbers at both ends of its range")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where} needs whole numbers at both ends of its range").format(
+                    where=where
+                )
+            )
         step = dim.step
         if step is not None and integer and not dim.log and float(step) != int(step):
-            raise SearchSpaceError(f"{where} needs a whole number step")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where} needs a whole number step").format(where=where)
+            )
         out = replace(
             dim,
             lo=lo,
@@ -103,12 +132,20 @@ def _coerce(dim: Dimension, kind: str, coerce, where: str) -> Dimension:
     for v in dim.values:
         c = one(v)
         if c is None or isinstance(c, (list, dict)):
-            raise SearchSpaceError(f"{where}: {value_text(v)} is not a single number, word or true/false")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where}: {value} is not a single number, word or true/false").format(
+                    where=where, value=value_text(v)
+                )
+            )
         if c not in values:
             values.append(c)
     kinds = {_value_kind(v) for v in values}
     if len(kinds) > 1:
-        raise SearchSpaceError(f"{where}: the values must all be numbers, all words or all true/false")
+        raise SearchSpaceError(
+            translate(
+                "training.search_check", "{where}: the values must all be numbers, all words or all true/false"
+            ).format(where=where)
+        )
     if kinds == {"number"} and any(isinstance(v, float) for v in values):
         values = [float(v) for v in values]  # 0 and 0.5 are one kind of value for KerasTuner
     return replace(dim, values=tuple(values))
@@ -118,19 +155,31 @@ def _compile_coerce(param: str):
     def learning_rate(v):
         f = _as_float(v)
         if f is None or not (0 < f < 10):
-            raise ValueError(f"{value_text(v)} is not a learning rate (a number above 0, such as 0.001)")
+            raise ValueError(
+                translate(
+                    "training.search_check", "{value} is not a learning rate (a number above 0, such as 0.001)"
+                ).format(value=value_text(v))
+            )
         return f
 
     def batch_size(v):
         f = _as_float(v)
         if f is None or f != int(f) or not (1 <= f <= 1_000_000):
-            raise ValueError(f"{value_text(v)} is not a batch size (a whole number of at least 1)")
+            raise ValueError(
+                translate("training.search_check", "{value} is not a batch size (a whole number of at least 1)").format(
+                    value=value_text(v)
+                )
+            )
         return int(f)
 
     def optimizer(v):
         if isinstance(v, str) and v.strip().lower() in OPTIMIZERS:
             return v.strip().lower()
-        raise ValueError(f"{value_text(v)} is not an optimizer ({', '.join(OPTIMIZERS)})")
+        raise ValueError(
+            translate("training.search_check", "{value} is not an optimizer ({optimizers})").format(
+                value=value_text(v), optimizers=", ".join(OPTIMIZERS)
+            )
+        )
 
     return {"learning_rate": learning_rate, "batch_size": batch_size, "optimizer": optimizer}[param]
 
@@ -144,7 +193,11 @@ def parse_search(text: str, graph) -> tuple[str, Dimension]:
     given, the checked Dimension).  SearchSpaceError: one sentence."""
     m = _SEARCH.match(text or "")
     if not m:
-        raise SearchSpaceError(f"--search {shown(text)} is not NAME=V1,V2,... or NAME=LO..HI[:log]")
+        raise SearchSpaceError(
+            translate("training.search_check", "--search {text} is not NAME=V1,V2,... or NAME=LO..HI[:log]").format(
+                text=shown(text)
+            )
+        )
     name, spec = m.group(1), m.group(2)
     if name in COMPILE_KEYS:
         node_id, param = None, name
@@ -152,14 +205,19 @@ def parse_search(text: str, graph) -> tuple[str, Dimension]:
         layer, dot, param = name.rpartition(".")
         if not dot or not layer or not param:
             raise SearchSpaceError(
-                f"--search {shown(name)}: name a layer parameter as LAYER.PARAM "
-                f"(e.g. dense.units) or a compile setting ({', '.join(COMPILE_KEYS)})"
+                translate(
+                    "training.search_check",
+                    "--search {name}: name a layer parameter as LAYER.PARAM "
+                    "(e.g. dense.units) or a compile setting ({settings})",
+                ).format(name=shown(name), settings=", ".join(COMPILE_KEYS))
             )
         node = graph.find(layer)
         if node is None:
             names = ", ".join(n.name for n in graph.nodes[:12])
             raise SearchSpaceError(
-                f"--search {shown(name)}: the model has no layer named {shown(layer)} (its layers: {names})"
+                translate(
+                    "training.search_check", "--search {name}: the model has no layer named {layer} (its layers: {names})"
+                ).format(name=shown(name), layer=shown(layer), names=names)
             )
         node_id = node.id
     return name, dimension_from_text(spec, graph, node_id, param, where=f"--search {shown(name)}")
@@ -173,7 +231,11 @@ def dimension_from_text(text: str, graph, node_id: str | None, param: str, where
     if where is None:
         where = Dimension(param, node_id).key(graph) if node_id is None or node_id in graph else param
     if not spec:
-        raise SearchSpaceError(f"{where}: give values such as 16, 32, 64 or a range such as 1e-4..1e-2:log")
+        raise SearchSpaceError(
+            translate(
+                "training.search_check", "{where}: give values such as 16, 32, 64 or a range such as 1e-4..1e-2:log"
+            ).format(where=where)
+        )
     if ".." in spec:
         lo_text, _, rest = spec.partition("..")
         hi_text, *opts = rest.split(":")
@@ -185,18 +247,31 @@ def dimension_from_text(text: str, graph, node_id: str | None, param: str, where
                 step = _as_float(opt)
             else:
                 raise SearchSpaceError(
-                    f"{where}: after the range, write :log, :linear or a step such as :16 (not {shown(opt)})"
+                    translate(
+                        "training.search_check",
+                        "{where}: after the range, write :log, :linear or a step such as :16 (not {option})",
+                    ).format(where=where, option=shown(opt))
                 )
         lo, hi = _as_float(lo_text), _as_float(hi_text)
         if lo is None or hi is None:
-            raise SearchSpaceError(f"{where}: a range is two numbers, LO..HI (got {shown(spec)})")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where}: a range is two numbers, LO..HI (got {text})").format(
+                    where=where, text=shown(spec)
+                )
+            )
         dim = Dimension(param, node_id, (), lo, hi, log, step)
     else:
         items = [v.strip() for v in spec.split(",")]
         if not all(items):
-            raise SearchSpaceError(f"{where}: an empty value in {shown(spec)}")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where}: an empty value in {text}").format(
+                    where=where, text=shown(spec)
+                )
+            )
         if len(items) > MAX_VALUES:
-            raise SearchSpaceError(f"{where}: at most {MAX_VALUES} values")
+            raise SearchSpaceError(
+                translate("training.search_check", "{where}: at most {most} values").format(where=where, most=MAX_VALUES)
+            )
         dim = Dimension(param, node_id, tuple(_plain(v) for v in items))
     return check_dimension(dim, graph)
 

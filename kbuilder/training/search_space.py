@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP, translate
 from kbuilder.core.limits import kind_of, shown
 
 FORMAT_VERSION = 1
@@ -82,12 +83,23 @@ class Dimension:
         node = graph.node(self.node_id) if self.node_id in graph else None
         return f"{node.name if node else '?'}.{self.param}"
 
-    def describe(self) -> str:
-        """ "16, 32, 64" or "0.0001 .. 0.01 (log)" as the user typed it."""
+    def describe(self, *, translated: bool = True) -> str:
+        """ "16, 32, 64" or "0.0001 .. 0.01 (log)" as the user typed it;
+        ``translated=False``: in English whatever the user's language (for
+        generated code)."""
         if not self.is_range:
             return ", ".join(value_text(v) for v in self.values)
-        words = [w for w in ("log" if self.log else "", f"step {value_text(self.step)}" if self.step else "") if w]
-        return f"{value_text(self.lo)} .. {value_text(self.hi)}" + (f" ({', '.join(words)})" if words else "")
+        if self.log and self.step:
+            text = QT_TRANSLATE_NOOP("training.search_space", "{lo} .. {hi} (log, step {step})")
+        elif self.log:
+            text = QT_TRANSLATE_NOOP("training.search_space", "{lo} .. {hi} (log)")
+        elif self.step:
+            text = QT_TRANSLATE_NOOP("training.search_space", "{lo} .. {hi} (step {step})")
+        else:
+            text = "{lo} .. {hi}"
+        if translated:
+            text = translate("training.search_space", text)
+        return text.format(lo=value_text(self.lo), hi=value_text(self.hi), step=value_text(self.step))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"param": self.param}
@@ -102,17 +114,27 @@ class Dimension:
     @classmethod
     def from_dict(cls, d: Any) -> Dimension:
         if not isinstance(d, dict):
-            raise SearchSpaceError(f"a searched setting is {kind_of(d)}, not an object")
+            raise SearchSpaceError(
+                translate("training.search_space", "a searched setting is {kind}, not an object").format(kind=kind_of(d))
+            )
         param = _name(d.get("param"), "parameter name")
         node = d.get("node")
         if node is not None:
             node = _name(node, "layer id")
         elif param not in COMPILE_KEYS:
-            raise SearchSpaceError(f"{shown(param)} is not a compile setting a search can vary")
+            raise SearchSpaceError(
+                translate("training.search_space", "{name} is not a compile setting a search can vary").format(
+                    name=shown(param)
+                )
+            )
         if "range" in d:
             r = d["range"]
             if not isinstance(r, dict):
-                raise SearchSpaceError(f"the range of {param} is {kind_of(r)}, not an object")
+                raise SearchSpaceError(
+                    translate("training.search_space", "the range of {param} is {kind}, not an object").format(
+                        param=param, kind=kind_of(r)
+                    )
+                )
             step = r.get("step")
             dim = cls(
                 param,
@@ -128,9 +150,15 @@ class Dimension:
             return dim
         values = d.get("values")
         if not isinstance(values, list) or not values:
-            raise SearchSpaceError(f"{param} needs a list of values or a range")
+            raise SearchSpaceError(
+                translate("training.search_space", "{param} needs a list of values or a range").format(param=param)
+            )
         if len(values) > MAX_VALUES:
-            raise SearchSpaceError(f"{param} lists {len(values)} values; a search tries at most {MAX_VALUES}")
+            raise SearchSpaceError(
+                translate("training.search_space", "{param} lists {n} values; a search tries at most {most}").format(
+                    param=param, n=len(values), most=MAX_VALUES
+                )
+            )
         return cls(param, node, tuple(_value(v, param) for v in values))
 
 
@@ -149,7 +177,11 @@ class SearchSettings:
         if d is None:
             return cls()
         if not isinstance(d, dict):
-            raise SearchSpaceError(f"the search settings are {kind_of(d)}, not an object")
+            raise SearchSpaceError(
+                translate("training.search_space", "the search settings are {kind}, not an object").format(
+                    kind=kind_of(d)
+                )
+            )
         s = cls()
         if "tuner" in d:
             s.tuner = _one_of(d["tuner"], TUNERS, "tuner")
@@ -178,7 +210,9 @@ class SearchSpace:
                 self.dimensions[i] = dim
                 return
         if len(self.dimensions) >= MAX_DIMENSIONS:
-            raise SearchSpaceError(f"a search varies at most {MAX_DIMENSIONS} settings")
+            raise SearchSpaceError(
+                translate("training.search_space", "a search varies at most {most} settings").format(most=MAX_DIMENSIONS)
+            )
         self.dimensions.append(dim)
 
     def remove(self, node_id: str | None, param: str) -> bool:
@@ -223,22 +257,39 @@ class SearchSpace:
         if d is None:
             return cls()
         if not isinstance(d, dict):
-            raise SearchSpaceError(f"the search space is {kind_of(d)}, not an object")
+            raise SearchSpaceError(
+                translate("training.search_space", "the search space is {kind}, not an object").format(kind=kind_of(d))
+            )
         version = d.get("version", FORMAT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise SearchSpaceError("the search space has no valid version")
+            raise SearchSpaceError(translate("training.search_space", "the search space has no valid version"))
         if version > FORMAT_VERSION:
-            raise SearchSpaceError(f"the search space was saved by a newer kbuilder (version {version})")
+            raise SearchSpaceError(
+                translate("training.search_space", "the search space was saved by a newer kbuilder (version {version})")
+                .format(version=version)
+            )
         dims = d.get("dimensions", [])
         if not isinstance(dims, list):
-            raise SearchSpaceError(f"the searched settings are {kind_of(dims)}, not a list")
+            raise SearchSpaceError(
+                translate("training.search_space", "the searched settings are {kind}, not a list").format(
+                    kind=kind_of(dims)
+                )
+            )
         if len(dims) > MAX_DIMENSIONS:
-            raise SearchSpaceError(f"the search varies {len(dims)} settings; the most is {MAX_DIMENSIONS}")
+            raise SearchSpaceError(
+                translate("training.search_space", "the search varies {n} settings; the most is {most}").format(
+                    n=len(dims), most=MAX_DIMENSIONS
+                )
+            )
         space = cls(settings=SearchSettings.from_dict(d.get("settings")))
         for item in dims:
             dim = Dimension.from_dict(item)
             if space.get(*dim.target) is not None:
-                raise SearchSpaceError(f"{dim.param} is searched twice on the same layer")
+                raise SearchSpaceError(
+                    translate("training.search_space", "{param} is searched twice on the same layer").format(
+                        param=dim.param
+                    )
+                )
             space.dimensions.append(dim)
         return space
 
@@ -254,7 +305,10 @@ def read_space(settings: dict[str, Any] | None) -> tuple[SearchSpace, str | None
     try:
         return SearchSpace.from_dict(data), None
     except SearchSpaceError as exc:
-        return SearchSpace(), f"The project's hyperparameter search could not be read ({exc}), so it was left out."
+        return SearchSpace(), translate(
+            "training.search_space",
+            "The project's hyperparameter search could not be read ({problem}), so it was left out.",
+        ).format(problem=exc)
 
 
 def space_of(document) -> SearchSpace:
@@ -273,13 +327,23 @@ def check_range(dim: Dimension, where: str | None = None) -> None:
     """SearchSpaceError (naming ``where``, default the parameter) unless ``dim``'s range is usable."""
     where = where or dim.param
     if not (dim.lo < dim.hi):
-        raise SearchSpaceError(f"{where}: the range's low end must be below its high end")
+        raise SearchSpaceError(
+            translate("training.search_space", "{where}: the range's low end must be below its high end").format(
+                where=where
+            )
+        )
     if dim.log and dim.lo <= 0:
-        raise SearchSpaceError(f"{where}: a log range must start above 0")
+        raise SearchSpaceError(
+            translate("training.search_space", "{where}: a log range must start above 0").format(where=where)
+        )
     if dim.step is not None and dim.step <= 0:
-        raise SearchSpaceError(f"{where}: the step must be above 0")
+        raise SearchSpaceError(translate("training.search_space", "{where}: the step must be above 0").format(where=where))
     if dim.step is not None and dim.log and dim.step <= 1:
-        raise SearchSpaceError(f"{where}: with log steps, the step is a factor and must be above 1")
+        raise SearchSpaceError(
+            translate(
+                "training.search_space", "{where}: with log steps, the step is a factor and must be above 1"
+            ).format(where=where)
+        )
 
 
 def value_text(v: Any) -> str:
@@ -290,8 +354,13 @@ def value_text(v: Any) -> str:
 
 
 def _name(v: Any, what: str) -> str:
+    """``what``: "parameter name" or "layer id"."""
     if not isinstance(v, str) or not v or len(v) > MAX_TEXT:
-        raise SearchSpaceError(f"a searched setting's {what} is {kind_of(v)}, not a short text")
+        if what == "layer id":
+            text = translate("training.search_space", "a searched setting's layer id is {kind}, not a short text")
+        else:
+            text = translate("training.search_space", "a searched setting's parameter name is {kind}, not a short text")
+        raise SearchSpaceError(text.format(kind=kind_of(v)))
     return v
 
 
@@ -304,7 +373,11 @@ def _finite(v: Any) -> bool:
 
 def _number(v: Any, param: str) -> float:
     if not _finite(v):
-        raise SearchSpaceError(f"the range of {param} has {kind_of(v)} where a number belongs")
+        raise SearchSpaceError(
+            translate("training.search_space", "the range of {param} has {kind} where a number belongs").format(
+                param=param, kind=kind_of(v)
+            )
+        )
     return v
 
 
@@ -312,7 +385,11 @@ def _flag(v: Any) -> bool:
     if v is None:
         return False
     if not isinstance(v, bool):
-        raise SearchSpaceError(f"a range's log or integer flag is {kind_of(v)}, not true/false")
+        raise SearchSpaceError(
+            translate("training.search_space", "a range's log or integer flag is {kind}, not true/false").format(
+                kind=kind_of(v)
+            )
+        )
     return v
 
 
@@ -321,16 +398,41 @@ def _value(v: Any, param: str) -> Any:
         return v
     if isinstance(v, str) and len(v) <= MAX_TEXT:
         return v
-    raise SearchSpaceError(f"{param} lists {kind_of(v)} as a value; values are numbers, short words or true/false")
+    raise SearchSpaceError(
+        translate(
+            "training.search_space", "{param} lists {kind} as a value; values are numbers, short words or true/false"
+        ).format(param=param, kind=kind_of(v))
+    )
+
+
+#: The messages of _one_of and _whole, by the setting they check.
+_NOT_ONE_OF = {
+    "tuner": QT_TRANSLATE_NOOP("training.search_space", "the search's tuner is {value}, not one of {allowed}"),
+    "objective": QT_TRANSLATE_NOOP("training.search_space", "the search's objective is {value}, not one of {allowed}"),
+}
+_NOT_WHOLE = {
+    "trials": QT_TRANSLATE_NOOP(
+        "training.search_space", "the search's trials is {value}, not a whole number from {lo} to {hi}"
+    ),
+    "epochs": QT_TRANSLATE_NOOP(
+        "training.search_space", "the search's epochs is {value}, not a whole number from {lo} to {hi}"
+    ),
+}
 
 
 def _one_of(v: Any, allowed: tuple[str, ...], what: str) -> str:
+    """``what``: "tuner" or "objective"."""
     if v not in allowed:
-        raise SearchSpaceError(f"the search's {what} is {shown(v)}, not one of {', '.join(allowed)}")
+        raise SearchSpaceError(
+            translate("training.search_space", _NOT_ONE_OF[what]).format(value=shown(v), allowed=", ".join(allowed))
+        )
     return v
 
 
 def _whole(v: Any, what: str, lo: int, hi: int) -> int:
+    """``what``: "trials" or "epochs"."""
     if isinstance(v, bool) or not isinstance(v, int) or not (lo <= v <= hi):
-        raise SearchSpaceError(f"the search's {what} is {shown(v)}, not a whole number from {lo} to {hi:,}")
+        raise SearchSpaceError(
+            translate("training.search_space", _NOT_WHOLE[what]).format(value=shown(v), lo=lo, hi=f"{hi:,}")
+        )
     return v

@@ -22,11 +22,12 @@ from typing import Any
 
 import numpy as np
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.build import BuildError, build_model
 from kbuilder.keras_io.weights import apply_weights
 from kbuilder.layers.backend import keras
 from kbuilder.training import datasets, recipes
-from kbuilder.training.config import TrainConfig, epochs_text
+from kbuilder.training.config import TrainConfig, epochs_label
 from kbuilder.training.evaluation import evaluate_into
 from kbuilder.training.fit_setup import (
     TrainingError,
@@ -76,7 +77,7 @@ def build_model_from_graph(graph):
     try:
         return build_model(graph)
     except BuildError as exc:
-        raise TrainingError(f"The model cannot be built: {exc}", "model") from None
+        raise TrainingError(translate("training.session", "The model cannot be built: {error}").format(error=exc), "model") from None
 
 
 class TrainingSession:
@@ -122,8 +123,14 @@ class TrainingSession:
         size = [int(v or 0) for v in (list(d.image_size or []) + [0, 0])[:2]]
         if not all(size):
             if shape is None or not shape[0] or not shape[1]:
-                raise TrainingError("Give the image size in the Data settings: the model has no image input of "
-                                    "a fixed size (height, width, channels) to take it from.", "data")
+                raise TrainingError(
+                    translate(
+                        "training.session",
+                        "Give the image size in the Data settings: the model has no image "
+                        "input of a fixed size (height, width, channels) to take it from.",
+                    ),
+                    "data",
+                )
             size = [int(shape[0]), int(shape[1])]
         d.image_size = size
         if d.color_mode not in ("rgb", "grayscale", "rgba"):
@@ -157,11 +164,15 @@ class TrainingSession:
         try:
             val = datasets.load(val_data, classes_from=data.path if data.source == "csv" else None)
         except datasets.DataError as exc:
-            raise TrainingError(f"The validation file: {exc}", "data") from None
+            raise TrainingError(translate("training.session", "The validation file: {error}").format(error=exc), "data") from None
         missing = [k for k in raw.arrays if k not in val.arrays]
         if missing:
-            raise TrainingError(f"The validation file {Path(val_data.path).name} lacks "
-                                f"{', '.join(repr(m) for m in missing)}, which the training data has.", "data")
+            raise TrainingError(
+                translate(
+                    "training.session", "The validation file {file} lacks {names}, which the training data has."
+                ).format(file=Path(val_data.path).name, names=", ".join(repr(m) for m in missing)),
+                "data",
+            )
         return val
 
     def build(self):
@@ -176,7 +187,10 @@ class TrainingSession:
             except TrainingError:
                 raise
             except Exception as exc:  # noqa: BLE001
-                raise TrainingError(f"The model cannot be built: {first_line(exc)}", "model") from None
+                raise TrainingError(
+                    translate("training.session", "The model cannot be built: {error}").format(error=first_line(exc)),
+                    "model",
+                ) from None
             self.build_notes = self._set_initial_weights(model)
             info = describe_model(model)
             outputs = resolved_outputs(cfg, info)
@@ -193,7 +207,12 @@ class TrainingSession:
                     steps_per_execution=max(1, int(cfg.steps_per_execution)),
                 )
             except (ValueError, TypeError) as exc:
-                raise TrainingError(f"The model cannot be compiled: {first_line(exc)}", "model") from None
+                raise TrainingError(
+                    translate("training.session", "The model cannot be compiled: {error}").format(
+                        error=first_line(exc)
+                    ),
+                    "model",
+                ) from None
         del k
         self.model, self.info, self.outputs = model, info, outputs
         self.control.model = model
@@ -207,12 +226,26 @@ class TrainingSession:
             problems = apply_weights(model, self.initial_weights)
             finalize_preprocessing(model)
         except Exception as exc:  # noqa: BLE001 - the model still trains, from fresh weights
-            return [f"The saved weights could not be set ({first_line(exc)}); the model starts from fresh weights."]
+            return [
+                translate(
+                    "training.session",
+                    "The saved weights could not be set ({error}); the model starts from fresh weights.",
+                ).format(error=first_line(exc))
+            ]
         # apply_weights names each layer it could not set (as 'name') in its notes.
         used = [n for n in names & set(self.initial_weights) if not any(repr(n) in note for note in problems)]
         if not used:
-            return ["None of the saved weights fits a layer of this model, so it starts from fresh weights."] + problems
-        return [f"Started from the saved weights ({len(used)} of {len(names)} layers with weights)."] + problems
+            return [
+                translate(
+                    "training.session",
+                    "None of the saved weights fits a layer of this model, so it starts from fresh weights.",
+                )
+            ] + problems
+        return [
+            translate(
+                "training.session", "Started from the saved weights ({used} of {total} layers with weights)."
+            ).format(used=len(used), total=len(names))
+        ] + problems
 
     def evaluate(self, emit: Emit | None = None) -> RunResult:
         """Evaluate the model as it is (its ``initial_weights``, or what an
@@ -220,12 +253,12 @@ class TrainingSession:
         emit = emit or (lambda kind, payload: None)
         t0 = time.monotonic()
         if self.model is None:
-            emit("status", {"text": "Building the model…"})
+            emit("status", {"text": translate("training.session", "Building the model…")})
             self.build()
         if self.prepared is None:
-            emit("status", {"text": "Preparing the data…"})
+            emit("status", {"text": translate("training.session", "Preparing the data…")})
             self.prepare()
-        emit("status", {"text": "Evaluating on the test split…"})
+        emit("status", {"text": translate("training.session", "Evaluating on the test split…")})
         result = evaluate_into(self, RunResult(notes=list(self.build_notes)))
         result.seconds = time.monotonic() - t0
         return result
@@ -263,12 +296,18 @@ class TrainingSession:
         except datasets.DataError as exc:
             raise TrainingError(str(exc), "data") from None
         except (ValueError, TypeError, IndexError) as exc:
-            raise TrainingError(f"The data cannot be prepared for this model: {first_line(exc)}", "data") from None
+            raise TrainingError(
+                translate("training.session", "The data cannot be prepared for this model: {error}").format(
+                    error=first_line(exc)
+                ),
+                "data",
+            ) from None
         self.prepared = Prepared(splits, mapping, plan, notes, stats, first)
         self.issues = preflight(self.prepared, self.info, self.outputs, self.config, raw)
         errors = [i for i in self.issues if i.severity == "error"]
         if errors:
-            raise TrainingError("The data does not fit the model:\n" + "\n".join("• " + i.message for i in errors),
+            problems = "\n".join("• " + i.message for i in errors)
+            raise TrainingError(translate("training.session", "The data does not fit the model:") + "\n" + problems,
                                 "preflight", self.issues)
         return self.issues
 
@@ -281,11 +320,11 @@ class TrainingSession:
         if self._fitted:  # a second fit on this session starts with fresh controls
             self.control = TrainingControl()
         self._fitted = True
-        emit("status", {"text": "Building the model…"})
+        emit("status", {"text": translate("training.session", "Building the model…")})
         self.build()
         emit("model", {"outputs": [p.name for p in self.info.outputs], "inputs": [p.name for p in self.info.inputs],
                        "keys": self.log_keys()})
-        emit("status", {"text": "Preparing the data…"})
+        emit("status", {"text": translate("training.session", "Preparing the data…")})
         self.prepare()
         cfg, prep, model = self.config, self.prepared, self.model
         self.control.model = model
@@ -294,7 +333,7 @@ class TrainingSession:
         live = make_live_callback(emit, self.control, stop_on_nan=bool(cfg.callbacks.terminate_on_nan.get("enabled")))
         callbacks = [live] + keras_callbacks(self.config, self.workdir)
         result = RunResult(notes=self.build_notes + list(prep.notes), warnings=[i.message for i in self.issues])
-        emit("status", {"text": "Training…"})
+        emit("status", {"text": translate("training.session", "Training…")})
         try:
             history = model.fit(
                 x, y, epochs=int(cfg.epochs), batch_size=int(cfg.batch_size), shuffle=bool(cfg.shuffle),
@@ -306,21 +345,37 @@ class TrainingSession:
         result.epochs_done = len(result.history.get("loss", []))
         if live.nan_at is not None:
             epoch, batch = live.nan_at
-            where = f"epoch {epoch + 1}" + (f", batch {batch + 1}" if batch >= 0 else "")
             result.stop_reason = "nan"
-            result.message = (f"The loss became NaN (not a number) at {where}, so training stopped. Try a smaller "
-                              "learning rate, inputs scaled to 0-1, or a different loss. The weights are those "
-                              "of the last step and may be damaged: rebuild before training again.")
+            if batch >= 0:
+                text = translate(
+                    "training.session",
+                    "The loss became NaN (not a number) at epoch {epoch}, batch {batch}, so "
+                    "training stopped. Try a smaller learning rate, inputs scaled to 0-1, or a "
+                    "different loss. The weights are those of the last step and may be damaged: "
+                    "rebuild before training again.",
+                )
+            else:
+                text = translate(
+                    "training.session",
+                    "The loss became NaN (not a number) at epoch {epoch}, so training stopped. Try "
+                    "a smaller learning rate, inputs scaled to 0-1, or a different loss. The weights "
+                    "are those of the last step and may be damaged: rebuild before training again.",
+                )
+            result.message = text.format(epoch=epoch + 1, batch=batch + 1)
         elif self.control.stop_requested:
             result.stop_reason = "stopped"
-            result.message = f"Stopped after {epochs_text(result.epochs_done)}; the weights trained so far are kept."
+            result.message = translate(
+                "training.session", "Stopped after {epochs}; the weights trained so far are kept."
+            ).format(epochs=epochs_label(result.epochs_done))
         elif result.epochs_done < int(cfg.epochs):
             result.stop_reason = "early_stopping"
-            result.message = f"Early stopping ended training after {epochs_text(result.epochs_done)}."
+            result.message = translate("training.session", "Early stopping ended training after {epochs}.").format(
+                epochs=epochs_label(result.epochs_done)
+            )
         else:
-            result.message = f"Finished {epochs_text(result.epochs_done)}."
+            result.message = translate("training.session", "Finished {epochs}.").format(epochs=epochs_label(result.epochs_done))
         if result.stop_reason != "nan":
-            emit("status", {"text": "Evaluating on the test split…"})
+            emit("status", {"text": translate("training.session", "Evaluating on the test split…")})
             evaluate_into(self, result)
             result.weights = self.layer_weights()
         result.seconds = time.monotonic() - t0
@@ -339,10 +394,10 @@ class TrainingSession:
         model (:mod:`kbuilder.training.predict`), so ``load_model(path).predict``
         on pictures in 0-255 or a CSV's own columns gives kbuilder's answer."""
         if self.model is None:
-            raise TrainingError("There is no trained model to save yet.", "model")
+            raise TrainingError(translate("training.session", "There is no trained model to save yet."), "model")
         path = Path(path)
         if path.suffix.lower() not in (".keras", ".h5"):
-            raise TrainingError("Save the model as .keras (recommended) or .h5.", "other")
+            raise TrainingError(translate("training.session", "Save the model as .keras (recommended) or .h5."), "other")
         trained = self.result is not None or bool(self.initial_weights)
         if trained and self.prepared is not None and self.raw is not None and self.graph is not None:
             from kbuilder.training.predict import PredictError, Predictor  # predict builds on this module
@@ -354,7 +409,12 @@ class TrainingSession:
         try:
             self.model.save(path)
         except Exception as exc:  # noqa: BLE001
-            raise TrainingError(f"Could not save {path.name}: {first_line(exc)}", "other") from None
+            raise TrainingError(
+                translate("training.session", "Could not save {file}: {error}").format(
+                    file=path.name, error=first_line(exc)
+                ),
+                "other",
+            ) from None
         return path
 
     # Stop / pause / resume: safe from any thread.

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbuilder.core.history import Command
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.actions import Action
 from kbuilder.training.config import TrainConfig
 
@@ -51,8 +52,12 @@ class SetTrainingSettings(Command):
 
     holder: Any
     change: Callable[[TrainConfig], None]
-    text: str = "Change training settings"
+    text: str = ""  # "" = "Change training settings" in the user's language
     _before: tuple[bool, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = translate("training.settings_edit", "Change training settings")
 
     def redo(self, graph: Any = None) -> None:
         settings = self.holder.settings

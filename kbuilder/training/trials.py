@@ -18,6 +18,7 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
+from kbuilder.core.i18n import translate
 from kbuilder.layers.backend import keras
 from kbuilder.project.kbproj import ProjectError, atomic_write_text
 from kbuilder.training.config import TrainConfig
@@ -129,7 +130,11 @@ def fit_trial(search: Search, hp, model, callbacks=None, epochs=1, initial_epoch
     curves = {key: [float(v) for v in vals] for key, vals in history.history.items()}
     write_trial(search, trial_id, curves, int(initial_epoch))
     if live.nan_at is not None:
-        raise fail_trial(search, "The loss became NaN (not a number): try a smaller learning rate.", curves)
+        raise fail_trial(
+            search,
+            translate("training.trials", "The loss became NaN (not a number): try a smaller learning rate."),
+            curves,
+        )
     return history
 
 
@@ -247,7 +252,7 @@ def _stop_class():
 
 
 def _stopped():
-    return _stop_class()("The search was stopped.")
+    return _stop_class()(translate("training.trials", "The search was stopped."))
 
 
 def is_stop(exc: BaseException) -> bool:
@@ -267,7 +272,9 @@ def failure(exc: BaseException) -> str:
     text = str(exc).strip()
     if "consecutive failures" in text:
         last = last_line(text)
-        return f"Three trials in a row failed, so the search stopped. The last one: {last}"
+        return translate("training.trials", "Three trials in a row failed, so the search stopped. The last one: {last}").format(
+            last=last
+        )
     return last_line(text) or type(exc).__name__
 
 

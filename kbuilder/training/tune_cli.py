@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from kbuilder.core.history import History
+from kbuilder.core.i18n import translate
 from kbuilder.training.search_check import parse_search
 from kbuilder.training.search_space import TUNERS, SearchSpaceError, read_space
 
@@ -36,28 +37,50 @@ def add_tune_arguments(p: argparse.ArgumentParser) -> None:
     from kbuilder.training.cli import _add_data_arguments
 
     _add_data_arguments(
-        p, "a project or model file (.kbproj, .json, .h5, .keras)", "fraction kept for the final test (0-1)"
+        p,
+        translate("training.tune_cli", "a project or model file (.kbproj, .json, .h5, .keras)"),
+        translate("training.tune_cli", "fraction kept for the final test (0-1)"),
     )
     p.add_argument(
         "--search",
         action="append",
         metavar="NAME=VALUES",
-        help="what to try: LAYER.PARAM=V1,V2,... (e.g. dense.units=16,32,64) or NAME=LO..HI[:log] "
-        "(e.g. learning_rate=1e-4..1e-2:log); NAME may be learning_rate, optimizer or batch_size. "
-        "Repeat for several. Default: the search saved in the project",
+        help=translate(
+            "training.tune_cli",
+            "what to try: LAYER.PARAM=V1,V2,... (e.g. dense.units=16,32,64) or NAME=LO..HI[:log] "
+            "(e.g. learning_rate=1e-4..1e-2:log); NAME may be learning_rate, optimizer or batch_size. "
+            "Repeat for several. Default: the search saved in the project",
+        ),
     )
-    p.add_argument("--trials", type=int, metavar="N", help="at most N trials (default 10)")
+    p.add_argument("--trials", type=int, metavar="N", help=translate("training.tune_cli", "at most N trials (default 10)"))
     p.add_argument(
-        "--epochs", type=int, metavar="N", help="epochs per trial (Hyperband: the most); default: the project's epochs"
+        "--epochs",
+        type=int,
+        metavar="N",
+        help=translate("training.tune_cli", "epochs per trial (Hyperband: the most); default: the project's epochs"),
     )
-    p.add_argument("--tuner", choices=TUNERS, help="how to choose the values (default: random)")
-    p.add_argument("--validation-split", type=float, metavar="F", help="fraction kept for validation (0-1)")
-    p.add_argument("--json", action="store_true", help="print JSON lines (one per trial, then the best)")
-    p.add_argument("-o", "--output", metavar="BEST.kbproj", help="write the model with the best values")
+    p.add_argument(
+        "--tuner", choices=TUNERS, help=translate("training.tune_cli", "how to choose the values (default: random)")
+    )
+    p.add_argument(
+        "--validation-split",
+        type=float,
+        metavar="F",
+        help=translate("training.tune_cli", "fraction kept for validation (0-1)"),
+    )
+    p.add_argument(
+        "--json", action="store_true", help=translate("training.tune_cli", "print JSON lines (one per trial, then the best)")
+    )
+    p.add_argument(
+        "-o", "--output", metavar="BEST.kbproj", help=translate("training.tune_cli", "write the model with the best values")
+    )
     p.add_argument(
         "--script",
         metavar="OUT.py",
-        help="also write a stand-alone search script (runs on several machines with KerasTuner's distributed mode)",
+        help=translate(
+            "training.tune_cli",
+            "also write a stand-alone search script (runs on several machines with KerasTuner's distributed mode)",
+        ),
     )
 
 
@@ -67,10 +90,10 @@ def cmd_tune(args: argparse.Namespace) -> int:
     from kbuilder.training.cli import config_from_args
 
     if args.output and Path(args.output).suffix.lower() != ".kbproj":
-        _err(f"BEST must end in .kbproj (got '{Path(args.output).name}')")
+        _err(translate("training.tune_cli", "BEST must end in .kbproj (got '{name}')").format(name=Path(args.output).name))
         return 2
     if args.trials is not None and args.trials < 1:
-        _err("--trials must be at least 1")
+        _err(translate("training.tune_cli", "--trials must be at least 1"))
         return 2
     try:
         opened = open_path(args.file)
@@ -83,7 +106,7 @@ def cmd_tune(args: argparse.Namespace) -> int:
     try:
         space, note = read_space(settings)
         if note:
-            print(f"note: {note}", file=sys.stderr)
+            print(translate("training.tune_cli", "note: {note}").format(note=note), file=sys.stderr)
         names: dict[str, str] = {}  # the space's key -> the name as given
         if args.search:
             space.dimensions = []
@@ -95,13 +118,18 @@ def cmd_tune(args: argparse.Namespace) -> int:
         _err(_sentence(str(exc)))
         return 2
     if not space.active(graph):
-        _err("nothing to search: give --search LAYER.PARAM=V1,V2,... (or mark parameters to try in the app)")
+        _err(
+            translate(
+                "training.tune_cli",
+                "nothing to search: give --search LAYER.PARAM=V1,V2,... (or mark parameters to try in the app)",
+            )
+        )
         return 2
     if args.trials is not None:
         space.settings.trials = int(args.trials)
     if args.epochs is not None:
         if args.epochs < 1:
-            _err("--epochs must be at least 1")
+            _err(translate("training.tune_cli", "--epochs must be at least 1"))
             return 2
         space.settings.epochs = int(args.epochs)
     if args.tuner:
@@ -123,15 +151,9 @@ def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
 
     def emit(kind: str, payload: dict) -> None:
         if kind == "search_begin" and not as_json:
-            print(
-                f"{payload['tuner']} search, at most {_count(payload['trials'], 'trial')} of "
-                f"{_count(payload['epochs'], 'epoch')}; "
-                f"objective {payload['objective']} ({payload['direction']})",
-                file=out,
-                flush=True,
-            )
+            print(_begin_line(payload), file=out, flush=True)
             for note in payload["notes"]:
-                print(f"note: {note}", file=sys.stderr)
+                print(translate("training.tune_cli", "note: {note}").format(note=note), file=sys.stderr)
         elif kind == "trial_end":
             values, score = show(payload["values"]), payload["score"]
             if as_json:
@@ -149,9 +171,12 @@ def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
                     flush=True,
                 )
             else:
-                what = f"{search.objective} {score:.4f}" if score is not None else payload["state"]
+                what = f"{search.objective} {score:.4f}" if score is not None else _state(payload["state"])
                 text = "  ".join(f"{k}={_short(v)}" for k, v in values.items())
-                print(f"trial {payload['number']}  {text}  {what}  ({payload['seconds']:.1f} s)", file=out, flush=True)
+                line = translate("training.tune_cli", "trial {number}  {values}  {result}  ({seconds} s)").format(
+                    number=payload["number"], values=text, result=what, seconds=f"{payload['seconds']:.1f}"
+                )
+                print(line, file=out, flush=True)
                 if payload["state"] == "failed" and payload["message"]:
                     print(f"  {payload['message'].splitlines()[0]}", file=out, flush=True)
 
@@ -167,7 +192,7 @@ def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
         return 1
     best = results.best()
     if best is None:
-        _err("no trial completed, so there is no best model (see the trials above).")
+        _err(translate("training.tune_cli", "no trial completed, so there is no best model (see the trials above)."))
         if as_json:
             print(json.dumps({"event": "end", "best": None, "objective": search.objective}), file=out, flush=True)
         return 1
@@ -207,15 +232,54 @@ def _run(args, graph, space, cfg, settings: dict, names: dict[str, str]) -> int:
         )
     else:
         text = "  ".join(f"{k}={_short(v)}" for k, v in show(best.values).items())
-        print(f"best: trial {best.number}  {text}  {search.objective} {best.score:.4f}", file=out)
+        line = translate("training.tune_cli", "best: trial {number}  {values}  {objective} {score}").format(
+            number=best.number, values=text, objective=search.objective, score=f"{best.score:.4f}"
+        )
+        print(line, file=out)
         for path in (saved, script):
             if path:
-                print(f"wrote {path}", file=out)
+                print(translate("training.tune_cli", "wrote {path}").format(path=path), file=out)
     return 0
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def _begin_line(payload: dict) -> str:
+    """What ``kbuilder tune`` prints when the search begins."""
+    trials, epochs = int(payload["trials"]), int(payload["epochs"])
+    if trials == 1 and epochs == 1:
+        text = translate("training.tune_cli", "{tuner} search, at most 1 trial of 1 epoch; objective {objective} ({direction})")
+    elif trials == 1:
+        text = translate(
+            "training.tune_cli", "{tuner} search, at most 1 trial of {epochs} epochs; objective {objective} ({direction})"
+        )
+    elif epochs == 1:
+        text = translate(
+            "training.tune_cli", "{tuner} search, at most {trials} trials of 1 epoch; objective {objective} ({direction})"
+        )
+    else:
+        text = translate(
+            "training.tune_cli",
+            "{tuner} search, at most {trials} trials of {epochs} epochs; objective {objective} ({direction})",
+        )
+    if payload["direction"] == "max":
+        direction = translate("training.tune_cli", "max")
+    elif payload["direction"] == "min":
+        direction = translate("training.tune_cli", "min")
+    else:
+        direction = payload["direction"]
+    return text.format(
+        tuner=payload["tuner"], trials=trials, epochs=epochs, objective=payload["objective"], direction=direction
+    )
+
+
+def _state(state: str) -> str:
+    """A trial's state (a code) in words."""
+    if state == "completed":
+        return translate("training.tune_cli", "completed")
+    if state == "failed":
+        return translate("training.tune_cli", "failed")
+    if state == "stopped":
+        return translate("training.tune_cli", "stopped")
+    return state
 
 
 def _short(v) -> str:

@@ -22,6 +22,7 @@ import datetime as _dt
 import inspect
 import unicodedata
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.codegen import ExportError, export_code
 from kbuilder.keras_io.pysource import literal, string_literal
 from kbuilder.training import recipes
@@ -59,14 +60,20 @@ def model_code(graph, dims: dict[str, Dimension]) -> str:
     try:
         code = export_code(g, style="functional")
     except ExportError as exc:
-        raise TuningError(f"The search script cannot be written: {exc}") from None
+        raise TuningError(
+            translate("training.tune_script", "The search script cannot be written: {problem}").format(problem=exc)
+        ) from None
     start = code.index("def build_model(")
     end = code.index('if __name__ == "__main__":', start)
     code = code[start:end].rstrip() + "\n"
     code = code.replace("def build_model():", "def build_model(hp):", 1)
     for mark, expr in marks.items():
         if mark not in code:
-            raise TuningError("The search script cannot be written: the code exporter dropped a searched value.")
+            raise TuningError(
+                translate(
+                    "training.tune_script", "The search script cannot be written: the code exporter dropped a searched value."
+                )
+            )
         code = code.replace(mark, expr)
     return code
 
@@ -76,7 +83,7 @@ def export_tune_script(search) -> str:
     after :meth:`~kbuilder.training.tuning.Search.prepare`)."""
     session = search.session
     if session is None or session.prepared is None:
-        raise TuningError("Prepare the search first: the script repeats its data recipe.")
+        raise TuningError(translate("training.tune_script", "Prepare the search first: the script repeats its data recipe."))
     cfg, prep, raw, info = search.config, session.prepared, session.raw, session.info
     d = cfg.data
     dims = search.dims
@@ -94,7 +101,7 @@ def export_tune_script(search) -> str:
     ]
     epochs = int(search.settings.epochs or cfg.epochs)
     objective = search.objective
-    searched = "; ".join(f"{k}: {dim.describe()}" for k, dim in dims.items())
+    searched = "; ".join(f"{k}: {dim.describe(translated=False)}" for k, dim in dims.items())  # the script is English
     val_text = f"validation {d.val_fraction:g}" if session.val_raw is None else f"validation from {d.val_path}"
     optimizers = sorted(
         {cfg.optimizer.lower()} | {str(v) for k, dm in dims.items() if k == "optimizer" for v in dm.values}

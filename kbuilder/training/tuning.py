@@ -45,6 +45,7 @@ from typing import Any
 
 from kbuilder.core.commands import SetParams
 from kbuilder.core.history import Compound
+from kbuilder.core.i18n import translate
 from kbuilder.layers.backend import keras
 from kbuilder.project.document import model_key
 from kbuilder.project.kbproj import ProjectError, atomic_write_text
@@ -78,15 +79,19 @@ def apply_best(graph, values: dict[str, Any]) -> Compound:
         layer, _, param = key.rpartition(".")
         node = graph.find(layer) if layer else None
         if node is None:
-            raise TuningError(f"The model has no layer named {layer!r} any more, so {key} cannot be applied.")
+            raise TuningError(
+                translate(
+                    "training.tuning", "The model has no layer named {layer} any more, so {key} cannot be applied."
+                ).format(layer=repr(layer), key=key)
+            )
         changes.setdefault(node.id, {})[param] = value
     children = []
     for node_id, params in changes.items():
         old = copy.deepcopy(graph.node(node_id).params)
         new = {**old, **params}
         if new != old:
-            children.append(SetParams(node_id, old, new, text="Apply best values"))
-    return Compound(children, text="Apply the best trial's values")
+            children.append(SetParams(node_id, old, new, text=translate("training.tuning", "Apply best values")))
+    return Compound(children, text=translate("training.tuning", "Apply the best trial's values"))
 
 
 def training_settings_with(training: dict | None, values: dict[str, Any]) -> dict:
@@ -101,13 +106,19 @@ def choose_objective(session, requested: str = "auto") -> tuple[str, list[str]]:
     accuracy = len(outputs) == 1 and "accuracy" in [str(m) for m in (outputs[0].metrics or [])]
     if requested == "val_accuracy" and not accuracy:
         raise TuningError(
-            "The objective val_accuracy needs a model with one output and the accuracy metric; choose val_loss."
+            translate(
+                "training.tuning",
+                "The objective val_accuracy needs a model with one output and the accuracy metric; choose val_loss.",
+            )
         )
     name = requested if requested != "auto" else ("val_accuracy" if accuracy else "val_loss")
     notes = []
     if not session.prepared.n("val"):
         name = name[len("val_") :]
-        notes.append(f"There is no validation data, so trials are compared on the training {name}.")
+        notes.append(
+            translate("training.tuning", "There is no validation data, so trials are compared on the training {name}.")
+            .format(name=name)
+        )
     return name, notes
 
 
@@ -180,7 +191,7 @@ class Search:
         in the folder.  Raises :class:`TuningError`."""
         self.emit = emit or (lambda kind, payload: None)
         if self.session is None:
-            self.emit("status", {"text": "Preparing the data…"})
+            self.emit("status", {"text": translate("training.tuning", "Preparing the data…")})
             self.prepare()
         epochs = int(self.settings.epochs or self.config.epochs)
         resumed = self._prepare_folder(epochs)
@@ -215,13 +226,22 @@ class Search:
         )
         best = results.best()
         n = len(results.finished())
-        message = (
-            f"Stopped after {n} finished trial{'s' if n != 1 else ''}; they are kept."
-            if stopped
-            else f"Finished {n} trial{'s' if n != 1 else ''}."
-        )
+        if stopped:
+            message = (
+                translate("training.tuning", "Stopped after 1 finished trial; they are kept.")
+                if n == 1
+                else translate("training.tuning", "Stopped after {n} finished trials; they are kept.").format(n=n)
+            )
+        else:
+            message = (
+                translate("training.tuning", "Finished 1 trial.")
+                if n == 1
+                else translate("training.tuning", "Finished {n} trials.").format(n=n)
+            )
         if best is None and n:
-            message += " No trial completed: see the trials' messages."
+            message = translate("training.tuning", "{message} No trial completed: see the trials' messages.").format(
+                message=message
+            )
         self.emit("search_end", {"stopped": stopped, "best": best.to_dict() if best else None, "message": message})
         return results
 
@@ -252,15 +272,21 @@ class Search:
         if self.folder.exists():
             if old is None and any(self.folder.iterdir()):
                 raise TuningError(
-                    f"{self.folder} exists and is not a kbuilder search folder; move it away or "
-                    "choose another project name."
+                    translate(
+                        "training.tuning",
+                        "{folder} exists and is not a kbuilder search folder; move it away or "
+                        "choose another project name.",
+                    ).format(folder=self.folder)
                 )
             if self.resume and old is not None:
                 same = all(old.get(k) == v for k, v in mine.items())
                 if not same:
                     raise TuningError(
-                        "The search folder holds a search of a different model, search space or "
-                        "settings, so it cannot be resumed: start a new search."
+                        translate(
+                            "training.tuning",
+                            "The search folder holds a search of a different model, search space or "
+                            "settings, so it cannot be resumed: start a new search.",
+                        )
                     )
                 return True
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -268,7 +294,11 @@ class Search:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(marker, json.dumps(mine, indent=1, default=str))
         except (OSError, ProjectError) as exc:
-            raise TuningError(f"Cannot write the search folder {self.folder}: {exc}") from None
+            raise TuningError(
+                translate("training.tuning", "Cannot write the search folder {folder}: {problem}").format(
+                    folder=self.folder, problem=exc
+                )
+            ) from None
         return False
 
     # ------------------------------------------------------------- KerasTuner

@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from kbuilder.core.i18n import translate
 from kbuilder.keras_io.file_guard import MiB, ReadError, read_regular
 
 START, OOV, INDEX_FROM = 1, 2, 3  # keras.datasets.imdb/reuters.load_data's defaults
@@ -46,11 +47,19 @@ def load_word_index(file_name: str) -> dict[str, int]:
     try:
         table = json.loads(data.decode("utf-8"))
     except (ValueError, RecursionError):
-        raise VocabularyError(f"{path.name} is damaged: it is not a JSON table of words.") from None
+        raise VocabularyError(
+            translate("training.vocabulary", "{file} is damaged: it is not a JSON table of words.").format(
+                file=path.name
+            )
+        ) from None
     if not isinstance(table, dict) or not all(
         isinstance(w, str) and isinstance(i, int) and not isinstance(i, bool) and i > 0 for w, i in table.items()
     ):
-        raise VocabularyError(f"{path.name} is damaged: it is not a table of words to whole numbers.")
+        raise VocabularyError(
+            translate("training.vocabulary", "{file} is damaged: it is not a table of words to whole numbers.").format(
+                file=path.name
+            )
+        )
     return table
 
 
@@ -63,8 +72,11 @@ def _download(file_name: str, path: Path) -> None:
         )
     except Exception as exc:  # noqa: BLE001 - offline, mostly
         raise VocabularyError(
-            f"The word list {file_name} is not on this computer and could not be downloaded "
-            f"({type(exc).__name__}): download {ORIGIN + file_name} and put it in {path}."
+            translate(
+                "training.vocabulary",
+                "The word list {file} is not on this computer and could not be downloaded ({error}): "
+                "download {url} and put it in {path}.",
+            ).format(file=file_name, error=type(exc).__name__, url=ORIGIN + file_name, path=path)
         ) from None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
@@ -32,13 +32,14 @@ def apply_action(action: Any, graph: Any, holder: Any, push: Callable | None) ->
     ``holder`` keeps the training settings (the window's ``Document``).
     None on success, else why it could not be applied."""
     if push is None:
-        return "This view cannot change the model."
+        return QCoreApplication.translate("action_buttons", "This view cannot change the model.")
     if action.kind == "settings" and holder is None:
-        return "The training settings are not available here."
+        return QCoreApplication.translate("action_buttons", "The training settings are not available here.")
     try:
         cmd = action.command(graph, holder)
     except (GraphError, KeyError, ValueError) as exc:  # the layers it names are gone
-        return str(exc) or "The model has changed: this fix no longer applies."
+        return str(exc) or QCoreApplication.translate("action_buttons",
+                                                      "The model has changed: this fix no longer applies.")
     return push(cmd)
 
 

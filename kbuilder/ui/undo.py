@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kbuilder.core.graph import Graph, GraphError
@@ -40,7 +41,8 @@ class UndoAdapter(QUndoCommand):
     so the stack's first ``redo`` must not run it again."""
 
     def __init__(self, core_cmd: Command, graph: Graph, applied: bool = False) -> None:
-        super().__init__(getattr(core_cmd, "text", "edit"))
+        text = getattr(core_cmd, "text", None)
+        super().__init__(QCoreApplication.translate("UndoAdapter", "edit") if text is None else text)
         self.cmd = core_cmd
         self.graph = graph
         self._skip_redo = applied

@@ -72,23 +72,33 @@ def analyzers(catalog):
 
 
 @pytest.fixture
-def window(qtbot, analyzers, tmp_path, monkeypatch):
-    yield from _window(qtbot, analyzers, tmp_path, monkeypatch, timeout=10_000)
+def lang():
+    """The language the window fixtures speak; a test parametrizes ``lang`` for another."""
+    return "en"
 
 
 @pytest.fixture
-def keras_window(qtbot, catalog, tmp_path, monkeypatch):
+def window(qtbot, analyzers, tmp_path, monkeypatch, lang):
+    yield from _window(qtbot, analyzers, tmp_path, monkeypatch, timeout=10_000, lang=lang)
+
+
+@pytest.fixture
+def keras_window(qtbot, catalog, tmp_path, monkeypatch, lang):
     """The window with the real analysis: Keras shapes, checks and fixes (slow: TensorFlow starts)."""
     from kbuilder.ui.analysis import Analyzers
 
-    yield from _window(qtbot, Analyzers(catalog=lambda: catalog), tmp_path, monkeypatch, timeout=180_000)
+    yield from _window(qtbot, Analyzers(catalog=lambda: catalog), tmp_path, monkeypatch, timeout=180_000, lang=lang)
 
 
-def _window(qtbot, analyzers, tmp_path, monkeypatch, timeout):
+def _window(qtbot, analyzers, tmp_path, monkeypatch, timeout, lang="en"):
+    from PySide6.QtWidgets import QApplication
+
+    from kbuilder import language
     from kbuilder.app import example_project
     from kbuilder.ui.window import files
     from kbuilder.ui.window.main_window import MainWindow
 
+    assert language.install(QApplication.instance(), lang) == lang
     monkeypatch.setattr(files, "recovery_dir", lambda: tmp_path / "recovery")
     w = MainWindow(analyzers=analyzers)
     w.files.ask_save_changes = lambda: files.DISCARD  # no modal box at teardown; tests that check it replace it
@@ -105,4 +115,5 @@ def _window(qtbot, analyzers, tmp_path, monkeypatch, timeout):
     w.close()
     w.deleteLater()
     qtbot.wait(1)
+    language.install(QApplication.instance(), "en")
 

@@ -85,8 +85,9 @@ def visit_tabs(qtbot, root: QWidget, seen: list[str]) -> None:
             seen.extend(f"[{tabs.tabText(i)}] {p}" for p in problems(root.window()))
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])  # Korean is often wider
 @pytest.mark.parametrize("width,height,curves", SIZES)
-def test_every_mode_fits_the_window(window, qtbot, real_catalog, width, height, curves):
+def test_every_mode_fits_the_window(window, qtbot, real_catalog, width, height, curves, lang):
     window._on_catalog(real_catalog)  # the Inspector with the real layer parameters
     window.resize(width, height)
     window.restore_default_layout()

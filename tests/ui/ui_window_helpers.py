@@ -11,7 +11,10 @@ def click_mode(qtbot, window, title: str) -> None:
     from PySide6.QtWidgets import QToolBar
 
     bar = window.findChild(QToolBar, "toolbar_modes")
-    action = next(a for a in bar.actions() if a.text().replace("&", "") == title)
+    name = {"Build": "build", "Code": "code", "Train": "training", "Experiments": "experiments"}[title]
+    action = next(a for a in bar.actions() if a.objectName() == f"action_mode_{name}")  # any language
+    if not any("\uac00" <= ch <= "\ud7a3" for ch in action.text()):  # in English, the title the user sees
+        assert action.text().replace("&", "") == title
     qtbot.mouseClick(bar.widgetForAction(action), Qt.MouseButton.LeftButton)
     assert action.isChecked()
     assert window.mode() == {"Build": "build", "Code": "code", "Train": "training", "Experiments": "experiments"}[title]

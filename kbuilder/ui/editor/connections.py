@@ -12,7 +12,7 @@ red by the analysis, with the reason on the node.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtWidgets import QToolTip
 
 from kbuilder.core.commands import AddEdge, RemoveEdge, ReorderInputs
@@ -169,25 +169,33 @@ class ConnectionDrag:
             target = next(i for i, e in enumerate(scene.graph.in_edges(dst)) if e.dst_port == port)
             new.insert(target, moving.id)
             if scene.execute(ReorderInputs(dst, order, new)):
-                scene.status_message.emit(f"{scene.graph.node(moving.src).name} is now input {target + 1}")
+                scene.status_message.emit(QCoreApplication.translate("ConnectionDrag", "{layer} is now input {n}").format(
+                    layer=scene.graph.node(moving.src).name, n=target + 1))
         elif plan is not None:
             src, dst, port = plan
             new = AddEdge(Edge(src=src, dst=dst, dst_port=port, src_port=src_port))
             if moving is not None:
                 if (moving.src, moving.dst, moving.dst_port, moving.src_port) == (src, dst, port, src_port):
                     return
-                cmd = Compound([RemoveEdge(moving), new], text="Move connection")
+                cmd = Compound([RemoveEdge(moving), new],
+                               text=QCoreApplication.translate("ConnectionDrag", "Move connection"))
             else:
                 cmd = new
             if scene.execute(cmd):
                 g = scene.graph
-                scene.status_message.emit(f"Connected {g.node(src).name} → {g.node(dst).name}"
-                                          + (f" (input {port + 1})" if port else ""))
+                if port:
+                    text = QCoreApplication.translate("ConnectionDrag", "Connected {src} → {dst} (input {n})").format(
+                        src=g.node(src).name, dst=g.node(dst).name, n=port + 1)
+                else:
+                    text = QCoreApplication.translate("ConnectionDrag", "Connected {src} → {dst}").format(
+                        src=g.node(src).name, dst=g.node(dst).name)
+                scene.status_message.emit(text)
         elif moving is not None and reason is None:
             if scene.execute(RemoveEdge(moving)):
-                scene.status_message.emit("Disconnected")
+                scene.status_message.emit(QCoreApplication.translate("ConnectionDrag", "Disconnected"))
         elif reason:
-            scene.status_message.emit("Not connected: " + reason)
+            scene.status_message.emit(QCoreApplication.translate("ConnectionDrag", "Not connected: {reason}").format(
+                reason=reason))
 
     def cancel(self) -> None:
         if self.live is not None:

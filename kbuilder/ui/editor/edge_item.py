@@ -6,7 +6,7 @@ applies."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -20,6 +20,10 @@ def curve(a: QPointF, b: QPointF) -> QPainterPath:
     dy = max(abs(b.y() - a.y()) * 0.5, 40.0)
     path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
     return path
+
+
+def _tip() -> str:
+    return QCoreApplication.translate("EdgeItem", "Connection: click to select, Delete to remove")
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -40,7 +44,7 @@ class EdgeItem(QGraphicsPathItem):
         if edge_id is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             self.setAcceptHoverEvents(True)
-            self.setToolTip("Connection: click to select, Delete to remove")
+            self.setToolTip(_tip())
         self._apply_pen()
 
     def _apply_pen(self) -> None:
@@ -65,7 +69,7 @@ class EdgeItem(QGraphicsPathItem):
             return
         self._messages = list(messages)
         self._severity = severity
-        tip = "Connection: click to select, Delete to remove"
+        tip = _tip()
         if messages:
             tip = "<br>".join(f"⚠ {m}" for m in messages) + "<br>" + tip
         self.setToolTip(tip)

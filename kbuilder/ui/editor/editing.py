@@ -4,7 +4,7 @@ merge layer's inputs, rename, mark as output; and the context menus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -75,11 +75,11 @@ class Editor:
         if connect_from is not None and connect_from in g and class_name != "Input":
             children.append(C.AddEdge(Edge(src=connect_from, dst=node.id, dst_port=0)))
         cmd = children[0] if len(children) == 1 else C.Compound(children)
-        cmd.text = f"Add {class_name}"
+        cmd.text = QCoreApplication.translate("Editor", "Add {layer}").format(layer=class_name)
         if not self.scene.execute(cmd):
             return None
         self.scene.select_nodes([node.id])
-        self.scene.status_message.emit(f"Added {node.name}")
+        self.scene.status_message.emit(QCoreApplication.translate("Editor", "Added {name}").format(name=node.name))
         return node.id
 
     def drop_layer(self, class_name: str, pos: QPointF) -> str | None:
@@ -108,10 +108,12 @@ class Editor:
             C.AddEdge(Edge(src=edge.src, dst=node.id, dst_port=0, src_port=edge.src_port)),
             C.AddEdge(Edge(src=node.id, dst=edge.dst, dst_port=edge.dst_port)),
         ]
-        if not self.scene.execute(C.Compound(children, text=f"Insert {class_name}")):
+        text = QCoreApplication.translate("Editor", "Insert {layer}").format(layer=class_name)
+        if not self.scene.execute(C.Compound(children, text=text)):
             return None
         self.scene.select_nodes([node.id])
-        self.scene.status_message.emit(f"Inserted {node.name} between {g.node(edge.src).name} and {g.node(edge.dst).name}")
+        self.scene.status_message.emit(QCoreApplication.translate("Editor", "Inserted {name} between {src} and {dst}").format(
+            name=node.name, src=g.node(edge.src).name, dst=g.node(edge.dst).name))
         return node.id
 
     def add_below_selection(self, class_name: str, fallback_center: QPointF) -> str | None:
@@ -135,7 +137,8 @@ class Editor:
             return False
         cmd = C.remove_items(self.graph, nodes, edges)
         if not nodes:
-            cmd.text = "Disconnect" if len(edges) == 1 else f"Delete {len(edges)} connections"
+            cmd.text = (QCoreApplication.translate("Editor", "Disconnect") if len(edges) == 1
+                        else QCoreApplication.translate("Editor", "Delete {n} connections").format(n=len(edges)))
         return self.scene.execute(cmd)
 
     # ------------------------------------------------------------ clipboard
@@ -147,7 +150,8 @@ class Editor:
         # QMimeData crashes PySide6 when the application exits.
         QGuiApplication.clipboard().setText(clipboard.fragment_text(self.graph, ids))
         self._paste_count = 0
-        self.scene.status_message.emit(f"Copied {len(ids)} layer" + ("s" if len(ids) > 1 else ""))
+        self.scene.status_message.emit(QCoreApplication.translate("Editor", "Copied 1 layer") if len(ids) == 1
+                                       else QCoreApplication.translate("Editor", "Copied {n} layers").format(n=len(ids)))
         return True
 
     def cut(self) -> bool:
@@ -155,7 +159,7 @@ class Editor:
             return False
         nodes = self.scene.selected_node_ids()
         cmd = C.remove_items(self.graph, nodes, [])
-        cmd.text = "Cut"
+        cmd.text = QCoreApplication.translate("Editor", "Cut")
         return self.scene.execute(cmd)
 
     def paste(self) -> bool:
@@ -164,13 +168,13 @@ class Editor:
         try:
             pasted = clipboard.read_fragment(QGuiApplication.clipboard().text())
         except GraphError as exc:
-            self.scene.status_message.emit(f"Cannot paste: {exc}.")
+            self.scene.status_message.emit(QCoreApplication.translate("Editor", "Cannot paste: {reason}.").format(reason=exc))
             return False
         if pasted is None or not len(pasted):
             return False
         notes = make_placeholders(pasted)
         self._paste_count += 1
-        done = self._paste_data(pasted.to_dict(), 40.0 * self._paste_count, "Paste")
+        done = self._paste_data(pasted.to_dict(), 40.0 * self._paste_count, QCoreApplication.translate("Editor", "Paste"))
         if done and notes:
             self.scene.status_message.emit(notes[0])
         return done
@@ -179,13 +183,13 @@ class Editor:
         ids = self.scene.selected_node_ids()
         if not ids:
             return False
-        return self._paste_data(clipboard.fragment(self.graph, ids), 40.0, "Duplicate")
+        return self._paste_data(clipboard.fragment(self.graph, ids), 40.0, QCoreApplication.translate("Editor", "Duplicate"))
 
     def _paste_data(self, data: dict, offset: float, text: str) -> bool:
         try:
             cmd = clipboard.paste(self.graph, data, offset=(offset, offset))
         except (KeyError, TypeError, ValueError) as exc:
-            self.scene.status_message.emit(f"Cannot paste: {exc}")
+            self.scene.status_message.emit(QCoreApplication.translate("Editor", "Cannot paste: {reason}").format(reason=exc))
             return False
         cmd.text = text
         if not self.scene.execute(cmd):
@@ -211,14 +215,15 @@ class Editor:
         new = {n.id: n.position for n in copy.nodes}
         old = {n.id: n.position for n in self.graph.nodes}
         if new == old:
-            self.scene.status_message.emit("The layout is already tidy")
+            self.scene.status_message.emit(QCoreApplication.translate("Editor", "The layout is already tidy"))
             return False
-        return self.scene.execute(C.Move(old=old, new=new, text="Auto layout"))
+        return self.scene.execute(C.Move(old=old, new=new, text=QCoreApplication.translate("Editor", "Auto layout")))
 
     # ---------------------------------------------------------------- edits
     def rename(self, node_id: str) -> None:
         node = self.graph.node(node_id)
-        name, ok = QInputDialog.getText(None, "Rename layer", "New name:", text=node.name)
+        name, ok = QInputDialog.getText(None, QCoreApplication.translate("Editor", "Rename layer"), QCoreApplication.translate("Editor", "New name:"),
+                                        text=node.name)
         if ok and name.strip() and name.strip() != node.name:
             self.scene.execute(C.Rename(node_id, node.name, name.strip()))
 
@@ -230,7 +235,7 @@ class Editor:
     def toggle_output(self, node_id: str) -> None:
         node = self.graph.node(node_id)
         cmd = C.SetOutput(node_id, not node.is_output)
-        cmd.text = "Mark as output" if not node.is_output else "Unmark output"
+        cmd.text = QCoreApplication.translate("Editor", "Mark as output") if not node.is_output else QCoreApplication.translate("Editor", "Unmark output")
         self.scene.execute(cmd)
 
     def move_input(self, node_id: str, port: int, step: int) -> bool:
@@ -249,14 +254,15 @@ class Editor:
         nid = item.node_id
         node = self.graph.node(nid)
         menu = QMenu()
-        menu.addAction("Rename…", lambda: self.rename(nid))
-        menu.addAction("Unmark as model output" if node.is_output else "Mark as model output",
+        menu.addAction(QCoreApplication.translate("Editor", "Rename…"), lambda: self.rename(nid))
+        menu.addAction(QCoreApplication.translate("Editor", "Unmark as model output") if node.is_output
+                       else QCoreApplication.translate("Editor", "Mark as model output"),
                        lambda: self.toggle_output(nid))
         menu.addSeparator()
-        menu.addAction("Duplicate", self.duplicate)
-        menu.addAction("Copy", self.copy)
-        menu.addAction("Cut", self.cut)
-        menu.addAction("Delete", self.delete_selection)
+        menu.addAction(QCoreApplication.translate("Editor", "Duplicate"), self.duplicate)
+        menu.addAction(QCoreApplication.translate("Editor", "Copy"), self.copy)
+        menu.addAction(QCoreApplication.translate("Editor", "Cut"), self.cut)
+        menu.addAction(QCoreApplication.translate("Editor", "Delete"), self.delete_selection)
         menu.exec(screen_pos)
 
     def port_menu(self, port, screen_pos) -> None:
@@ -265,28 +271,28 @@ class Editor:
         nid, n = port.node_id, len(self.graph.in_edges(port.node_id))
         edge = next(e for e in self.graph.in_edges(nid) if e.dst_port == port.index)
         menu = QMenu()
-        earlier = menu.addAction("Move input earlier", lambda: self.move_input(nid, port.index, -1))
-        later = menu.addAction("Move input later", lambda: self.move_input(nid, port.index, +1))
+        earlier = menu.addAction(QCoreApplication.translate("Editor", "Move input earlier"), lambda: self.move_input(nid, port.index, -1))
+        later = menu.addAction(QCoreApplication.translate("Editor", "Move input later"), lambda: self.move_input(nid, port.index, +1))
         position = [e.dst_port for e in self.graph.in_edges(nid)].index(port.index)
         earlier.setEnabled(position > 0)
         later.setEnabled(position < n - 1)
-        menu.addAction("Disconnect", lambda: self.scene.execute(C.RemoveEdge(edge)))
+        menu.addAction(QCoreApplication.translate("Editor", "Disconnect"), lambda: self.scene.execute(C.RemoveEdge(edge)))
         menu.exec(screen_pos)
 
     def canvas_menu(self, scene_pos: QPointF, screen_pos) -> None:
         """Right-click on empty canvas."""
         menu = QMenu()
-        paste = menu.addAction("Paste", self.paste)
+        paste = menu.addAction(QCoreApplication.translate("Editor", "Paste"), self.paste)
         paste.setEnabled(bool(QGuiApplication.clipboard().text().startswith("{")))
-        menu.addAction("Select all", self.select_all)
+        menu.addAction(QCoreApplication.translate("Editor", "Select all"), self.select_all)
         menu.addSeparator()
-        menu.addAction("Auto layout", self.auto_layout)
+        menu.addAction(QCoreApplication.translate("Editor", "Auto layout"), self.auto_layout)
         for view in self.scene.views()[:1]:
-            menu.addAction("Fit to window", view.fit)
+            menu.addAction(QCoreApplication.translate("Editor", "Fit to window"), view.fit)
         menu.exec(screen_pos)
 
     def edge_menu(self, item, screen_pos) -> None:
         edge = self.graph.edge(item.edge_id)
         menu = QMenu()
-        menu.addAction("Delete connection", lambda: self.scene.execute(C.RemoveEdge(edge)))
+        menu.addAction(QCoreApplication.translate("Editor", "Delete connection"), lambda: self.scene.execute(C.RemoveEdge(edge)))
         menu.exec(screen_pos)

@@ -5,7 +5,7 @@ frame is only a picture: it is not selectable and follows its members."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -20,7 +20,8 @@ class GroupFrameItem(QGraphicsItem):
         self._rect = QRectF()
         self.setZValue(-2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip(f"Layers of the nested model “{name}”")
+        self.setToolTip(QCoreApplication.translate("GroupFrameItem", "Layers of the nested model “{name}”").format(
+            name=name))
 
     def update_rect(self) -> None:
         rect = QRectF()

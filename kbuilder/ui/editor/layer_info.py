@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from kbuilder.core.graph import INPUT, PLACEHOLDER
+from kbuilder.core.i18n import translating
 from kbuilder.layers import basics
+from kbuilder.layers.basics import catalog_text
+from kbuilder.layers.cards import card
 
 _CATEGORY_COLORS = [
     ("input", "#4c9a5b"),
@@ -49,6 +53,10 @@ _CLASS_HINTS = [
     (r"ReLU|Softmax|Activation|ELU", "activation"),
     (r"Embedding", "embed"),
 ]
+
+def category_title(category: str) -> str:
+    """A catalog category as the user reads it (kbuilder.layers.basics.catalog_text)."""
+    return catalog_text(category)
 
 
 class LayerInfo:
@@ -96,8 +104,18 @@ class LayerInfo:
         return QColor("#5a6e8a")
 
     def summary(self, class_name: str) -> str:
-        spec = self.spec(class_name)
-        return str(spec.summary or "") if spec is not None else ""
+        return layer_summary(class_name, self.spec(class_name))
+
+
+def layer_summary(class_name: str, spec: Any) -> str:
+    """One line on what a layer does: Keras's own first line in English; in
+    another language the first sentence of the layer's card, where it has
+    one (Keras's docstrings are English)."""
+    if translating():
+        found = card(class_name)
+        if found is not None:
+            return re.split(r"(?<=[.!?])\s", found.what.strip(), maxsplit=1)[0]
+    return catalog_text(str(spec.summary or "")) if spec is not None else ""
 
 
 def format_value(value: Any) -> str:
@@ -116,6 +134,13 @@ def format_shape(shape: Any) -> str:
 
 
 def format_count(n: int | None) -> str:
+    """``1,290 params`` under a layer's box (:func:`format_number` alone when room is short)."""
     if n is None:
         return ""
-    return f"{n:,} param" + ("" if n == 1 else "s")
+    if n == 1:
+        return QCoreApplication.translate("layer_info", "1 param")
+    return QCoreApplication.translate("layer_info", "{n} params").format(n=format_number(n))
+
+
+def format_number(n: int | None) -> str:
+    return "" if n is None else f"{n:,}"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from kbuilder.core.graph import Node
-from kbuilder.ui.editor.layer_info import LayerInfo, format_count, format_shape, format_value
+from kbuilder.ui.editor.layer_info import LayerInfo, format_count, format_number, format_shape, format_value
 from kbuilder.ui.editor.port_item import IN, OUT, PortItem
 
 WIDTH, HEIGHT, HEADER = 190.0, 78.0, 21.0
@@ -49,6 +49,7 @@ class NodeItem(QGraphicsItem):
         self._color = QColor("#5a6e8a")
         self._shape_text = ""
         self._count_text = ""
+        self._count_number = ""  # the count without its word, when the shape needs the room
         self._severity: str | None = None
         self._problems: list[str] = []
         self._info_error: str | None = None
@@ -85,14 +86,15 @@ class NodeItem(QGraphicsItem):
         detail = ", ".join(p for _, p in self._parts)
         self._has_params = bool(detail)
         if node.shared_with and shared_name:
-            detail, self._has_params = f"reuses {shared_name} (same weights)", True
+            detail = QCoreApplication.translate("NodeItem", "reuses {layer} (same weights)").format(layer=shared_name)
+            self._has_params = True
         elif not detail:
             detail = info.summary(node.class_name)
         title = node.class_name
         if node.shared_with:
-            title += "  (shared)"
+            title += "  " + QCoreApplication.translate("NodeItem", "(shared)")
         if node.is_output:
-            title += "  ⇢ output"
+            title += "  " + QCoreApplication.translate("NodeItem", "⇢ output")
         self._texts = (title, node.name, detail, "", "")
         self._color = info.color(node.class_name)
         self._is_output = node.is_output
@@ -146,8 +148,9 @@ class NodeItem(QGraphicsItem):
         self.out_ports = [PortItem(self, OUT, i, numbered=False) for i in range(count)]
         for i, p in enumerate(self.out_ports):
             p.setPos(WIDTH * (i + 1) / (count + 1), HEIGHT)
-            p.setToolTip(f"Output {i + 1} of {count}: drag from here to an input port to connect" if numbered
-                         else "Output: drag from here to an input port to connect")
+            p.setToolTip(QCoreApplication.translate("NodeItem", "Output {n} of {count}: drag from here to an input port to connect").format(
+                n=i + 1, count=count) if numbered
+                else QCoreApplication.translate("NodeItem", "Output: drag from here to an input port to connect"))
             p.out_label = str(i + 1) if numbered else ""
         scene = self.scene()
         if scene is not None and getattr(scene, "far", False):
@@ -170,14 +173,17 @@ class NodeItem(QGraphicsItem):
 
     def _port_tip(self, port: PortItem) -> str:
         if port.free:
-            return "Drop a connection here to add one more input"
-        label = f"Input {port.index + 1}" if port.numbered else "Input"
+            return QCoreApplication.translate("NodeItem", "Drop a connection here to add one more input")
+        n = port.index + 1
         if port.connected:
             if port.numbered:
-                return (f"{label}: connected. Drag it onto another numbered input to change the order, "
-                        "away to disconnect; right-click for more")
-            return f"{label}: connected. Drag it away to disconnect, or onto another layer's input to move it"
-        return f"{label}: drop a connection from another layer's output here"
+                return QCoreApplication.translate("NodeItem", "Input {n}: connected. Drag it onto another numbered input to change the order, "
+                                                  "away to disconnect; right-click for more").format(n=n)
+            return QCoreApplication.translate("NodeItem", "Input: connected. Drag it away to disconnect, or onto another layer's "
+                                              "input to move it")
+        if port.numbered:
+            return QCoreApplication.translate("NodeItem", "Input {n}: drop a connection from another layer's output here").format(n=n)
+        return QCoreApplication.translate("NodeItem", "Input: drop a connection from another layer's output here")
 
     def set_info(self, output_shape: Any, params: int | None, error: str | None = None) -> bool:
         """Show the analysis's figures; True when the output ports changed
@@ -189,6 +195,7 @@ class NodeItem(QGraphicsItem):
         if new == (self._shape_text, self._count_text, self._info_error):
             return ports_changed  # unchanged: keep the cached picture (an edit re-sends every node's info)
         self._shape_text, self._count_text, self._info_error = new
+        self._count_number = format_number(params)
         self._refresh_problems()
         return ports_changed
 
@@ -234,12 +241,13 @@ class NodeItem(QGraphicsItem):
         if summary:
             lines.append(summary)
         if self._shape_text:
-            lines.append(f"Output shape: {self._shape_text}")
+            lines.append(QCoreApplication.translate("NodeItem", "Output shape: {shape}").format(shape=self._shape_text))
         if self._count_text:
             lines.append(self._count_text)
         for key, values in self._marks.items():
-            lines.append(f"<span style='color:{MARK.name()}'>⟳ The search tries {_escape(key)}: "
-                         f"{_escape(values)}</span>")
+            text = QCoreApplication.translate("NodeItem", "⟳ The search tries {param}: {values}").format(
+                param=_escape(key), values=_escape(values))
+            lines.append(f"<span style='color:{MARK.name()}'>{text}</span>")
         for msg in self.problems:
             color = "#d03030" if self.severity == "error" else "#b07000"
             lines.append(f"<span style='color:{color}'>⚠ {_escape(msg)}</span>")
@@ -290,12 +298,12 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#e3e5e8"), 1))
         painter.drawLine(QPointF(6, HEIGHT - 22), QPointF(WIDTH - 6, HEIGHT - 22))
         shape_color = ERROR if severity == "error" and not self._shape_text else QColor("#1f5fa8")
-        shape = self._shape_text or ("error" if severity == "error" else "shape …")
+        shape = self._shape_text or (QCoreApplication.translate("NodeItem", "error") if severity == "error" else QCoreApplication.translate("NodeItem", "shape …"))
         metrics = QFontMetricsF(small)
         count = self._count_text  # "1,290 params"; only the number when the shape needs the room
         room = WIDTH - 16 - 8 - metrics.horizontalAdvance(shape)
         if count and metrics.horizontalAdvance(count) > room:
-            count = count.split(" ")[0]
+            count = self._count_number
         count_w = metrics.horizontalAdvance(count) + 1 if count else 0.0
         self._text(painter, small, shape_color, QRectF(8, HEIGHT - 20, WIDTH - 24 - count_w, 16), shape)
         if count:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from kbuilder.layers.catalog import load_catalog_fast
+from kbuilder.ui.editor.layer_info import category_title, layer_summary
 from kbuilder.ui.editor.scene import LAYER_MIME
 
 ROLE_CLASS = Qt.ItemDataRole.UserRole
-COMMON = "Common layers"
+ROLE_GROUP = Qt.ItemDataRole.UserRole + 1  # a group's untranslated name (COMMON or a catalog category)
+COMMON = QT_TRANSLATE_NOOP("PalettePanel", "Common layers")
 
 
 class LayerTreeWidget(QTreeWidget):
@@ -67,14 +69,14 @@ class PalettePanel(QWidget):
         super().__init__(parent)
         self.catalog: Any = None
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search layers  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search layers  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Type part of a layer's name or purpose, e.g. 'conv', 'dropout', 'merge'. "
-                               "Enter adds the first match.")
+        self.search.setToolTip(self.tr("Type part of a layer's name or purpose, e.g. 'conv', 'dropout', 'merge'. "
+                                       "Enter adds the first match."))
         self.tree = LayerTreeWidget(self)
-        self.tree.setToolTip("Drag a layer onto the canvas (onto a connection to insert it there), "
-                             "or double-click it to add it below the selected layer, connected.")
-        self.hint = QLabel("Drag onto the canvas or double-click", self)
+        self.tree.setToolTip(self.tr("Drag a layer onto the canvas (onto a connection to insert it there), "
+                                     "or double-click it to add it below the selected layer, connected."))
+        self.hint = QLabel(self.tr("Drag onto the canvas or double-click"), self)
         self.hint.setStyleSheet("color: #6a7079; font-size: 11px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -97,11 +99,11 @@ class PalettePanel(QWidget):
             self.set_catalog(catalog)
 
     # ------------------------------------------------------------ content
-    def show_loading(self, text: str = "Loading layers…") -> None:
+    def show_loading(self, text: str | None = None) -> None:
         self.tree.clear()
-        item = QTreeWidgetItem([text])
+        item = QTreeWidgetItem([text if text is not None else self.tr("Loading layers…")])
         item.setFlags(Qt.ItemFlag.NoItemFlags)
-        item.setToolTip(0, "The layer list comes from Keras, which takes a few seconds to load the first time.")
+        item.setToolTip(0, self.tr("The layer list comes from Keras, which takes a few seconds to load the first time."))
         self.tree.addTopLevelItem(item)
 
     def set_catalog(self, catalog: Any) -> None:
@@ -118,18 +120,20 @@ class PalettePanel(QWidget):
         self.filter(self.search.text())
 
     def _add_group(self, title: str, specs: list, expanded: bool) -> None:
-        group = QTreeWidgetItem([title])
+        shown = QCoreApplication.translate("PalettePanel", COMMON) if title == COMMON else category_title(title)
+        group = QTreeWidgetItem([shown])
+        group.setData(0, ROLE_GROUP, title)
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(group.font(0))
         font.setBold(True)
         group.setFont(0, font)
-        group.setToolTip(0, f"{len(specs)} layers")
+        group.setToolTip(0, self.tr("1 layer") if len(specs) == 1 else self.tr("{n} layers").format(n=len(specs)))
         for spec in specs:
             item = QTreeWidgetItem([spec.class_name])
             item.setData(0, ROLE_CLASS, spec.class_name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setToolTip(0, _tooltip(spec))
-            item.setStatusTip(0, str(spec.summary or ""))
+            item.setStatusTip(0, layer_summary(spec.class_name, spec))
             group.addChild(item)
         self.tree.addTopLevelItem(group)
         group.setExpanded(expanded)
@@ -165,13 +169,14 @@ class PalettePanel(QWidget):
             group = self.tree.topLevelItem(i)
             if not group.childCount():
                 continue
-            if words and group.text(0) == COMMON:
+            if words and group.data(0, ROLE_GROUP) == COMMON:
                 group.setHidden(True)  # no duplicates in search results
                 continue
             shown = 0
             for j in range(group.childCount()):
                 item = group.child(j)
-                hay = " ".join([item.text(0), group.text(0), item.statusTip(0)]).lower()
+                category = str(group.data(0, ROLE_GROUP) or "")  # in English and as shown: "conv" finds both
+                hay = " ".join([item.text(0), category, group.text(0), item.statusTip(0)]).lower()
                 ok = all(w in hay for w in words)
                 item.setHidden(not ok)
                 shown += ok
@@ -213,12 +218,12 @@ def _chip(class_name: str) -> QPixmap:
 
 
 def _tooltip(spec: Any) -> str:
-    summary = str(spec.summary or "")
+    summary = layer_summary(spec.class_name, spec)
     doc = str(spec.doc or "").strip().split("\n\n")[0]
     lines = [f"<b>{spec.class_name}</b>"]
     if summary:
         lines.append(summary)
     if doc and doc != summary:
         lines.append(f"<span style='color:#6a7079'>{doc[:300]}</span>")
-    lines.append("<i>Drag onto the canvas, or double-click to add.</i>")
+    lines.append("<i>" + QCoreApplication.translate("palette", "Drag onto the canvas, or double-click to add.") + "</i>")
     return "<br>".join(lines)

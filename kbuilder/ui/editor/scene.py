@@ -315,8 +315,8 @@ class CanvasScene(QGraphicsScene):
         old = {nid: self.graph.node(nid).position for nid in new if nid in self.graph}
         new = {nid: pos for nid, pos in new.items() if nid in old}
         self._moved = True
-        self.execute(Move(old=old, new=new, text="Move" if len(new) == 1 else f"Move {len(new)} layers",
-                          drag_id=("drag", self._drag_serial)))
+        text = self.tr("Move") if len(new) == 1 else self.tr("Move {n} layers").format(n=len(new))
+        self.execute(Move(old=old, new=new, text=text, drag_id=("drag", self._drag_serial)))
 
     def end_move(self) -> bool:
         moved, self._moved, self._drag_start = self._moved, False, None
@@ -328,7 +328,7 @@ class CanvasScene(QGraphicsScene):
         ids = self.selected_node_ids()
         old = {nid: self.graph.node(nid).position for nid in ids}
         new = {nid: (x + dx, y + dy) for nid, (x, y) in old.items()}
-        self.execute(Move(old=old, new=new, text="Move", drag_id=("nudge", tuple(ids), self._drag_serial)))
+        self.execute(Move(old=old, new=new, text=self.tr("Move"), drag_id=("nudge", tuple(ids), self._drag_serial)))
 
     # -------------------------------------------------------- connections
     def begin_connection(self, port, pos: QPointF) -> None:

@@ -5,7 +5,7 @@ model then shows its inputs, and the status bar says so)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -15,7 +15,8 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 3.0  # the wheel's range: far out is an overview
 READABLE_PX = 8.0  # Fit to window keeps a layer's name at least this many pixels tall
 NAME_PT = 8.5  # the point size NodeItem draws a layer's name in
 FIT_MARGIN = 40.0
-TOO_LARGE = "Showing the top of the model at a readable size: scroll, or zoom out with the wheel, to see the rest"
+TOO_LARGE = QT_TRANSLATE_NOOP("CanvasView", "Showing the top of the model at a readable size: scroll, or zoom out "
+                                            "with the wheel, to see the rest")
 NUDGE = {Qt.Key.Key_Left: (-10, 0), Qt.Key.Key_Right: (10, 0), Qt.Key.Key_Up: (0, -10), Qt.Key.Key_Down: (0, 10)}
 
 
@@ -32,8 +33,8 @@ class CanvasView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("")
-        self.setWhatsThis("The model: drag layers here from the palette, drag from a layer's bottom port "
-                          "to another layer's top port to connect them. Wheel zooms, middle button pans.")
+        self.setWhatsThis(self.tr("The model: drag layers here from the palette, drag from a layer's bottom port "
+                                  "to another layer's top port to connect them. Wheel zooms, middle button pans."))
         self._pan_from: QPointF | None = None
         self._space = False
         self._fit_pending = False
@@ -100,7 +101,7 @@ class CanvasView(QGraphicsView):
         elif too_large:
             self.set_zoom(self.readable_zoom())
             self._show_top(rect, items)
-            self.scene().status_message.emit(TOO_LARGE)
+            self.scene().status_message.emit(QCoreApplication.translate("CanvasView", TOO_LARGE))
         if not too_large and getattr(self, "_said_too_large", False):
             self.scene().status_message.emit("")  # it fits now: the earlier message is no longer true
         self._said_too_large = too_large
@@ -206,7 +207,8 @@ class CanvasView(QGraphicsView):
         font.setPointSizeF(12)
         painter.setFont(font)
         painter.drawText(QRectF(self.viewport().rect()), Qt.AlignmentFlag.AlignCenter,
-                         "Drag a layer here from the Layers list\n(start with an Input), or open a template: Ctrl+Shift+N")
+                         self.tr("Drag a layer here from the Layers list\n(start with an Input), or open a template: "
+                                 "Ctrl+Shift+N"))
         painter.restore()
 
     # --------------------------------------------------------------- drops

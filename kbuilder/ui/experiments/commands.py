@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kbuilder.core.history import Command, Compound
+from kbuilder.core.i18n import translate
 from kbuilder.training.config import TrainConfig
 from kbuilder.training.search_space import (
     COMPILE_KEYS,
@@ -70,9 +71,13 @@ def mark_command(document: Any, graph: Any, node_id: str | None, param: str, dim
     history; SearchSpaceError (one sentence) when the space is full."""
     space = space_of(document)
     if dim is not None and space.get(node_id, param) is None and len(space.dimensions) >= MAX_DIMENSIONS:
-        raise SearchSpaceError(f"A search varies at most {MAX_DIMENSIONS} settings: remove a mark first.")
+        raise SearchSpaceError(translate("ui.experiments.commands", "A search varies at most {n} settings: remove a mark first.").format(
+            n=MAX_DIMENSIONS))
     key = Dimension(param, node_id).key(graph)
-    text = f"Try several values of {key}" if dim is not None else f"Stop trying several values of {key}"
+    if dim is not None:
+        text = translate("ui.experiments.commands", "Try several values of {key}").format(key=key)
+    else:
+        text = translate("ui.experiments.commands", "Stop trying several values of {key}").format(key=key)
     return MarkDimension(document, node_id, param, dim, text)
 
 
@@ -106,7 +111,10 @@ def apply_best_command(document: Any, values: dict[str, Any], number: int | None
     parameters) and the training settings (learning rate, optimizer, batch
     size).  Raises TuningError (one sentence) when a layer of the trial is
     no longer in the model."""
-    text = f"Apply the values of trial {number}" if number is not None else "Apply the best trial's values"
+    if number is not None:
+        text = translate("ui.experiments.commands", "Apply the values of trial {n}").format(n=number)
+    else:
+        text = translate("ui.experiments.commands", "Apply the best trial's values")
     children: list[Command] = []
     graph_part = apply_best(document.graph, values)
     if graph_part.children:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from kbuilder.training.search_check import dimension_from_text
@@ -40,7 +40,17 @@ EXAMPLES = {
     "optional_float": "0.1, 0.3, 0.5",
     "bool": "true, false",
 }
-TITLES = {"learning_rate": "learning rate", "optimizer": "optimizer", "batch_size": "batch size"}
+#: The compile settings a search can vary, as a sentence names them (translated by :func:`setting_title`).
+TITLES = {
+    "learning_rate": QT_TRANSLATE_NOOP("dialog", "learning rate"),
+    "optimizer": QT_TRANSLATE_NOOP("dialog", "optimizer"),
+    "batch_size": QT_TRANSLATE_NOOP("dialog", "batch size"),
+}
+
+
+def setting_title(key: str) -> str:
+    """A compile setting's name as the user reads it ("learning rate"); any other key as it is."""
+    return QCoreApplication.translate("dialog", TITLES[key]) if key in TITLES else key
 
 
 def can_try_several(spec: Any) -> bool:
@@ -85,7 +95,7 @@ class TrySeveralDialog(QDialog):
         self._checking = False
         self.current = space_of(document).get(node_id, param)
         key = Dimension(param, node_id).key(document.graph) if node_id is None or node_id in document.graph else param
-        what = TITLES.get(key, key) if node_id is None else key
+        what = setting_title(key) if node_id is None else key
         self.setWindowTitle(self.tr("Try several values"))
         lay = QVBoxLayout(self)
         question = QLabel(self.tr("Which values of {what} should the search try?").format(what=what))
@@ -135,7 +145,7 @@ class TrySeveralDialog(QDialog):
         self.ok.setEnabled(False)
         self.ok.setText(self.tr("Checking…"))
         text, graph, node_id, param = self.field.text(), self.document.graph.copy(), self.node_id, self.param
-        where = TITLES[param] if node_id is None else None  # "learning rate: 0 is not ..."
+        where = setting_title(param) if node_id is None else None  # "learning rate: 0 is not ..."
         run_in_background(lambda: dimension_from_text(text, graph, node_id, param, where), self._checked,
                           self._refused)
 
@@ -164,7 +174,7 @@ class TrySeveralDialog(QDialog):
         # A layer's name keeps its case ("dense.units: ..."); a training setting's reads as a sentence.
         if self.node_id is None:
             if message.startswith(self.param + ":"):
-                message = TITLES[self.param] + message[len(self.param):]
+                message = setting_title(self.param) + message[len(self.param):]
             message = message[:1].upper() + message[1:]
         self.error.setText(message)
         self.error.show()
@@ -205,19 +215,19 @@ def offer_try_several(label: QWidget, document: Any, push: Callable[[Any], Any],
         return
     node_id, param = node.id, spec.name
     label.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    label.setToolTip(label.toolTip() + "\n\n" + label.tr(
+    label.setToolTip(label.toolTip() + "\n\n" + QCoreApplication.translate("dialog",
         "Right-click to try several values of {param} in a search (the Experiments mode).").format(param=param))
 
     def menu(pos) -> None:
         popup = QMenu(label)
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         popup.setObjectName("try_several_menu")
-        act = popup.addAction(label.tr("Try several values…"))
-        act.setToolTip(label.tr("Let a search in the Experiments mode try several values of {param}").format(
+        act = popup.addAction(QCoreApplication.translate("dialog", "Try several values…"))
+        act.setToolTip(QCoreApplication.translate("dialog", "Let a search in the Experiments mode try several values of {param}").format(
             param=param))
         act.triggered.connect(lambda: try_several(label.window(), document, push, node_id, param, spec))
         if space_of(document).get(node_id, param) is not None:
-            off = popup.addAction(label.tr("Stop trying several values"))
+            off = popup.addAction(QCoreApplication.translate("dialog", "Stop trying several values"))
             off.triggered.connect(lambda: push(mark_command(document, document.graph, node_id, param, None)))
         popup.popup(label.mapToGlobal(pos))  # not exec(): the window goes on
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,8 +30,13 @@ from kbuilder.training.compare import compare_runs
 from kbuilder.ui.experiments.overlay_plot import OverlayPlot, color_of, swatch
 from kbuilder.ui.experiments.trials_table import fmt
 
-NAMES = {"epochs_done": "epochs done", "stopped": "stopped because", "learning_rate": "learning rate",
-         "batch_size": "batch size"}
+#: Row names of the comparison table for its column keys (others are shown as they are: Keras's names).
+NAMES = {
+    "epochs_done": QT_TRANSLATE_NOOP("RunsView", "epochs done"),
+    "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped because"),
+    "learning_rate": QT_TRANSLATE_NOOP("RunsView", "learning rate"),
+    "batch_size": QT_TRANSLATE_NOOP("RunsView", "batch size"),
+}
 
 
 class RunsView(QWidget):
@@ -100,7 +105,7 @@ class RunsView(QWidget):
     def _run_text(self, run: Any) -> str:
         epochs = self.tr("{n} epochs").format(n=run.epochs_done) if run.epochs_done != 1 else self.tr("1 epoch")
         figures = [k for k in ("val_accuracy", "val_loss", "accuracy", "loss") if run.history.get(k)]
-        text = self.tr("Run {n}").format(n=run.number) + f" · {epochs}"
+        text = self.tr("Run {n} · {epochs}").format(n=run.number, epochs=epochs)
         if figures:
             text += f" · {figures[0]} {fmt(run.history[figures[0]][-1])}"
         if not self.document.is_current(run.key):
@@ -129,7 +134,8 @@ class RunsView(QWidget):
             head = QTableWidgetItem(swatch(color_of(run.number)), label)
             self.table.setHorizontalHeaderItem(c, head)
         for r, column in enumerate(comparison.columns):
-            self.table.setVerticalHeaderItem(r, QTableWidgetItem(NAMES.get(column, column)))
+            name = QCoreApplication.translate("RunsView", NAMES[column]) if column in NAMES else column
+            self.table.setVerticalHeaderItem(r, QTableWidgetItem(name))
             values = [row.get(column) for row in comparison.rows]
             differs = len({repr(v) for v in values}) > 1
             for c, value in enumerate(values):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.training.search_space import MAX_EPOCHS, SearchSettings, SearchSpace
-from kbuilder.ui.experiments.dialog import TITLES
+from kbuilder.ui.experiments.dialog import setting_title
 
 TARGET = Qt.ItemDataRole.UserRole
 
@@ -163,7 +163,7 @@ class SpaceEditor(QWidget):
         self.marks.clear()
         for dim in space.active(graph):
             key = dim.key(graph)
-            item = QTreeWidgetItem([TITLES.get(key, key) if dim.node_id is None else key, dim.describe()])
+            item = QTreeWidgetItem([setting_title(key) if dim.node_id is None else key, dim.describe()])
             item.setData(0, TARGET, [dim.node_id, dim.param])
             item.setToolTip(0, self.tr("Double-click to change the values tried"))
             self.marks.addTopLevelItem(item)

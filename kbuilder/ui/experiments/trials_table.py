@@ -57,8 +57,10 @@ class TrialsTable(QTableWidget):
         running = running or {}
         comparison = compare_trials(results) if results is not None else None
         keys = list(results.keys) if results is not None else []
-        score = f"best {results.objective}" if results is not None else self.tr("Best figure")
-        headers = [self.tr("Trial"), *keys, self.tr("State"), score, self.tr("Best epoch")]
+        score = f"best {results.objective}" if results is not None else None  # the comparison's column key
+        score_title = (self.tr("best {figure}").format(figure=results.objective) if results is not None
+                       else self.tr("Best figure"))
+        headers = [self.tr("Trial"), *keys, self.tr("State"), score_title, self.tr("Best epoch")]
         if [self.horizontalHeaderItem(i).text() if self.horizontalHeaderItem(i) else ""
                 for i in range(self.columnCount())] != headers:
             self.setColumnCount(len(headers))

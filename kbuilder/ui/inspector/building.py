@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from kbuilder.core import commands
 from kbuilder.core.graph import Node
 from kbuilder.layers.allowed import custom_layer_class
+from kbuilder.layers.basics import catalog_text
 from kbuilder.layers.introspect import input_spec
 from kbuilder.layers.spec import ParamSpec
+from kbuilder.ui.editor.layer_info import category_title
 from kbuilder.ui.experiments.dialog import offer_try_several
 from kbuilder.ui.inspector.card import LayerCard
 from kbuilder.ui.inspector.editors import create_editor, tooltip_for
@@ -46,7 +48,8 @@ from kbuilder.ui.inspector.widgets import (
 
 def _generic_param(name: str) -> ParamSpec:
     """A parameter the catalog does not describe: edited as JSON."""
-    return ParamSpec(name, "json", help="A setting kbuilder has no editor for; edited as JSON.")
+    return ParamSpec(name, "json", help=QCoreApplication.translate(
+        "building", "A setting kbuilder has no editor for; edited as JSON."))
 
 
 class InspectorBuilding:
@@ -104,7 +107,7 @@ class InspectorBuilding:
         title = QLabel(f"<b>{node.class_name}</b>")
         title.setObjectName("inspector_title")
         title.setStyleSheet("font-size: 13pt;")
-        category = spec.category if spec is not None else ""
+        category = category_title(spec.category) if spec is not None and spec.category else ""
         if node.is_input:
             category = category or "Input"
         tip = self.tr("Keras class: {name}").format(name=node.class_name)
@@ -115,7 +118,7 @@ class InspectorBuilding:
             cat.setObjectName("inspector_category")
             cat.setStyleSheet(MUTED_STYLE)
             add(cat)
-        summary = (spec.summary or "") if spec is not None else ""
+        summary = catalog_text(spec.summary or "") if spec is not None else ""
         if node.is_input and not summary:
             summary = self.tr("Where data enters the model. Give the size of one sample.")
         if node.is_placeholder:
@@ -170,7 +173,7 @@ class InspectorBuilding:
         self.share_combo = QComboBox()
         # As wide as the dock allows, not as its longest layer name.
         self.share_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.share_combo.setMinimumContentsLength(12)
+        self.share_combo.setMinimumContentsLength(10)
         self.share_combo.setObjectName("inspector_share")
         self.share_combo.setToolTip(self.tr(
             "Reuse the layer (and its weights) of another layer of the same type, "

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.commands import as_json
+from kbuilder.layers.basics import catalog_text
 from kbuilder.ui.inspector.value_text import (
     coerce,
     parse_int_tuple,
@@ -49,13 +50,14 @@ INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
 def tooltip_for(spec: Any) -> str:
     """The parameter's help and its default, for tooltips."""
     parts = []
-    help_text = (spec.help or "").strip()
+    help_text = catalog_text(spec.help or "").strip()
     if help_text:
         parts.append(help_text)
     default = spec.default
-    parts.append(f"Default: {show_text(default) if default is not None else 'None'}")
+    parts.append(QCoreApplication.translate("editors", "Default: {value}").format(
+        value=show_text(default) if default is not None else "None"))
     if spec.required:
-        parts.append("Required.")
+        parts.append(QCoreApplication.translate("editors", "Required."))
     return "\n".join(parts)
 
 
@@ -112,7 +114,7 @@ class ParamEditor(QWidget):
         try:
             value = coerce(self.spec, self.value())
         except ValueError as exc:
-            message = str(exc) or "this value is not accepted"
+            message = str(exc) or self.tr("this value is not accepted")
             self.set_error(message)
             self.rejected.emit(message)
             return
@@ -182,7 +184,7 @@ class OptionalNumberEditor(ParamEditor):
         super().__init__(spec, parent)
         self.floating = floating
         self.check = QCheckBox(self)
-        self.check.setToolTip("Unchecked: None (Keras decides)")
+        self.check.setToolTip(self.tr("Unchecked: None (Keras decides)"))
         self.main = FloatSpinBox(self) if floating else _IntBox(self)
         self.main.setSpecialValueText("")
         self.layout().addWidget(self.check)
@@ -336,7 +338,7 @@ class TextEditor(ParamEditor):
         if not text.strip():
             # Empty: the default (None when there is none).
             if self.spec.required and not self.spec.nullable:
-                raise ValueError(f"{self.name} needs a value")
+                raise ValueError(self.tr("{name} needs a value").format(name=self.name))
             return self.spec.default
         return self.parse(text)
 
@@ -363,9 +365,10 @@ def create_editor(spec: Any, parent: QWidget | None = None, catalog: Any = None)
     elif kind == "choice" and spec.choices:
         ed = ChoiceEditor(spec, parent)
     elif kind == "int_tuple":
-        ed = TextEditor(spec, parent, parse_int_tuple, placeholder="e.g. 3, 3")
+        ed = TextEditor(spec, parent, parse_int_tuple, placeholder=QCoreApplication.translate("editors", "e.g. 3, 3"))
     elif kind == "shape":
-        ed = TextEditor(spec, parent, parse_shape, placeholder="e.g. 28, 28  (None = any length)")
+        ed = TextEditor(spec, parent, parse_shape,
+                        placeholder=QCoreApplication.translate("editors", "e.g. 28, 28  (None = any length)"))
     elif kind == "str":
         ed = TextEditor(spec, parent, None, placeholder="None" if spec.default is None else "")
     else:  # json and anything unknown

@@ -9,6 +9,8 @@ import math
 import re
 from typing import Any
 
+from kbuilder.core.i18n import translate
+
 
 def coerce(spec: Any, value: Any) -> Any:
     """``spec.coerce(value)`` with every failure as ``ValueError`` in plain words."""
@@ -17,7 +19,7 @@ def coerce(spec: Any, value: Any) -> Any:
     except ValueError:
         raise
     except (TypeError, OverflowError, KeyError, IndexError) as exc:
-        raise ValueError(str(exc) or "this value is not accepted") from None
+        raise ValueError(str(exc) or translate("ui.inspector.value_text", "this value is not accepted")) from None
 
 
 def show_text(value: Any) -> str:
@@ -51,14 +53,15 @@ def parse_int_tuple(text: str) -> int | list[int]:
         return text
     body = text.strip().strip("()[]").strip()
     if not body:
-        raise ValueError("type a whole number, or several separated by commas (3, 3)")
+        raise ValueError(translate("ui.inspector.value_text", "type a whole number, or several separated by commas (3, 3)"))
     parts = [p for p in _SPLIT.split(body) if p]
     out = []
     for p in parts:
         try:
             out.append(int(p))
         except ValueError:
-            raise ValueError(f"{p!r} is not a whole number; type numbers separated by commas, e.g. 3, 3") from None
+            raise ValueError(translate("ui.inspector.value_text", "{text} is not a whole number; type numbers separated by commas, "
+                                       "e.g. 3, 3").format(text=repr(p))) from None
     if len(out) == 1 and "," not in text:
         return out[0]
     return out
@@ -77,7 +80,8 @@ def parse_shape(text: str) -> list[int | None]:
         try:
             out.append(int(p))
         except ValueError:
-            raise ValueError(f"{p!r} is not a size; type whole numbers separated by commas, None for any length") from None
+            raise ValueError(translate("ui.inspector.value_text", "{text} is not a size; type whole numbers separated by commas, "
+                                       "None for any length").format(text=repr(p))) from None
     return out
 
 
@@ -91,5 +95,5 @@ def parse_json_text(text: str) -> Any:
         return json.loads(t)
     except ValueError:
         if t[0] in "[{":
-            raise ValueError("this is not valid JSON (check the brackets and quotes)") from None
+            raise ValueError(translate("ui.inspector.value_text", "this is not valid JSON (check the brackets and quotes)")) from None
         return t

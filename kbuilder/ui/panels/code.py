@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,12 +35,20 @@ from kbuilder.ui.panels.base import PanelHooks
 
 log = logging.getLogger(__name__)
 
-STYLES = [
-    ("functional", "Functional", "keras.Model(inputs, outputs): any graph, branches and merges included"),
-    ("sequential", "Sequential", "keras.Sequential([...]): a single chain of layers, one input, one output"),
-    ("subclass", "Subclass", "class MyModel(keras.Model) with __init__ and call(): the style of research code"),
+STYLES = [  # (key, label, tip); the label and tip are shown as QCoreApplication.translate("CodePanel", ...)
+    ("functional", QT_TRANSLATE_NOOP("CodePanel", "Functional"),
+     QT_TRANSLATE_NOOP("CodePanel", "keras.Model(inputs, outputs): any graph, branches and merges included")),
+    ("sequential", QT_TRANSLATE_NOOP("CodePanel", "Sequential"),
+     QT_TRANSLATE_NOOP("CodePanel", "keras.Sequential([...]): a single chain of layers, one input, one output")),
+    ("subclass", QT_TRANSLATE_NOOP("CodePanel", "Subclass"),
+     QT_TRANSLATE_NOOP("CodePanel", "class MyModel(keras.Model) with __init__ and call(): the style of research code")),
 ]
 REFRESH_MS = 150
+
+
+def _shown(text: str) -> str:
+    """A label or tip of STYLES in the user's language."""
+    return QCoreApplication.translate("CodePanel", text)
 
 
 class PythonHighlighter(QSyntaxHighlighter):
@@ -101,16 +109,17 @@ class CodePanel(PanelHooks, QWidget):
         self.style_combo = QComboBox()
         self.style_combo.setObjectName("code_style")
         for key, label, tip in STYLES:
-            self.style_combo.addItem(label, key)
-            self.style_combo.setItemData(self.style_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.style_combo.setToolTip("How the model is written: " + "; ".join(f"{label}: {tip}" for _, label, tip in STYLES))
-        self.copy_button = QPushButton("Copy")
+            self.style_combo.addItem(_shown(label), key)
+            self.style_combo.setItemData(self.style_combo.count() - 1, _shown(tip), Qt.ItemDataRole.ToolTipRole)
+        self.style_combo.setToolTip(self.tr("How the model is written: {styles}").format(
+            styles="; ".join(f"{_shown(label)}: {_shown(tip)}" for _, label, tip in STYLES)))
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("code_copy")
-        self.copy_button.setToolTip("Copy the code to the clipboard")
-        self.save_button = QPushButton("Save as .py…")
+        self.copy_button.setToolTip(self.tr("Copy the code to the clipboard"))
+        self.save_button = QPushButton(self.tr("Save as .py…"))
         self.save_button.setObjectName("code_save")
-        self.save_button.setToolTip("Save the code as a Python file you can run with `python file.py`")
-        style_label = QLabel("Style:")
+        self.save_button.setToolTip(self.tr("Save the code as a Python file you can run with `python file.py`"))
+        style_label = QLabel(self.tr("Style:"))
         style_label.setToolTip(self.style_combo.toolTip())
 
         bar = QHBoxLayout()
@@ -132,7 +141,7 @@ class CodePanel(PanelHooks, QWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace, QFont.StyleStrategy.PreferMatch)
         mono.setFixedPitch(True)
         self.editor.setFont(mono)
-        self.editor.setToolTip("The Python code that builds this model with Keras (read-only)")
+        self.editor.setToolTip(self.tr("The Python code that builds this model with Keras (read-only)"))
         self._highlighter = PythonHighlighter(self.editor.document())
 
         self.message = QLabel()
@@ -140,7 +149,7 @@ class CodePanel(PanelHooks, QWidget):
         self.message.setWordWrap(True)
         self.message.setMargin(12)
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setToolTip("Why the code cannot be written in this style")
+        self.message.setToolTip(self.tr("Why the code cannot be written in this style"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -234,11 +243,12 @@ class CodePanel(PanelHooks, QWidget):
         text = str(exc).strip() or name
         if name != "ExportError":
             log.exception("code export failed")
-            text = f"The code could not be written: {text}"
-        label = {key: name for key, name, _ in STYLES}.get(self.code_style(), self.code_style())
+            text = self.tr("The code could not be written: {error}").format(error=text)
+        label = {key: _shown(name) for key, name, _ in STYLES}.get(self.code_style(), self.code_style())
         self._error = text
         self._code = ""
-        self.message.setText(f"<b>No {label} code for this model.</b><br><br>{_html(text)}")
+        title = self.tr("No {style} code for this model.").format(style=label)
+        self.message.setText(f"<b>{_html(title)}</b><br><br>{_html(text)}")
         self.stack.setCurrentWidget(self.message)
         self.copy_button.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -255,12 +265,14 @@ class CodePanel(PanelHooks, QWidget):
     @Slot()
     def _on_save_clicked(self) -> None:
         name = (self.graph.name or "model") + ".py"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the model's code", name, "Python files (*.py)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model's code"), name,
+                                              self.tr("Python files (*.py)"))
         if path:
             try:
                 self.save_to(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Save as .py", f"Could not save the code: {exc}")
+                QMessageBox.warning(self, self.tr("Save as .py"),
+                                    self.tr("Could not save the code: {error}").format(error=exc))
 
 
 def _html(text: str) -> str:

@@ -243,7 +243,7 @@ class IssuesPanel(PanelHooks, QWidget):
         info_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         rows = list(zip(self._issues, self._fixes, strict=True))
         if self._extra_error:
-            rows.insert(0, (_Plain("error", self.tr("The analysis failed: {0}").format(self._extra_error)), []))
+            rows.insert(0, (_Plain("error", self.tr("The analysis failed: {error}").format(error=self._extra_error)), []))
         self._rows = rows
         self.table.setRowCount(len(rows))
         for r, (issue, fixes) in enumerate(rows):
@@ -255,7 +255,13 @@ class IssuesPanel(PanelHooks, QWidget):
             layer = self._name(node_id) if node_id else self.tr("model")
             message = str(getattr(issue, "message", issue))
             code = getattr(issue, "code", None)
-            tip = f"{severity.capitalize()}: {message}" + (f"\n[{code}]" if code else "")
+            if severity == "error":
+                tip = self.tr("Error: {message}").format(message=message)
+            elif severity == "warning":
+                tip = self.tr("Warning: {message}").format(message=message)
+            else:
+                tip = self.tr("Note: {message}").format(message=message)
+            tip += f"\n[{code}]" if code else ""
             if node_id:
                 tip += "\n" + self.tr("Click to select this layer.")
             for c, text in enumerate((layer, message)):
@@ -328,7 +334,7 @@ class IssuesPanel(PanelHooks, QWidget):
             return
         reason = apply_action(action, self.graph, self.document, self.push)
         if reason:
-            text = self.tr("The fix could not be applied: {0}").format(reason)
+            text = self.tr("The fix could not be applied: {reason}").format(reason=reason)
             self.header.setText(text)
             self.header.setToolTip(text)
 

@@ -28,15 +28,15 @@ class NotesBar(QFrame):
         top.addWidget(self.title, 1)
         self.toggle = QToolButton()
         self.toggle.setObjectName("notes_toggle")
-        self.toggle.setText("Show notes")
+        self.toggle.setText(self.tr("Show notes"))
         self.toggle.setCheckable(True)
-        self.toggle.setToolTip("Show or hide what the import translated or left out")
+        self.toggle.setToolTip(self.tr("Show or hide what the import translated or left out"))
         self.toggle.toggled.connect(self._toggled)
         top.addWidget(self.toggle)
         close = QToolButton()
         close.setObjectName("notes_close")
-        close.setText("Close")
-        close.setToolTip("Put the notes away")
+        close.setText(self.tr("Close"))
+        close.setToolTip(self.tr("Put the notes away"))
         close.clicked.connect(self.hide)
         top.addWidget(close)
         outer.addLayout(top)
@@ -55,12 +55,16 @@ class NotesBar(QFrame):
             self.hide()
             return
         n = len(notes)
-        s = "s" if n != 1 else ""
-        self.title.setText(f"{name} was saved with {n} note{s}: what it could not keep." if saved else
-                           f"{name} was imported with {n} note{s}: what kbuilder translated or could not keep.")
+        if saved:
+            title = (self.tr("{name} was saved with 1 note: what it could not keep.") if n == 1 else
+                     self.tr("{name} was saved with {n} notes: what it could not keep."))
+        else:
+            title = (self.tr("{name} was imported with 1 note: what kbuilder translated or could not keep.") if n == 1
+                     else self.tr("{name} was imported with {n} notes: what kbuilder translated or could not keep."))
+        self.title.setText(title.format(name=name, n=n))
         shown = [f"• {note}" for note in notes[:MAX_SHOWN]]
         if n > MAX_SHOWN:
-            shown.append(f"… and {n - MAX_SHOWN} more.")
+            shown.append(self.tr("… and {n} more.").format(n=n - MAX_SHOWN))
         self.body.setText("\n".join(shown))
         self.toggle.setChecked(n <= 3)
         self._toggled(self.toggle.isChecked())
@@ -71,7 +75,7 @@ class NotesBar(QFrame):
 
     def _toggled(self, on: bool) -> None:
         self.body.setVisible(on)
-        self.toggle.setText("Hide notes" if on else "Show notes")
+        self.toggle.setText(self.tr("Hide notes") if on else self.tr("Show notes"))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,12 @@ from kbuilder.core.graph import Graph
 from kbuilder.ui.inspector.panel import format_shape
 from kbuilder.ui.panels.base import PanelHooks
 
-COLUMNS = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
+COLUMNS = [  # as model.summary() prints them; shown as QCoreApplication.translate("SummaryPanel", ...)
+    QT_TRANSLATE_NOOP("SummaryPanel", "Layer (type)"),
+    QT_TRANSLATE_NOOP("SummaryPanel", "Output Shape"),
+    QT_TRANSLATE_NOOP("SummaryPanel", "Param #"),
+    QT_TRANSLATE_NOOP("SummaryPanel", "Connected to"),
+]
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -75,25 +80,26 @@ class SummaryPanel(PanelHooks, QWidget):
         self.summary: dict[str, Any] | None = None
         self._selecting = False
 
-        self.title = QLabel("Model summary")
+        self.title = QLabel(self.tr("Model summary"))
         self.title.setObjectName("summary_title")
         self.title.setStyleSheet("font-weight: bold;")
-        self.title.setToolTip("The table Keras prints with model.summary()")
-        self.message = QLabel("Waiting for the first analysis…")
+        self.title.setToolTip(self.tr("The table Keras prints with model.summary()"))
+        self.message = QLabel(self.tr("Waiting for the first analysis…"))
         self.message.setObjectName("summary_message")
         self.message.setWordWrap(True)
-        self.message.setToolTip("Why the summary cannot be shown")
+        self.message.setToolTip(self.tr("Why the summary cannot be shown"))
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("summary_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SummaryPanel", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
-        self.table.setToolTip("One row per layer call, as model.summary() prints it; click a row to select the layer")
+        self.table.setToolTip(
+            self.tr("One row per layer call, as model.summary() prints it; click a row to select the layer"))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.table.setFont(mono)
         h = self.table.horizontalHeader()
@@ -101,10 +107,10 @@ class SummaryPanel(PanelHooks, QWidget):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         h.setStretchLastSection(True)
         tips = [
-            "The layer's name and, in brackets, its Keras class",
-            "The shape of the layer's output; None is the batch size",
-            "How many weights the layer learns",
-            "The layers feeding this one",
+            self.tr("The layer's name and, in brackets, its Keras class"),
+            self.tr("The shape of the layer's output; None is the batch size"),
+            self.tr("How many weights the layer learns"),
+            self.tr("The layers feeding this one"),
         ]
         for c, tip in enumerate(tips):
             self.table.horizontalHeaderItem(c).setToolTip(tip)
@@ -114,10 +120,10 @@ class SummaryPanel(PanelHooks, QWidget):
         self.totals.setObjectName("summary_totals")
         self.totals.setWordWrap(True)  # never wider than the dock
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.totals.setToolTip(
+        self.totals.setToolTip(self.tr(
             "Total: every weight. Trainable: those training changes. "
             "Non-trainable: fixed ones (frozen layers, BatchNormalization statistics)."
-        )
+        ))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -140,14 +146,15 @@ class SummaryPanel(PanelHooks, QWidget):
         if summary is None:
             # Keep the last table, greyed, so the learner still sees it.
             self.table.setEnabled(False)
-            self.message.setText(f"The model cannot be summarised yet: {error}" if error else "No summary yet.")
+            self.message.setText(self.tr("The model cannot be summarised yet: {error}").format(error=error) if error
+                                 else self.tr("No summary yet."))
             self.message.setStyleSheet("color: #c62828;" if error else "")
             self.message.setVisible(True)
             return
         self.table.setEnabled(True)
         self.message.setVisible(False)
         name = summary.get("name") or self.graph.name
-        self.title.setText(f'Model: "{name}"')
+        self.title.setText(self.tr('Model: "{name}"').format(name=name))
         layers = summary.get("layers") or []
         self.table.setRowCount(len(layers))
         for r, layer in enumerate(layers):
@@ -188,20 +195,20 @@ class SummaryPanel(PanelHooks, QWidget):
     # ---------------------------------------------------------- helpers
     def _show_totals(self, summary: dict[str, Any] | None) -> None:
         if summary is None:
-            self.totals.setText("Total params: –\nTrainable params: –\nNon-trainable params: –")
+            self.totals.setText(self.tr("Total params: –\nTrainable params: –\nNon-trainable params: –"))
             return
         total = summary.get("total_params")
         lines = []
-        for label, key in (
-            ("Total params", "total_params"),
-            ("Trainable params", "trainable_params"),
-            ("Non-trainable params", "non_trainable_params"),
+        for line, key in (
+            (self.tr("Total params: {count}"), "total_params"),
+            (self.tr("Trainable params: {count}"), "trainable_params"),
+            (self.tr("Non-trainable params: {count}"), "non_trainable_params"),
         ):
             n = summary.get(key)
             size = f" ({format_bytes(n * 4)})" if isinstance(n, int) else ""
-            lines.append(f"{label}: {_count(n)}{size}")
+            lines.append(line.format(count=_count(n) + size))
         self.totals.setText("\n".join(lines))
-        self.totals.setAccessibleName(f"total params {total}")
+        self.totals.setAccessibleName(self.tr("total params {total}").format(total=total))
 
     @Slot(QTableWidgetItem)
     def _on_clicked(self, item: QTableWidgetItem) -> None:

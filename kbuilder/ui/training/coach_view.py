@@ -32,13 +32,13 @@ STYLE = "QFrame#coach_view { background: #eef4fb; border: 1px solid #b9cfe8; bor
 
 def code_title(code: str) -> str:
     titles = {
-        "overfitting": "Overfitting",
-        "underfitting": "Underfitting",
-        "diverging": "The training diverges",
-        "learning_rate_too_low": "The learning rate is too low",
-        "plateau": "Progress has stopped",
+        "overfitting": QCoreApplication.translate("CoachView", "Overfitting"),
+        "underfitting": QCoreApplication.translate("CoachView", "Underfitting"),
+        "diverging": QCoreApplication.translate("CoachView", "The training diverges"),
+        "learning_rate_too_low": QCoreApplication.translate("CoachView", "The learning rate is too low"),
+        "plateau": QCoreApplication.translate("CoachView", "Progress has stopped"),
     }
-    return QCoreApplication.translate("CoachView", titles.get(code, code.replace("_", " ").capitalize()))
+    return titles.get(code, code.replace("_", " ").capitalize())
 
 
 class CoachView(QFrame):
@@ -202,9 +202,9 @@ class CoachView(QFrame):
             self.setToolTip(self.tr("The coach reads the curves after every epoch and says when something looks wrong"))
         else:
             a = advice[0]
-            head = self.tr("{0}, from epoch {1}.").format(code_title(a.code), a.epoch)
+            head = self.tr("{title}, from epoch {epoch}.").format(title=code_title(a.code), epoch=a.epoch)
             self.message.setText(f"<b>{_escape(head)}</b> {_escape(a.message)}")
-            self.setToolTip(self.tr("The coach's advice; the line on the curves marks epoch {0}").format(a.epoch))
+            self.setToolTip(self.tr("The coach's advice; the line on the curves marks epoch {epoch}").format(epoch=a.epoch))
             current = self.is_current()
             for action in a.actions:
                 b = ActionButton(action, self)
@@ -225,7 +225,7 @@ class CoachView(QFrame):
             return
         reason = apply_action(action, self.document.graph, self.document, self.push)
         if reason:
-            self.note.setText(self.tr("Could not apply it: {0}").format(reason))
+            self.note.setText(self.tr("Could not apply it: {reason}").format(reason=reason))
             self.note.show()
 
 

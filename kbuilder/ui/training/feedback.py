@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from kbuilder.project.document import RunRecord
-from kbuilder.training.config import epochs_text
+from kbuilder.training.config import epochs_label
 
 
 def fmt_time(seconds: float | None) -> str:
@@ -63,12 +63,12 @@ class TrainingFeedback:
         self.curves.set_epochs(self._epochs)
         if self.session is not None and self.session.prepared is not None:
             for note in self.session.prepared.notes:
-                self.messages.appendPlainText("data: " + note)
+                self.messages.appendPlainText(self.tr("data: {note}").format(note=note))
             for issue in self.session.issues:
-                self.messages.appendPlainText(f"{issue.severity}: {issue.message}")
+                self.messages.appendPlainText(self._issue_line(issue.severity, issue.message))
         for note in self.session.build_notes if self.session is not None else []:
-            self.messages.appendPlainText("weights: " + note)
-        self._set_status("Training…")
+            self.messages.appendPlainText(self.tr("weights: {note}").format(note=note))
+        self._set_status(self.tr("Training…"))
 
     @Slot(int)
     def _on_epoch_begin(self, epoch: int) -> None:
@@ -81,7 +81,8 @@ class TrainingFeedback:
             return
         self.curves.add_batch(p["epoch"], p["step"], p.get("steps"), p["logs"])
         self._progress(p.get("progress", 0.0), p.get("eta"),
-                       f"epoch {p['epoch'] + 1}/{self._epochs} · batch {p['step']}/{p.get('steps') or '?'}")
+                       self.tr("epoch {epoch}/{epochs} · batch {step}/{steps}").format(
+                           epoch=p["epoch"] + 1, epochs=self._epochs, step=p["step"], steps=p.get("steps") or "?"))
 
     @Slot(object)
     def _on_epoch(self, p: dict) -> None:
@@ -93,16 +94,17 @@ class TrainingFeedback:
                                   {k: v for k, v in logs.items() if not k.startswith("val_")})
         self.curves.add_epoch(p["epoch"], logs)
         self.coach.add_epoch(p["epoch"], logs, self._session_key)
-        self._progress(p.get("progress", 0.0), p.get("eta"), f"epoch {p['epoch'] + 1}/{p.get('epochs', self._epochs)} done")
+        self._progress(p.get("progress", 0.0), p.get("eta"), self.tr("epoch {epoch}/{epochs} done").format(
+            epoch=p["epoch"] + 1, epochs=p.get("epochs", self._epochs)))
         parts = "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "learning_rate")
-        self.messages.appendPlainText(f"epoch {p['epoch'] + 1}: {parts}")
+        self.messages.appendPlainText(self.tr("epoch {epoch}: {logs}").format(epoch=p["epoch"] + 1, logs=parts))
 
     @Slot(bool)
     def _on_paused(self, paused: bool) -> None:
         if self._orphaned:
             return
         self.paused = paused
-        self._set_status("Paused: press Resume to go on." if paused else "Training…")
+        self._set_status(self.tr("Paused: press Resume to go on.") if paused else self.tr("Training…"))
         self._update_buttons()
 
     @Slot(object)
@@ -115,7 +117,8 @@ class TrainingFeedback:
         self._session_ok = True
         if result.stop_reason in ("", "early_stopping"):
             self.progress.setValue(1000)
-        self.eta.setText(f"{epochs_text(result.epochs_done)} in {fmt_time(result.seconds)}")
+        self.eta.setText(self.tr("{epochs} in {time}").format(epochs=epochs_label(result.epochs_done),
+                                                               time=fmt_time(result.seconds)))
         self._set_status(result.message, error=result.stop_reason == "nan")
         self.messages.appendPlainText(result.message)
         for note in result.notes[-1:]:
@@ -141,7 +144,8 @@ class TrainingFeedback:
         for note in result.notes:
             self.messages.appendPlainText(note)
         self.tabs.setCurrentWidget(self.results)
-        self._set_status("Evaluated: " + ", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items()))
+        self._set_status(self.tr("Evaluated: {metrics}").format(
+            metrics=", ".join(f"{k} {v:.4f}" for k, v in result.test_metrics.items())))
         self._update_buttons()
 
     @Slot(object)
@@ -151,16 +155,16 @@ class TrainingFeedback:
         session = self._check_session or self.session
         if session is not None and session.prepared is not None:
             prep = session.prepared
-            sizes = ", ".join(f"{part} {prep.n(part)}" for part in ("train", "val", "test"))
-            text = f"The data fits the model ({sizes} samples)."
+            text = self.tr("The data fits the model (train {train}, val {val}, test {test} samples).").format(
+                train=prep.n("train"), val=prep.n("val"), test=prep.n("test"))
         else:
-            text = "The data fits the model."
+            text = self.tr("The data fits the model.")
         warnings = [i.message for i in issues if i.severity == "warning"]
         if warnings:
-            text += " Warnings: " + " ".join(warnings)
+            text += " " + self.tr("Warnings: {warnings}").format(warnings=" ".join(warnings))
         self._set_status(text)
         for note in session.prepared.notes if session and session.prepared else []:
-            self.messages.appendPlainText("data: " + note)
+            self.messages.appendPlainText(self.tr("data: {note}").format(note=note))
 
     @Slot(str)
     def _on_saved(self, path: str) -> None:
@@ -168,7 +172,7 @@ class TrainingFeedback:
             return
         self._set_status(self.tr("Saved the model to {path}. It takes raw inputs (pictures in 0-255, a CSV's own "
                                  "columns): the data's scaling is inside the model.").format(path=path))
-        self.messages.appendPlainText(f"saved {path}")
+        self.messages.appendPlainText(self.tr("saved {path}").format(path=path))
         self.model_saved.emit(path, True)  # a trained session saves its data's scaling in the model
 
     @Slot(object)
@@ -184,13 +188,13 @@ class TrainingFeedback:
             self.model_save_failed.emit(str(exc))
         for issue in getattr(exc, "issues", []) or []:
             if issue.severity == "warning":
-                self.messages.appendPlainText("warning: " + issue.message)
+                self.messages.appendPlainText(self.tr("warning: {message}").format(message=issue.message))
         self._update_buttons()
 
     # ------------------------------------------------------------ helpers
     def _progress(self, frac: float, eta: float | None, where: str) -> None:
         self.progress.setValue(int(round(1000 * max(0.0, min(1.0, frac or 0.0)))))
-        self.eta.setText(f"{where} · {fmt_time(eta)} left")
+        self.eta.setText(self.tr("{where} · {time} left").format(where=where, time=fmt_time(eta)))
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #c62828;" if error else "")
@@ -199,5 +203,15 @@ class TrainingFeedback:
     def _show_error(self, text: str) -> None:
         self._set_status(text, error=True)
         self._error_key = self.document.model_key() if self.document is not None else None
-        self.messages.appendPlainText("error: " + text)
+        self.messages.appendPlainText(self.tr("error: {message}").format(message=text))
+
+    def _issue_line(self, severity: str, message: str) -> str:
+        """A check's issue for the Messages tab ("warning: ...")."""
+        if severity == "error":
+            return self.tr("error: {message}").format(message=message)
+        if severity == "warning":
+            return self.tr("warning: {message}").format(message=message)
+        if severity == "note":
+            return self.tr("note: {message}").format(message=message)
+        return f"{severity}: {message}"
 

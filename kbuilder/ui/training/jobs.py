@@ -58,7 +58,7 @@ class TrainingJobs:
 
         graph = self.graph
         if graph is None or len(graph) == 0:
-            self._show_error("There is no model to train: draw one or open a template first.")
+            self._show_error(self.tr("There is no model to train: draw one or open a template first."))
             return None
         copy = graph.copy()
         session = TrainingSession(copy, self.settings.config(), workdir=self.workdir,
@@ -102,7 +102,7 @@ class TrainingJobs:
         if self.busy:
             return
         if self._search_running():
-            self._show_error("A search is running in Experiments: let it finish or stop it, then train.")
+            self._show_error(self.tr("A search is running in Experiments: let it finish or stop it, then train."))
             return
         session = self._new_session()
         if session is None:
@@ -113,9 +113,9 @@ class TrainingJobs:
         self.running, self.paused = True, False
         self._steps = None
         self.progress.setValue(0)
-        self.eta.setText("starting…")
-        self._set_status("Starting…")
-        self.messages.appendPlainText(f"--- run started {time.strftime('%H:%M:%S')}")
+        self.eta.setText(self.tr("starting…"))
+        self._set_status(self.tr("Starting…"))
+        self.messages.appendPlainText(self.tr("--- run started {time}").format(time=time.strftime("%H:%M:%S")))
         self.curves.begin([])
         self.curves.set_previous(self.previous_history)
         self.coach.begin(session.model_key, self.training_settings())
@@ -139,7 +139,7 @@ class TrainingJobs:
     def stop(self) -> None:
         if self.session is not None and self.running:
             self.session.stop()
-            self._set_status("Stopping after the current batch…")
+            self._set_status(self.tr("Stopping after the current batch…"))
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -149,7 +149,7 @@ class TrainingJobs:
             self.session.resume()
         else:
             self.session.pause()
-            self._set_status("Pausing after the current batch…")
+            self._set_status(self.tr("Pausing after the current batch…"))
 
     @Slot()
     def evaluate(self) -> None:
@@ -166,13 +166,13 @@ class TrainingJobs:
                 self.result = None
                 self.results.clear()  # the figures shown next are this evaluation's
                 self._shown.pop("results", None)
-                self._set_status("Evaluating the model's weights…")
+                self._set_status(self.tr("Evaluating the model's weights…"))
                 self._start("evaluate", session)
 
     def _refuse_stale(self) -> bool:
         if self.session_current() and self._session_ok:
             return False
-        self._show_error(self._out_of_date_reason() if self.session is not None else "Train the model first.")
+        self._show_error(self._out_of_date_reason() if self.session is not None else self.tr("Train the model first."))
         return True
 
     def save_model(self, path: str | Path) -> None:
@@ -195,8 +195,8 @@ class TrainingJobs:
         except (TrainingError, ProjectError) as exc:
             self._show_error(str(exc))
             return None
-        self._set_status(f"Wrote the training script {path}.")
-        self.messages.appendPlainText(f"wrote {path}")
+        self._set_status(self.tr("Wrote the training script {path}.").format(path=path))
+        self.messages.appendPlainText(self.tr("wrote {path}").format(path=path))
         return Path(path)
 
     def _dialog_folder(self) -> Path:
@@ -209,8 +209,9 @@ class TrainingJobs:
         from kbuilder.ui.window.files import remember_folder
 
         name = (self.graph.name if self.graph is not None else "") or "model"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the trained model", str(self._dialog_folder() / f"{name}.keras"),
-                                              "Keras model (*.keras);;HDF5 (*.h5)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the trained model"),
+                                              str(self._dialog_folder() / f"{name}.keras"),
+                                              self.tr("Keras model (*.keras);;HDF5 (*.h5)"))
         if path:
             remember_folder(path)
             self.save_model(path)
@@ -219,8 +220,8 @@ class TrainingJobs:
     def _ask_script(self) -> None:
         from kbuilder.ui.window.files import remember_folder
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export the training script", str(self._dialog_folder() / "train.py"),
-                                              "Python (*.py)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the training script"),
+                                              str(self._dialog_folder() / "train.py"), self.tr("Python (*.py)"))
         if path:
             remember_folder(path)
             self.export_script(path)

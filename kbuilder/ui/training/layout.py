@@ -8,7 +8,7 @@ buttons in one row, the check boxes in the next, the curves taking the rest.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -57,28 +57,35 @@ def build_panel_ui(panel) -> None:
         bar.addWidget(b)
         return b
 
-    panel.check_button = button("Check", "check_button", panel.check, "Load the data and compare it with the model")
-    panel.train_button = button("Train", "train_button", panel.train, "Build the model with fresh weights and train it")
-    panel.pause_button = button("Pause", "pause_button", panel.toggle_pause, "Pause after the current batch")
-    panel.stop_button = button("Stop", "stop_button", panel.stop,
-                              "End after the current batch; the weights trained so far are kept")
+    translate = QCoreApplication.translate  # the panel's strings, in the TrainingPanel context
+    panel.check_button = button(translate("TrainingPanel", "Check"), "check_button", panel.check,
+                                translate("TrainingPanel", "Load the data and compare it with the model"))
+    panel.train_button = button(translate("TrainingPanel", "Train"), "train_button", panel.train,
+                                translate("TrainingPanel", "Build the model with fresh weights and train it"))
+    panel.pause_button = button(translate("TrainingPanel", "Pause"), "pause_button", panel.toggle_pause,
+                                translate("TrainingPanel", "Pause after the current batch"))
+    panel.stop_button = button(translate("TrainingPanel", "Stop"), "stop_button", panel.stop,
+                               translate("TrainingPanel", "End after the current batch; the weights trained so far are kept"))
     bar.addSpacing(12)
-    panel.evaluate_button = button("Evaluate", "evaluate_button", panel.evaluate, "Evaluate on the test split")
-    panel.save_button = button("Save model…", "save_button", panel._ask_save, "Save the trained model (.keras or .h5)")
-    panel.script_button = button("Export script…", "script_button", panel._ask_script,
-                                "A Python script that reproduces this run on its own")
+    panel.evaluate_button = button(translate("TrainingPanel", "Evaluate"), "evaluate_button", panel.evaluate,
+                                   translate("TrainingPanel", "Evaluate on the test split"))
+    panel.save_button = button(translate("TrainingPanel", "Save model…"), "save_button", panel._ask_save,
+                               translate("TrainingPanel", "Save the trained model (.keras or .h5)"))
+    panel.script_button = button(translate("TrainingPanel", "Export script…"), "script_button", panel._ask_script,
+                                 translate("TrainingPanel", "A Python script that reproduces this run on its own"))
     bar.addStretch(1)
     v.addLayout(bar)
     row = QHBoxLayout()
-    panel.from_weights = QCheckBox("Start from the file's weights")
+    panel.from_weights = QCheckBox(translate("TrainingPanel", "Start from the file's weights"))
+    panel.from_weights.setProperty("weights_source", "file")  # whose weights the label names
     panel.from_weights.setObjectName("from_weights_check")
     panel.from_weights.setChecked(True)
     panel.from_weights.setVisible(False)  # shown when the model has weights (from its file or a run)
     panel.from_weights.toggled.connect(lambda _on: panel._update_buttons())
     row.addWidget(panel.from_weights)
-    panel.compare = QCheckBox("Compare with previous run")
+    panel.compare = QCheckBox(translate("TrainingPanel", "Compare with previous run"))
     panel.compare.setObjectName("compare_check")
-    panel.compare.setToolTip("Draw the previous run's epoch curves beside this one's")
+    panel.compare.setToolTip(translate("TrainingPanel", "Draw the previous run's epoch curves beside this one's"))
     panel.compare.toggled.connect(panel._compare_toggled)
     row.addWidget(panel.compare)
     row.addStretch(1)
@@ -95,7 +102,7 @@ def build_panel_ui(panel) -> None:
     panel.eta.setFixedWidth(300)  # fixed: a changing text must not re-lay out the plots
     prog.addWidget(panel.eta)
     v.addLayout(prog)
-    panel.status = QLabel("Choose a data set and press Train.")
+    panel.status = QLabel(translate("TrainingPanel", "Choose a data set and press Train."))
     panel.status.setObjectName("status_label")
     panel.status.setWordWrap(True)
     panel.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -116,11 +123,11 @@ def build_panel_ui(panel) -> None:
     panel.messages.setObjectName("messages")
     panel.messages.setReadOnly(True)
     panel.try_it = TryItView()
-    panel.tabs.addTab(panel.curves, "Curves")
-    panel.tabs.addTab(panel.results, "Results")
-    index = panel.tabs.addTab(panel.try_it, panel.tr("Try it"))
-    panel.tabs.setTabToolTip(index, panel.tr("Try the trained model on your own drawing, picture, numbers or text"))
-    panel.tabs.addTab(panel.messages, "Messages")
+    panel.tabs.addTab(panel.curves, translate("TrainingPanel", "Curves"))
+    panel.tabs.addTab(panel.results, translate("TrainingPanel", "Results"))
+    index = panel.tabs.addTab(panel.try_it, translate("TrainingPanel", "Try it"))
+    panel.tabs.setTabToolTip(index, translate("TrainingPanel", "Try the trained model on your own drawing, picture, numbers or text"))
+    panel.tabs.addTab(panel.messages, translate("TrainingPanel", "Messages"))
     panel.try_it.predict_requested.connect(panel._try_request)
     panel.try_it.picture_chosen.connect(lambda path: panel._try_request({"kind": "file", "path": path}))
     panel.tabs.currentChanged.connect(lambda _i: panel._refresh_try_it())

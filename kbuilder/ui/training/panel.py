@@ -100,9 +100,10 @@ class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QW
         return self.session is not None and self.document is not None and self.document.is_current(self._session_key)
 
     def _out_of_date_reason(self) -> str:
-        return ("The model has changed since it was trained: train it again"
-                + (", or tick 'Go on from the trained weights' to keep the layers you did not change."
-                   if self._weights_source() == "training" else "."))
+        if self._weights_source() == "training":
+            return self.tr("The model has changed since it was trained: train it again, or tick 'Go on from the "
+                           "trained weights' to keep the layers you did not change.")
+        return self.tr("The model has changed since it was trained: train it again.")
 
     def _update_buttons(self) -> None:
         busy = self.busy
@@ -113,26 +114,26 @@ class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QW
         self.train_button.setEnabled(not busy)
         self.check_button.setEnabled(not busy)
         self.pause_button.setEnabled(self.running)
-        self.pause_button.setText("Resume" if self.paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
         self.stop_button.setEnabled(self.running)
         stale = has_model and not current
-        why = self._out_of_date_reason() if stale else ("Train the model first." if not has_model else "")
+        why = self._out_of_date_reason() if stale else (self.tr("Train the model first.") if not has_model else "")
         shown_stale = any(not self.document.is_current(key) for key in self._shown.values()) \
             if self.document is not None else False
         self.evaluate_button.setEnabled(not busy and ((prepared and current) or start))
-        self.evaluate_button.setToolTip("Evaluate on the test split" if self.evaluate_button.isEnabled() or busy
-                                        else why)
+        self.evaluate_button.setToolTip(self.tr("Evaluate on the test split")
+                                        if self.evaluate_button.isEnabled() or busy else why)
         self.save_button.setEnabled(not busy and has_model and current)
-        self.save_button.setToolTip("Save the trained model (.keras or .h5)" if self.save_button.isEnabled() or busy
-                                    else why)
+        self.save_button.setToolTip(self.tr("Save the trained model (.keras or .h5)")
+                                    if self.save_button.isEnabled() or busy else why)
         self.script_button.setEnabled(not busy and prepared and current)
-        self.script_button.setToolTip("A Python script that reproduces this run on its own"
+        self.script_button.setToolTip(self.tr("A Python script that reproduces this run on its own")
                                       if self.script_button.isEnabled() or busy else why)
         source = self._weights_source()
         self.train_button.setToolTip(
-            ("Build the model from the file's weights and train it" if source == "file" else
-             "Go on training from the trained weights (changed layers start fresh)") if start else
-            "Build the model with fresh weights and train it")
+            (self.tr("Build the model from the file's weights and train it") if source == "file" else
+             self.tr("Go on training from the trained weights (changed layers start fresh)")) if start else
+            self.tr("Build the model with fresh weights and train it"))
         self.settings.setEnabled(not busy)
         self._show_staleness(shown_stale)
         self._refresh_try_it()
@@ -140,9 +141,10 @@ class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QW
     def _show_staleness(self, stale: bool) -> None:
         if stale:
             run = self.document.last_run() if self.document is not None else None
-            what = f"run {run.number}" if run is not None else "the last run"
-            self.stale.setText(f"Out of date: these figures are from {what}, for the model as it was then. "
-                               + self._out_of_date_reason())
+            banner = (self.tr("Out of date: these figures are from run {number}, for the model as it was then.")
+                      .format(number=run.number) if run is not None else
+                      self.tr("Out of date: these figures are from the last run, for the model as it was then."))
+            self.stale.setText(banner + " " + self._out_of_date_reason())
         self.stale.setVisible(stale)
 
     # ------------------------------------------------------------ wiring
@@ -204,7 +206,7 @@ class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QW
         self._error_key = None
         self.progress.reset()  # blank, as at the first start
         self.eta.setText("")
-        self._set_status("Choose a data set and press Train.")
+        self._set_status(self.tr("Choose a data set and press Train."))
         self.messages.clear()
         self.curves.show_placeholder()
         self.curves.set_previous(None)
@@ -275,19 +277,21 @@ class TrainingPanel(PanelHooks, TrainingJobs, TryItControl, TrainingFeedback, QW
         self.settings.set_graph(self.document.graph)
         source = self._weights_source()
         if source is not None:
-            text = "Start from the file's weights" if source == "file" else "Go on from the trained weights"
-            if self.from_weights.text() != text:
-                self.from_weights.setText(text)
+            label = "file" if source == "file" else "training"  # whose weights the box's label names
+            if self.from_weights.property("weights_source") != label:
+                self.from_weights.setProperty("weights_source", label)
+                self.from_weights.setText(self.tr("Start from the file's weights") if label == "file"
+                                          else self.tr("Go on from the trained weights"))
                 self.from_weights.setChecked(source == "file")
+            tip = (self.tr("Train and evaluate from the weights saved in the opened model file, not fresh ones.")
+                   if source == "file" else self.tr("Train on from the weights the last run left, not fresh ones."))
             self.from_weights.setToolTip(
-                "Train and evaluate from the weights saved in the opened model file, not fresh ones."
-                if source == "file" else "Train on from the weights the last run left, not fresh ones.")
-            self.from_weights.setToolTip(self.from_weights.toolTip()
-                                         + "\nA layer you changed since so that its weights no longer fit starts fresh.")
+                tip + "\n" + self.tr("A layer you changed since so that its weights no longer fit starts fresh."))
         self.from_weights.setVisible(source is not None)
         if self._error_key is not None and not self.document.is_current(self._error_key) and not self.busy:
             self._error_key = None
-            self._set_status("The model has changed since that message: press Check or Train to try it again.")
+            self._set_status(self.tr("The model has changed since that message: press Check or Train to try it "
+                                     "again."))
         self._update_buttons()
 
     def is_idle(self) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
 from kbuilder.ui.training.plot_series import (
@@ -82,7 +82,7 @@ class CurvesView(pg.GraphicsLayoutWidget):
     def show_placeholder(self) -> None:
         """No run yet: forget everything and say where the curves will come."""
         self.begin([])
-        self.addItem(pg.LabelItem("Curves appear here when training starts.", color="#666"))
+        self.addItem(pg.LabelItem(self.tr("Curves appear here when training starts."), color="#666"))
 
     # ------------------------------------------------------------ run life
     def begin(self, outputs: list[str]) -> None:
@@ -122,7 +122,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
             s.set_previous(history)
         first = next(iter(self.series.values()), None)
         if first is not None and bool(history) != self._prev_in_legend:
-            for item, name in ((first.prev, "train (previous run)"), (first.prev_val, "validation (previous run)")):
+            for item, name in ((first.prev, self.tr("train (previous run)")),
+                               (first.prev_val, self.tr("validation (previous run)"))):
                 if history:
                     self.legend.addItem(item, name)
                 else:
@@ -137,8 +138,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
         if len(self.outputs) > 1:
             for out in sorted(self.outputs, key=len, reverse=True):
                 if key.startswith(out + "_"):
-                    return out, f"output {out}"
-            return "loss", "total loss"
+                    return out, self.tr("output {name}").format(name=out)
+            return "loss", self.tr("total loss")
         return key, _title(key)
 
     def _series(self, key: str) -> Series | None:
@@ -157,7 +158,8 @@ class CurvesView(pg.GraphicsLayoutWidget):
             samples = (s.batch, s.epoch, s.val) if single else (
                 make_curve(None, STYLE, width=1), make_curve(None, STYLE, symbol="o"),
                 make_curve(None, STYLE, Qt.PenStyle.DashLine, symbol="s"))
-            for item, name in zip(samples, ("train (batches)", "train", "validation"), strict=True):
+            names = (self.tr("train (batches)"), self.tr("train"), self.tr("validation"))
+            for item, name in zip(samples, names, strict=True):
                 self.legend.addItem(item, name)
         if not single:
             self.legends[group].addItem(s.epoch, key[len(group) + 1:] if key.startswith(group + "_") else key)
@@ -185,7 +187,7 @@ class CurvesView(pg.GraphicsLayoutWidget):
             cell.layout.setAlignment(legend, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         plot = cell.addPlot(row=1, col=0, colspan=2, enableMenu=False)
         plot.showGrid(x=False, y=True, alpha=0.25)
-        plot.setLabel("bottom", "epoch")
+        plot.setLabel("bottom", self.tr("epoch"))
         plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # the last epoch's label too
         for side in ("left", "bottom"):  # the axis (with its grid) as a pixmap: most of a repaint's cost
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -303,7 +305,7 @@ class CurvesView(pg.GraphicsLayoutWidget):
                 angle=90, movable=False, pen=pg.mkPen("#d9822b", width=1.5, style=Qt.PenStyle.DashLine))
             self.plots[group].addItem(line, ignoreBounds=True)
         line.setPos(self._mark)
-        line.setToolTip(f"The coach's advice points at epoch {self._mark}")
+        line.setToolTip(self.tr("The coach's advice points at epoch {epoch}").format(epoch=self._mark))
         line.show()
 
     def point_counts(self) -> dict[str, dict[str, int]]:
@@ -317,5 +319,9 @@ class CurvesView(pg.GraphicsLayoutWidget):
 
 
 def _title(key: str) -> str:
-    return {"loss": "loss", "accuracy": "accuracy", "mae": "mean absolute error",
-            "mse": "mean squared error"}.get(key, key.replace("_", " "))
+    """A plot's title: the Keras log name, or the words of an abbreviation."""
+    if key == "mae":
+        return QCoreApplication.translate("CurvesView", "mean absolute error")
+    if key == "mse":
+        return QCoreApplication.translate("CurvesView", "mean squared error")
+    return key.replace("_", " ")

@@ -45,12 +45,12 @@ class ResultsView(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.metrics = QLabel("Train a model: its test results appear here.")
+        self.metrics = QLabel(self.tr("Train a model: its test results appear here."))
         self.metrics.setObjectName("test_metrics_label")
         self.metrics.setWordWrap(True)
         self.metrics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.metrics)
-        self.confusion_caption = QLabel("Confusion matrix: rows are the true class, columns the predicted one.")
+        self.confusion_caption = QLabel(self.tr("Confusion matrix: rows are the true class, columns the predicted one."))
         self.confusion_caption.setWordWrap(True)  # a long line must not widen the Train page past the window
         self.confusion_caption.hide()
         left.addWidget(self.confusion_caption)
@@ -59,7 +59,7 @@ class ResultsView(QWidget):
         self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.confusion.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.confusion.setToolTip("Rows: the true class; columns: the predicted class.")
+        self.confusion.setToolTip(self.tr("Rows: the true class; columns: the predicted class."))
         self.confusion.hide()
         left.addWidget(self.confusion, 1)
         lay.addLayout(left, 3)
@@ -90,7 +90,8 @@ class ResultsView(QWidget):
         self.clear()
         lines = []
         if result.test_metrics:
-            lines.append("<b>Test:</b> " + " · ".join(f"{k} <b>{v:.4f}</b>" for k, v in result.test_metrics.items()))
+            lines.append(self.tr("<b>Test:</b> {metrics}").format(
+                metrics=" · ".join(f"{k} <b>{v:.4f}</b>" for k, v in result.test_metrics.items())))
         if result.message:
             lines.append(result.message)
         self.metrics.setText("<br>".join(lines))
@@ -121,7 +122,8 @@ class ResultsView(QWidget):
                     color = QColor.fromRgbF(1, 1 - 0.6 * strength, 1 - 0.6 * strength)
                 item.setBackground(color)
                 item.setForeground(QColor("black"))
-                item.setToolTip(f"true {labels[i]}, predicted {labels[j]}: {v} ({100 * v / row_total:.0f}% of {labels[i]})")
+                item.setToolTip(self.tr("true {true}, predicted {predicted}: {count} ({percent}% of {true})").format(
+                    true=labels[i], predicted=labels[j], count=v, percent=f"{100 * v / row_total:.0f}"))
                 t.setItem(i, j, item)
         t.show()
         self.confusion_caption.show()
@@ -137,11 +139,13 @@ class ResultsView(QWidget):
                 pic.setPixmap(array_to_pixmap(s["image"]))
                 pic.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 v.addWidget(pic)
-            text = f"true {s.get('true')}<br>pred {s.get('pred')}"
+            true = self.tr("true {label}").format(label=s.get("true"))
+            text = true + "<br>" + self.tr("pred {label}").format(label=s.get("pred"))
             if "confidence" in s:
                 color = GOOD if s.get("correct") else BAD
-                text = (f"true {s.get('true')}<br><span style='color:{color}'>pred <b>{s.get('pred')}</b>"
-                        f" {100 * s['confidence']:.0f}%</span>")
+                pred = self.tr("pred <b>{label}</b> {percent}%").format(label=s.get("pred"),
+                                                                        percent=f"{100 * s['confidence']:.0f}")
+                text = f"{true}<br><span style='color:{color}'>{pred}</span>"
             cap = QLabel(text)
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             v.addWidget(cap)

@@ -74,11 +74,14 @@ class TrainingSettings(DataSection, FitSection, QTabWidget):
             sug = suggest_output(port)
             item = QTableWidgetItem(port.name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(f"activation: {port.activation or 'unknown'}")
+            activation = port.activation or self.tr("unknown")
+            item.setToolTip(self.tr("activation: {activation}").format(activation=activation))
             t.setItem(row, 0, item)
-            loss = choice_box([("auto", "")] + [(x, x) for x in LOSSES], "")
-            loss.setToolTip(f"auto: {sug.loss}, suggested by the output layer's {port.activation or 'unknown'} activation")
-            autos.append(f"{port.name}: {sug.loss} (from its {port.activation or 'unknown'} activation)")
+            loss = choice_box([(self.tr("auto"), "")] + [(x, x) for x in LOSSES], "")
+            loss.setToolTip(self.tr("auto: {loss}, suggested by the output layer's {activation} activation").format(
+                loss=sug.loss, activation=activation))
+            autos.append(self.tr("{output}: {loss} (from its {activation} activation)").format(
+                output=port.name, loss=sug.loss, activation=activation))
             loss.setMinimumContentsLength(12)
             c = chosen.get(port.name)
             select_data(loss, c.loss if c else "")
@@ -87,7 +90,7 @@ class TrainingSettings(DataSection, FitSection, QTabWidget):
             t.setCellWidget(row, 2, weight)
             metrics = c.metrics if c and c.metrics is not None else sug.metrics
             t.setItem(row, 3, QTableWidgetItem(", ".join(metrics or [])))
-        self.auto_note.setText("auto picks " + "; ".join(autos) if autos else "")
+        self.auto_note.setText(self.tr("auto picks {choices}").format(choices="; ".join(autos)) if autos else "")
 
     def _outputs_config(self) -> dict[str, OutputConfig]:
         out = {}

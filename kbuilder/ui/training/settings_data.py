@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,7 +34,9 @@ from kbuilder.training.config import DataConfig
 from kbuilder.training.dataset_table import DATASETS
 from kbuilder.training.datasets import is_cached
 
-FILE_SOURCES = [("csv", "Your CSV file…"), ("npz", "Your NumPy file (.npz / .npy)…"), ("images", "Your image folder…")]
+FILE_SOURCES = [("csv", QT_TRANSLATE_NOOP("DataSection", "Your CSV file…")),
+                ("npz", QT_TRANSLATE_NOOP("DataSection", "Your NumPy file (.npz / .npy)…")),
+                ("images", QT_TRANSLATE_NOOP("DataSection", "Your image folder…"))]
 
 
 def int_box(lo: int, hi: int, value: int, name: str) -> QSpinBox:
@@ -90,16 +92,23 @@ class DataSection:
         self._data_form = form
         items = []
         for info in DATASETS.values():
-            state = "bundled" if info.source == "sklearn" else ("cached" if is_cached(info) else "downloads")
-            items.append((f"{info.title}  ({state})", f"{info.source}:{info.name}"))
-        items += [(text, f"{src}:") for src, text in FILE_SOURCES]
+            # The titles may be marked for translation where they are defined (kbuilder.training.dataset_table).
+            title = QCoreApplication.translate("training.dataset_table", info.title)
+            if info.source == "sklearn":
+                text = self.tr("{title}  (bundled)").format(title=title)
+            elif is_cached(info):
+                text = self.tr("{title}  (cached)").format(title=title)
+            else:
+                text = self.tr("{title}  (downloads)").format(title=title)
+            items.append((text, f"{info.source}:{info.name}"))
+        items += [(QCoreApplication.translate("DataSection", text), f"{src}:") for src, text in FILE_SOURCES]
         self.dataset = choice_box(items, "dataset_combo")
-        self.dataset.setToolTip("Bundled sets need no network; Keras sets are downloaded once and cached.")
-        form.addRow("Data set", self.dataset)
+        self.dataset.setToolTip(self.tr("Bundled sets need no network; Keras sets are downloaded once and cached."))
+        form.addRow(self.tr("Data set"), self.dataset)
         self.path = QLineEdit()
         self.path.setObjectName("data_path")
-        self.path.setPlaceholderText("a .csv, .npz / .npy file or a folder of class sub-folders")
-        browse = QPushButton("Browse…")
+        self.path.setPlaceholderText(self.tr("a .csv, .npz / .npy file or a folder of class sub-folders"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -107,49 +116,52 @@ class DataSection:
         self.path_row = QWidget()
         self.path_row.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        form.addRow("File", self.path_row)
+        form.addRow(self.tr("File"), self.path_row)
         self.targets = QListWidget()
         self.targets.setObjectName("target_list")
         self.targets.setMaximumHeight(90)
-        self.targets.setToolTip("Tick the column(s) or array(s) the model should predict; the others are inputs.")
-        form.addRow("Predict", self.targets)
+        self.targets.setToolTip(self.tr("Tick the column(s) or array(s) the model should predict; the others are "
+                                        "inputs."))
+        form.addRow(self.tr("Predict"), self.targets)
         size = QHBoxLayout()
         self.img_h, self.img_w = int_box(0, 1024, 0, "image_height"), int_box(0, 1024, 0, "image_width")
         for spin in (self.img_h, self.img_w):
-            spin.setSpecialValueText("model's")  # 0: the model's input size
-        self.img_h.setToolTip("Height the pictures are resized to; \"model's\": the model's input height")
-        self.img_w.setToolTip("Width the pictures are resized to; \"model's\": the model's input width")
-        self.color = choice_box([("as the model", "auto"), ("colour", "rgb"), ("grey", "grayscale")], "color_mode")
-        self.color.setToolTip("Colour or grey pictures; \"as the model\": from its input's channels (1 grey, 3 colour)")
+            spin.setSpecialValueText(self.tr("model's"))  # 0: the model's input size
+        self.img_h.setToolTip(self.tr("Height the pictures are resized to; \"model's\": the model's input height"))
+        self.img_w.setToolTip(self.tr("Width the pictures are resized to; \"model's\": the model's input width"))
+        self.color = choice_box([(self.tr("as the model"), "auto"), (self.tr("colour"), "rgb"),
+                                 (self.tr("grey"), "grayscale")], "color_mode")
+        self.color.setToolTip(self.tr("Colour or grey pictures; \"as the model\": from its input's channels "
+                                      "(1 grey, 3 colour)"))
         for w in (self.img_h, self.img_w, self.color):
             size.addWidget(w)
         size.setContentsMargins(0, 0, 0, 0)
         self.size_row = QWidget()
         self.size_row.setLayout(size)
-        form.addRow("Image size", self.size_row)
+        form.addRow(self.tr("Image size"), self.size_row)
         self.num_words = int_box(100, 100000, 10000, "num_words")
-        form.addRow("Words kept", self.num_words)
-        self.scale = choice_box([("automatic", "auto"), ("none", "none"), ("0 to 1", "0-1"),
-                             ("standardize (mean 0, std 1)", "standardize")], "scale_combo")
-        form.addRow("Scale inputs", self.scale)
-        self.labels = choice_box([("from the loss", "auto"), ("class numbers", "integer"), ("one-hot", "one-hot")],
-                             "labels_combo")
-        form.addRow("Labels", self.labels)
+        form.addRow(self.tr("Words kept"), self.num_words)
+        self.scale = choice_box([(self.tr("automatic"), "auto"), (self.tr("none"), "none"), (self.tr("0 to 1"), "0-1"),
+                                 (self.tr("standardize (mean 0, std 1)"), "standardize")], "scale_combo")
+        form.addRow(self.tr("Scale inputs"), self.scale)
+        self.labels = choice_box([(self.tr("from the loss"), "auto"), (self.tr("class numbers"), "integer"),
+                                  (self.tr("one-hot"), "one-hot")], "labels_combo")
+        form.addRow(self.tr("Labels"), self.labels)
         self.maxlen = int_box(0, 100000, 0, "maxlen")
-        self.maxlen.setSpecialValueText("automatic")
-        form.addRow("Pad sequences to", self.maxlen)
+        self.maxlen.setSpecialValueText(self.tr("automatic"))
+        form.addRow(self.tr("Pad sequences to"), self.maxlen)
         self.val_fraction = float_box(0.0, 0.9, 0.1, 0.05, 2, "val_fraction")
         self.test_fraction = float_box(0.0, 0.9, 0.2, 0.05, 2, "test_fraction")
         self.seed = int_box(0, 2**31 - 1, 42, "seed")
-        form.addRow("Validation part", self.val_fraction)
+        form.addRow(self.tr("Validation part"), self.val_fraction)
         self.val_path = QLineEdit()
         self.val_path.setObjectName("val_path")
-        self.val_path.setPlaceholderText("empty: the validation part above")
-        self.val_path.setToolTip("Validate on this file (same columns or arrays as the training file) "
-                                 "instead of a part of the training data")
+        self.val_path.setPlaceholderText(self.tr("empty: the validation part above"))
+        self.val_path.setToolTip(self.tr("Validate on this file (same columns or arrays as the training file) "
+                                         "instead of a part of the training data"))
         self.val_path.textChanged.connect(self._val_path_changed)
-        val_browse = QPushButton("Browse…")
-        val_browse.setToolTip("Choose the validation file")
+        val_browse = QPushButton(self.tr("Browse…"))
+        val_browse.setToolTip(self.tr("Choose the validation file"))
         val_browse.clicked.connect(self._browse_val)
         vrow = QHBoxLayout()
         vrow.setContentsMargins(0, 0, 0, 0)
@@ -157,22 +169,22 @@ class DataSection:
         vrow.addWidget(val_browse)
         self.val_row = QWidget()
         self.val_row.setLayout(vrow)
-        form.addRow("Validation file", self.val_row)
+        form.addRow(self.tr("Validation file"), self.val_row)
         for row_widget in (self.path_row, self.size_row, self.val_row):
             # One line high: a taller page must not stretch the row away from its label.
             row_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        form.addRow("Test part", self.test_fraction)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Test part"), self.test_fraction)
+        form.addRow(self.tr("Seed"), self.seed)
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("mapping_table")
-        self.mapping.setHorizontalHeaderLabels(["", "model", "array (empty: automatic)"])
+        self.mapping.setHorizontalHeaderLabels(["", self.tr("model"), self.tr("array (empty: automatic)")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().hide()
         self.mapping.setMaximumHeight(120)
-        form.addRow("By name", self.mapping)
+        form.addRow(self.tr("By name"), self.mapping)
         self.dataset.currentIndexChanged.connect(self._source_changed)
         self.path.editingFinished.connect(self._read_columns)
-        self.addTab(scroll_page(page), "Data")
+        self.addTab(scroll_page(page), self.tr("Data"))
 
     # ------------------------------------------------------------ behaviour
     @Slot()
@@ -197,10 +209,10 @@ class DataSection:
     def _browse(self) -> None:
         src, _ = self.source()
         if src == "images":
-            path = QFileDialog.getExistingDirectory(self, "Image folder (one sub-folder per class)")
+            path = QFileDialog.getExistingDirectory(self, self.tr("Image folder (one sub-folder per class)"))
         else:
-            filt = "CSV files (*.csv)" if src == "csv" else "NumPy files (*.npz *.npy)"
-            path, _ = QFileDialog.getOpenFileName(self, "Data file", "", filt)
+            filt = self.tr("CSV files (*.csv)") if src == "csv" else self.tr("NumPy files (*.npz *.npy)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Data file"), "", filt)
         if path:
             self.path.setText(path)
             self._read_columns()
@@ -208,8 +220,8 @@ class DataSection:
     @Slot()
     def _browse_val(self) -> None:
         src, _ = self.source()
-        filt = "CSV files (*.csv)" if src == "csv" else "NumPy files (*.npz *.npy)"
-        path, _ = QFileDialog.getOpenFileName(self, "Validation file", "", filt)
+        filt = self.tr("CSV files (*.csv)") if src == "csv" else self.tr("NumPy files (*.npz *.npy)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Validation file"), "", filt)
         if path:
             self.val_path.setText(path)
 
@@ -218,8 +230,8 @@ class DataSection:
         src, _ = self.source()
         from_file = src in ("csv", "npz") and bool(self.val_path.text().strip())
         self.val_fraction.setEnabled(not from_file)
-        self.val_fraction.setToolTip("Ignored: validation comes from the validation file" if from_file else
-                                     "The part of the training data kept aside to validate after each epoch")
+        self.val_fraction.setToolTip(self.tr("Ignored: validation comes from the validation file") if from_file else
+                                     self.tr("The part of the training data kept aside to validate after each epoch"))
         self.changed.emit()
 
     @Slot()
@@ -267,9 +279,11 @@ class DataSection:
         t.setRowCount(len(rows) if show else 0)
         if show:
             for r, (kind, name, arr) in enumerate(rows):
-                for c, text in enumerate((kind, name)):
+                shown = self.tr("input") if kind == "input" else self.tr("output")
+                for c, text in enumerate((shown, name)):
                     item = QTableWidgetItem(text)
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setData(Qt.ItemDataRole.UserRole, kind)  # "input" or "output", whatever the language
                     t.setItem(r, c, item)
                 t.setItem(r, 2, QTableWidgetItem(arr))
         self._data_form.setRowVisible(t, show)
@@ -278,7 +292,7 @@ class DataSection:
         ins, outs = {}, {}
         t = self.mapping
         for r in range(t.rowCount()):
-            kind, name = t.item(r, 0).text(), t.item(r, 1).text()
+            kind, name = t.item(r, 0).data(Qt.ItemDataRole.UserRole), t.item(r, 1).text()
             arr = t.item(r, 2).text().strip() if t.item(r, 2) else ""
             if arr:
                 (ins if kind == "input" else outs)[name] = arr

@@ -45,8 +45,8 @@ class FitSection:
         form = QFormLayout()
         self.optimizer = choice_box([(o, o) for o in OPTIMIZERS], "optimizer_combo")
         self.learning_rate = float_box(1e-6, 10.0, 0.001, 0.0005, 6, "learning_rate")
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.learning_rate)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Learning rate"), self.learning_rate)
         self.options: dict[str, QDoubleSpinBox | QCheckBox] = {}
         for name in sorted({o for opts in OPTIMIZER_OPTIONS.values() for o in opts}):
             if name in ("amsgrad", "nesterov"):
@@ -60,7 +60,8 @@ class FitSection:
         lay.addLayout(form)
         self.out_table = QTableWidget(0, 4)
         self.out_table.setObjectName("outputs_table")
-        self.out_table.setHorizontalHeaderLabels(["output", "loss", "weight", "metrics"])
+        self.out_table.setHorizontalHeaderLabels([self.tr("output"), self.tr("loss"), self.tr("weight"),
+                                                  self.tr("metrics")])
         header = self.out_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -72,32 +73,35 @@ class FitSection:
         self.auto_note.setWordWrap(True)
         self.auto_note.setStyleSheet("color: #555;")
         lay.addWidget(self.auto_note)
-        suggest = QPushButton("Suggest from the output layers")
+        suggest = QPushButton(self.tr("Suggest from the output layers"))
         suggest.setObjectName("suggest_button")
         suggest.clicked.connect(lambda: self._fill_outputs({}))
         lay.addWidget(suggest)
         self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
-        self.addTab(scroll_page(page), "Compile")
+        self.addTab(scroll_page(page), self.tr("Compile"))
 
     def _build_fit(self) -> None:
         page = QWidget()
         form = QFormLayout(page)
         self.epochs = int_box(1, 100000, 5, "epochs_spin")
         self.batch_size = int_box(1, 65536, 32, "batch_size_spin")
-        self.shuffle = QCheckBox("Shuffle every epoch")
-        self.shuffle.setToolTip("Shuffle the training data before every epoch (shuffle=True)")
-        self.class_weight = choice_box([("none", "none"), ("balanced", "balanced")], "class_weight_combo")
-        self.class_weight.setToolTip("balanced: rare classes count more in the loss (class_weight)")
+        self.shuffle = QCheckBox(self.tr("Shuffle every epoch"))
+        self.shuffle.setToolTip(self.tr("Shuffle the training data before every epoch (shuffle=True)"))
+        self.class_weight = choice_box([(self.tr("none"), "none"), (self.tr("balanced"), "balanced")],
+                                       "class_weight_combo")
+        self.class_weight.setToolTip(self.tr("balanced: rare classes count more in the loss (class_weight)"))
         self.steps_per_execution = int_box(1, 10000, 1, "steps_per_execution")
-        self.distribution = choice_box([("one device", "default"), ("all local GPUs", "mirrored")], "distribution_combo")
-        self.distribution.setToolTip("one device: the default. all local GPUs: tf.distribute.MirroredStrategy")
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Batch size", self.batch_size)
+        self.distribution = choice_box([(self.tr("one device"), "default"), (self.tr("all local GPUs"), "mirrored")],
+                                       "distribution_combo")
+        self.distribution.setToolTip(self.tr("one device: the default. all local GPUs: "
+                                             "tf.distribute.MirroredStrategy"))
+        form.addRow(self.tr("Epochs"), self.epochs)
+        form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow("", self.shuffle)
-        form.addRow("Class weights", self.class_weight)
-        form.addRow("Steps per execution", self.steps_per_execution)
-        form.addRow("Distribution", self.distribution)
-        self.addTab(scroll_page(page), "Fit")
+        form.addRow(self.tr("Class weights"), self.class_weight)
+        form.addRow(self.tr("Steps per execution"), self.steps_per_execution)
+        form.addRow(self.tr("Distribution"), self.distribution)
+        self.addTab(scroll_page(page), self.tr("Fit"))
 
     def _build_callbacks(self) -> None:
         page = QWidget()
@@ -128,24 +132,25 @@ class FitSection:
             return c
 
         restore = QCheckBox()
-        group("early_stopping", "EarlyStopping", "stop when the watched value stops improving",
-              [("monitor", "watch", monitor()), ("patience", "patience (epochs)", int_box(0, 1000, 3, "")),
-               ("restore_best_weights", "restore best weights", restore)])
+        watch, patience, file = self.tr("watch"), self.tr("patience (epochs)"), self.tr("file")
+        group("early_stopping", "EarlyStopping", self.tr("stop when the watched value stops improving"),
+              [("monitor", watch, monitor()), ("patience", patience, int_box(0, 1000, 3, "")),
+               ("restore_best_weights", self.tr("restore best weights"), restore)])
         best_only = QCheckBox()
-        group("model_checkpoint", "ModelCheckpoint", "save the model while training",
-              [("filepath", "file", QLineEdit("best.keras")), ("monitor", "watch", monitor()),
-               ("save_best_only", "only the best", best_only)])
-        group("reduce_lr", "ReduceLROnPlateau", "lower the learning rate on a plateau",
-              [("monitor", "watch", monitor()), ("factor", "factor", float_box(0.01, 0.99, 0.5, 0.05, 2, "")),
-               ("patience", "patience (epochs)", int_box(0, 1000, 2, "")),
-               ("min_lr", "lowest rate", float_box(0.0, 1.0, 1e-6, 1e-6, 7, ""))])
-        group("csv_logger", "CSVLogger", "write each epoch to a CSV file",
-              [("filename", "file", QLineEdit("training_log.csv"))])
-        group("tensorboard", "TensorBoard", "logs for the TensorBoard viewer (needs the tensorboard package)",
-              [("log_dir", "folder", QLineEdit("logs"))])
-        group("terminate_on_nan", "TerminateOnNaN", "stop when the loss becomes NaN", [])
+        group("model_checkpoint", "ModelCheckpoint", self.tr("save the model while training"),
+              [("filepath", file, QLineEdit("best.keras")), ("monitor", watch, monitor()),
+               ("save_best_only", self.tr("only the best"), best_only)])
+        group("reduce_lr", "ReduceLROnPlateau", self.tr("lower the learning rate on a plateau"),
+              [("monitor", watch, monitor()), ("factor", self.tr("factor"), float_box(0.01, 0.99, 0.5, 0.05, 2, "")),
+               ("patience", patience, int_box(0, 1000, 2, "")),
+               ("min_lr", self.tr("lowest rate"), float_box(0.0, 1.0, 1e-6, 1e-6, 7, ""))])
+        group("csv_logger", "CSVLogger", self.tr("write each epoch to a CSV file"),
+              [("filename", file, QLineEdit("training_log.csv"))])
+        group("tensorboard", "TensorBoard", self.tr("logs for the TensorBoard viewer (needs the tensorboard package)"),
+              [("log_dir", self.tr("folder"), QLineEdit("logs"))])
+        group("terminate_on_nan", "TerminateOnNaN", self.tr("stop when the loss becomes NaN"), [])
         lay.addStretch(1)
-        self.addTab(scroll_page(page), "Callbacks")
+        self.addTab(scroll_page(page), self.tr("Callbacks"))
 
     @Slot()
     def _optimizer_changed(self) -> None:

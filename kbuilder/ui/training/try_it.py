@@ -17,7 +17,7 @@ banner say why.  Ctrl+Enter predicts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -151,9 +151,13 @@ class TryItView(QWidget):
         if kind == "image" and inp.image_shape is not None:
             self.image.set_shape(inp.image_shape)
             h, w, c = inp.image_shape
-            what = self.tr("grey") if c in (1, 2) else self.tr("colour")
-            self.intro.setText(self.tr("Draw on the pad with the mouse, or open a picture: the model sees {what} "
-                                       "pictures of {h}×{w} pixels.").format(what=what, h=h, w=w))
+            if c in (1, 2):
+                intro = self.tr("Draw on the pad with the mouse, or open a picture: the model sees grey pictures "
+                                "of {h}×{w} pixels.")
+            else:
+                intro = self.tr("Draw on the pad with the mouse, or open a picture: the model sees colour pictures "
+                                "of {h}×{w} pixels.")
+            self.intro.setText(intro.format(h=h, w=w))
         elif kind == "tabular" and inp is not None:
             columns = inp.columns or [self.tr("number {n}").format(n=i + 1) for i in range(inp.size or 0)]
             self.table.set_columns(columns, inp.example)
@@ -161,7 +165,8 @@ class TryItView(QWidget):
                 self.intro.setText(self.tr("The fields hold a real row of the training data. Change the numbers, "
                                            "then press Predict."))
         if info.dataset:
-            self.intro.setText(self.intro.text() + " " + self.tr("Trained on: {name}.").format(name=info.dataset))
+            self.intro.setText(self.intro.text() + " " + self.tr("Trained on: {name}.").format(
+                name=QCoreApplication.translate("training.dataset_table", info.dataset)))
         self.set_notes(list(info.notes))
 
     def set_notes(self, notes: list[str]) -> None:

@@ -206,5 +206,5 @@ class TryItControl:
         self._set_status(self.tr("Saved the model to {path}. It takes raw inputs (pictures in 0-255, a CSV's own "
                                  "columns): the data's scaling is inside the model.").format(path=path) if raw
                          else self.tr("Saved the model to {path}.").format(path=path))
-        self.messages.appendPlainText(f"saved {path}")
+        self.messages.appendPlainText(self.tr("saved {path}").format(path=path))
         self.model_saved.emit(path, raw)

@@ -94,7 +94,7 @@ class TrainingWorker(QObject):
             if kind == "fit":
                 self.run_finished.emit(session.fit(self._emit))
             elif kind == "check":
-                self.status.emit("Checking the data against the model…")
+                self.status.emit(self.tr("Checking the data against the model…"))
                 session.model = None  # build afresh: the graph may have changed
                 self.checked.emit(session.prepare())
             elif kind == "evaluate":
@@ -139,7 +139,7 @@ class TrainingWorker(QObject):
 
         answer = {"token": job["token"], "request": {k: v for k, v in job["request"].items() if k != "image"}}
         if self._predictor is None or job["token"] != self._predictor_token:
-            answer["error"] = self._predictor_error or "The model is not ready yet: try again in a moment."
+            answer["error"] = self._predictor_error or self.tr("The model is not ready yet: try again in a moment.")
         else:
             interval = sys.getswitchinterval()
             sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))

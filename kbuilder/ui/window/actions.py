@@ -4,10 +4,11 @@ to the canvas so that typing in a text field keeps its own shortcuts."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
@@ -29,7 +30,8 @@ class Actions:
         if icon is not None:
             action.setIcon(self.w.style().standardIcon(icon))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.replace('…', '').replace('&', '')}" + (f"  ({keys})" if keys else ""))
+        plain = re.sub(r"\(&\w\)", "", text).replace("…", "").replace("&", "").strip()  # "열기(&O)…" too
+        action.setToolTip((tip or plain) + (f"  ({keys})" if keys else ""))
         action.setStatusTip(tip)
         action.triggered.connect(lambda checked=False: slot())
         if canvas:  # active while the canvas has the focus
@@ -61,9 +63,9 @@ class Actions:
             act.setStatusTip(p)
         if paths:
             menu.addSeparator()
-            menu.addAction("Clear the list", self.w.files.clear_recent)
+            menu.addAction(QCoreApplication.translate("Actions", "Clear the list"), self.w.files.clear_recent)
         else:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(QCoreApplication.translate("Actions", "No recent files")).setEnabled(False)
 
 
 def build_actions(w) -> Actions:
@@ -71,81 +73,99 @@ def build_actions(w) -> Actions:
     sp = QStyle.StandardPixmap
     files, view, ed = w.files, w.view, w.scene.editor
 
-    a.make("new", "&New", files.new_project, SK.New, "Start a new model with one Input layer", sp.SP_FileIcon)
-    a.make("open", "&Open…", files.open_dialog, SK.Open,
-           "Open a kbuilder project or a Keras model (.kbproj, .json, .h5, .keras, saved_model.pb)",
+    a.make("new", QCoreApplication.translate("actions", "&New"), files.new_project, SK.New,
+           QCoreApplication.translate("actions", "Start a new model with one Input layer"), sp.SP_FileIcon)
+    a.make("open", QCoreApplication.translate("actions", "&Open…"), files.open_dialog, SK.Open,
+           QCoreApplication.translate("actions", "Open a kbuilder project or a Keras model (.kbproj, .json, .h5, .keras, saved_model.pb)"),
            sp.SP_DialogOpenButton)
-    a.make("open_folder", w.tr("Open &Folder…"), files.open_folder_dialog, None,
-           w.tr("Open a TensorFlow SavedModel folder, as model.save(\"my_model\") writes with TensorFlow 2 and Keras 2"),
+    a.make("open_folder", QCoreApplication.translate("actions", "Open &Folder…"), files.open_folder_dialog, None,
+           QCoreApplication.translate("actions", "Open a TensorFlow SavedModel folder, as model.save(\"my_model\") writes with TensorFlow 2 "
+              "and Keras 2"),
            sp.SP_DirOpenIcon)
-    a.make("load_custom_code", w.tr("Load custom &layer code…"), w.custom_code.load_dialog, None,
-           w.tr("Load the Python file that defines your own layer classes, so that their placeholders become "
-                "real layers (this runs the code in that file: you are asked first)"))
-    a.make("templates", "&Templates…", lambda: _open_templates(w), "Ctrl+Shift+N",
-           "Start from a ready-made example model")
-    a.make("save", "&Save", files.save, SK.Save, "Save the project", sp.SP_DialogSaveButton)
-    a.make("save_as", "Save &As…", files.save_as, SK.SaveAs, "Save the project under a new name")
-    a.make("export_code", "Export Python &code…", w.exporter.export_code, "Ctrl+E",
-           "Write the model as a Python script that builds it with Keras")
-    a.make("export_model", "Export Keras &model…", w.exporter.export_model, None,
-           "Build the model and save it as .keras or .h5")
-    a.make("export_notebook", w.tr("Export &notebook…"), w.exporter.export_notebook, None,
-           w.tr("Write the training as a Jupyter notebook that runs on Colab or Kaggle, top to bottom"))
-    a.make("export_diagram", "Export &diagram…", w.exporter.export_diagram, None,
-           "Save a picture of the canvas (PNG or SVG)")
-    a.make("quit", "&Quit", w.close, SK.Quit, "Close kbuilder")
+    a.make("load_custom_code", QCoreApplication.translate("actions", "Load custom &layer code…"), w.custom_code.load_dialog, None,
+           QCoreApplication.translate("actions", "Load the Python file that defines your own layer classes, so that their placeholders "
+              "become real layers (this runs the code in that file: you are asked first)"))
+    a.make("templates", QCoreApplication.translate("actions", "&Templates…"), lambda: _open_templates(w), "Ctrl+Shift+N",
+           QCoreApplication.translate("actions", "Start from a ready-made example model"))
+    a.make("save", QCoreApplication.translate("actions", "&Save"), files.save, SK.Save, QCoreApplication.translate("actions", "Save the project"),
+           sp.SP_DialogSaveButton)
+    a.make("save_as", QCoreApplication.translate("actions", "Save &As…"), files.save_as, SK.SaveAs,
+           QCoreApplication.translate("actions", "Save the project under a new name"))
+    a.make("export_code", QCoreApplication.translate("actions", "Export Python &code…"), w.exporter.export_code, "Ctrl+E",
+           QCoreApplication.translate("actions", "Write the model as a Python script that builds it with Keras"))
+    a.make("export_model", QCoreApplication.translate("actions", "Export Keras &model…"), w.exporter.export_model, None,
+           QCoreApplication.translate("actions", "Build the model and save it as .keras or .h5"))
+    a.make("export_notebook", QCoreApplication.translate("actions", "Export &notebook…"), w.exporter.export_notebook, None,
+           QCoreApplication.translate("actions", "Write the training as a Jupyter notebook that runs on Colab or Kaggle, top to bottom"))
+    a.make("export_diagram", QCoreApplication.translate("actions", "Export &diagram…"), w.exporter.export_diagram, None,
+           QCoreApplication.translate("actions", "Save a picture of the canvas (PNG or SVG)"))
+    a.make("quit", QCoreApplication.translate("actions", "&Quit"), w.close, SK.Quit, QCoreApplication.translate("actions", "Close kbuilder"))
 
     # Undo and Redo keep their labels ("Undo", not "Undo Set activation of
     # dense_1"), so the toolbar buttons never move; what they would undo is
     # in the tooltip and the status tip.
-    undo = a.make("undo", "&Undo", w.stack.undo, SK.Undo, "Undo the last change", sp.SP_ArrowBack)
-    redo = a.make("redo", "&Redo", w.stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the change you undid",
-                  sp.SP_ArrowForward)
+    undo = a.make("undo", QCoreApplication.translate("actions", "&Undo"), w.stack.undo, SK.Undo, QCoreApplication.translate("actions", "Undo the last change"),
+                  sp.SP_ArrowBack)
+    redo = a.make("redo", QCoreApplication.translate("actions", "&Redo"), w.stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"],
+                  QCoreApplication.translate("actions", "Redo the change you undid"), sp.SP_ArrowForward)
     undo.setEnabled(w.stack.canUndo())
     redo.setEnabled(w.stack.canRedo())
     w.stack.canUndoChanged.connect(lambda on: _valid(undo) and undo.setEnabled(on))
     w.stack.canRedoChanged.connect(lambda on: _valid(redo) and redo.setEnabled(on))
-    w.stack.undoTextChanged.connect(lambda t: _tip(undo, f"Undo {t}" if t else "Undo", "Ctrl+Z"))
-    w.stack.redoTextChanged.connect(lambda t: _tip(redo, f"Redo {t}" if t else "Redo", "Ctrl+Shift+Z"))
+    w.stack.undoTextChanged.connect(lambda t: _tip(
+        undo, QCoreApplication.translate("actions", "Undo {change}").format(change=t) if t else QCoreApplication.translate("actions", "Undo"), "Ctrl+Z"))
+    w.stack.redoTextChanged.connect(lambda t: _tip(
+        redo, QCoreApplication.translate("actions", "Redo {change}").format(change=t) if t else QCoreApplication.translate("actions", "Redo"), "Ctrl+Shift+Z"))
 
-    a.make("cut", "Cu&t", ed.cut, SK.Cut, "Cut the selected layers", canvas=True)
-    a.make("copy", "&Copy", ed.copy, SK.Copy, "Copy the selected layers", canvas=True)
-    a.make("paste", "&Paste", ed.paste, SK.Paste, "Paste layers (with fresh names)", canvas=True)
-    a.make("duplicate", "D&uplicate", ed.duplicate, "Ctrl+D", "Copy and paste the selected layers in one go", canvas=True)
-    a.make("delete", "&Delete", ed.delete_selection, [QKeySequence(SK.Delete), "Backspace"],
-           "Delete the selected layers and connections", sp.SP_TrashIcon, canvas=True)
-    a.make("select_all", "Select &all", ed.select_all, SK.SelectAll, "Select every layer", canvas=True)
-    a.make("rename", "&Rename…", ed.rename_selected, "F2", "Rename the selected layer", canvas=True)
-    a.make("find", "&Find layer…", w.find_layer, SK.Find, "Search the layer palette")
+    a.make("cut", QCoreApplication.translate("actions", "Cu&t"), ed.cut, SK.Cut, QCoreApplication.translate("actions", "Cut the selected layers"), canvas=True)
+    a.make("copy", QCoreApplication.translate("actions", "&Copy"), ed.copy, SK.Copy, QCoreApplication.translate("actions", "Copy the selected layers"), canvas=True)
+    a.make("paste", QCoreApplication.translate("actions", "&Paste"), ed.paste, SK.Paste, QCoreApplication.translate("actions", "Paste layers (with fresh names)"),
+           canvas=True)
+    a.make("duplicate", QCoreApplication.translate("actions", "D&uplicate"), ed.duplicate, "Ctrl+D",
+           QCoreApplication.translate("actions", "Copy and paste the selected layers in one go"), canvas=True)
+    a.make("delete", QCoreApplication.translate("actions", "&Delete"), ed.delete_selection, [QKeySequence(SK.Delete), "Backspace"],
+           QCoreApplication.translate("actions", "Delete the selected layers and connections"), sp.SP_TrashIcon, canvas=True)
+    a.make("select_all", QCoreApplication.translate("actions", "Select &all"), ed.select_all, SK.SelectAll,
+           QCoreApplication.translate("actions", "Select every layer"), canvas=True)
+    a.make("rename", QCoreApplication.translate("actions", "&Rename…"), ed.rename_selected, "F2", QCoreApplication.translate("actions", "Rename the selected layer"),
+           canvas=True)
+    a.make("find", QCoreApplication.translate("actions", "&Find layer…"), w.find_layer, SK.Find, QCoreApplication.translate("actions", "Search the layer palette"))
     _make_fix_action(a, w)
 
-    a.make("zoom_in", "Zoom &in", view.zoom_in, [SK.ZoomIn, "Ctrl+="], "Zoom in (or use the mouse wheel)")
-    a.make("zoom_out", "Zoom &out", view.zoom_out, SK.ZoomOut, "Zoom out (or use the mouse wheel)")
-    a.make("zoom_reset", "&Actual size", view.reset_zoom, "Ctrl+1", "Show the canvas at 100 %")
-    a.make("fit", "&Fit to window", view.fit, "Ctrl+0", "Zoom so the whole model fits the window")
-    a.make("layout", "Auto &layout", lambda: ed.auto_layout() and view.request_fit(), "Ctrl+L",
-           "Arrange the layers top to bottom in the order data flows (undoable)")
+    a.make("zoom_in", QCoreApplication.translate("actions", "Zoom &in"), view.zoom_in, [SK.ZoomIn, "Ctrl+="],
+           QCoreApplication.translate("actions", "Zoom in (or use the mouse wheel)"))
+    a.make("zoom_out", QCoreApplication.translate("actions", "Zoom &out"), view.zoom_out, SK.ZoomOut,
+           QCoreApplication.translate("actions", "Zoom out (or use the mouse wheel)"))
+    a.make("zoom_reset", QCoreApplication.translate("actions", "&Actual size"), view.reset_zoom, "Ctrl+1",
+           QCoreApplication.translate("actions", "Show the canvas at 100 %"))
+    a.make("fit", QCoreApplication.translate("actions", "&Fit to window"), view.fit, "Ctrl+0",
+           QCoreApplication.translate("actions", "Zoom so the whole model fits the window"))
+    a.make("layout", QCoreApplication.translate("actions", "Auto &layout"), lambda: ed.auto_layout() and view.request_fit(), "Ctrl+L",
+           QCoreApplication.translate("actions", "Arrange the layers top to bottom in the order data flows (undoable)"))
 
     modes = QActionGroup(w)
     modes.setExclusive(True)
-    tips = {"build": "Draw the model: the canvas with the layers, Inspector, Issues and Summary",
-            "code": "The Python code that builds the model", "training": "Train the model and read its results",
-            "experiments": "Search for the best values of the settings marked 'try several', and compare runs"}
-    for i, (mode, title) in enumerate((("build", "&Build"), ("code", "&Code"), ("training", "&Train"),
-                                       ("experiments", "E&xperiments"))):
+    tips = {"build": QCoreApplication.translate("actions", "Draw the model: the canvas with the layers, Inspector, Issues and Summary"),
+            "code": QCoreApplication.translate("actions", "The Python code that builds the model"),
+            "training": QCoreApplication.translate("actions", "Train the model and read its results"),
+            "experiments": QCoreApplication.translate("actions", "Search for the best values of the settings marked 'try several', "
+                                         "and compare runs")}
+    titles = (("build", QCoreApplication.translate("actions", "&Build")), ("code", QCoreApplication.translate("actions", "&Code")),
+              ("training", QCoreApplication.translate("actions", "&Train")), ("experiments", QCoreApplication.translate("actions", "E&xperiments")))
+    for i, (mode, title) in enumerate(titles):
         act = a.make(f"mode_{mode}", title, lambda m=mode: w.set_mode(m), f"Alt+{i + 1}", tips[mode])
         act.setCheckable(True)
         act.setChecked(mode == "build")
         modes.addAction(act)
-    a.make("restore_layout", "Restore default &layout", w.restore_default_layout, None,
-           "Put the panels back where they were at the first start")
+    a.make("restore_layout", QCoreApplication.translate("actions", "Restore default &layout"), w.restore_default_layout, None,
+           QCoreApplication.translate("actions", "Put the panels back where they were at the first start"))
 
     mb = w.menuBar()
-    m = mb.addMenu("&File")
+    m = mb.addMenu(QCoreApplication.translate("actions", "&File"))
     m.setToolTipsVisible(True)
     for name in ("new", "open", "open_folder"):
         m.addAction(a[name])
-    a.recent_menu = QMenu("Open &recent", m)
+    a.recent_menu = QMenu(QCoreApplication.translate("actions", "Open &recent"), m)
     a.recent_menu.setToolTipsVisible(True)
     m.addMenu(a.recent_menu)
     a.recent_menu.aboutToShow.connect(a.rebuild_recent)
@@ -166,7 +186,7 @@ def build_actions(w) -> Actions:
     m.addSeparator()
     m.addAction(a["quit"])
 
-    m = mb.addMenu("&Edit")
+    m = mb.addMenu(QCoreApplication.translate("actions", "&Edit"))
     m.setToolTipsVisible(True)
     m.addAction(undo)
     m.addAction(redo)
@@ -179,7 +199,7 @@ def build_actions(w) -> Actions:
     m.addSeparator()
     m.addAction(a["apply_fix"])
 
-    m = mb.addMenu("&View")
+    m = mb.addMenu(QCoreApplication.translate("actions", "&View"))
     m.setToolTipsVisible(True)
     for name in ("mode_build", "mode_code", "mode_training", "mode_experiments"):
         m.addAction(a[name])
@@ -191,13 +211,17 @@ def build_actions(w) -> Actions:
     m.addSeparator()
     for dock in w.docks.values():
         act = dock.toggleViewAction()
-        act.setToolTip(f"Show or hide the {dock.windowTitle()} panel")
+        act.setToolTip(QCoreApplication.translate("actions", "Show or hide the {panel} panel").format(panel=dock.windowTitle()))
         m.addAction(act)
     m.addSeparator()
     m.addAction(a["restore_layout"])
+    m.addSeparator()
+    from kbuilder.ui.window.language_menu import LanguageMenu
+
+    m.addMenu(LanguageMenu(w))
 
     # The modes first, at the left: they never move, whatever the docks do.
-    mt = QToolBar("Modes", w)
+    mt = QToolBar(QCoreApplication.translate("actions", "Modes"), w)
     mt.setObjectName("toolbar_modes")
     mt.setMovable(False)
     mt.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -207,7 +231,7 @@ def build_actions(w) -> Actions:
         mt.addAction(a[name])
     w.addToolBar(mt)
 
-    tb = QToolBar("Main", w)
+    tb = QToolBar(QCoreApplication.translate("actions", "Main"), w)
     tb.setObjectName("toolbar_main")
     tb.setIconSize(QSize(18, 18))
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -232,10 +256,12 @@ def _make_fix_action(a: Actions, w) -> None:
 
     def apply() -> None:
         if issues is not None and not issues.apply_selected_fix():
-            w.show_message(w.tr("No fix to apply: the Issues panel offers one when a problem has a mechanical repair"))
+            w.show_message(QCoreApplication.translate(
+                "actions", "No fix to apply: the Issues panel offers one when a problem has a mechanical repair"))
 
-    act = a.make("apply_fix", w.tr("Apply the suggested &fix"), apply, "Ctrl+Shift+F",
-                 w.tr("Apply the first fix of the selected problem in the Issues panel (as one undo step)"))
+    act = a.make("apply_fix", QCoreApplication.translate("actions", "Apply the suggested &fix"), apply, "Ctrl+Shift+F",
+                 QCoreApplication.translate(
+                     "actions", "Apply the first fix of the selected problem in the Issues panel (as one undo step)"))
     act.setEnabled(issues is not None and issues.can_fix())
     if issues is not None:
         issues.fixes_changed.connect(lambda on: _valid(act) and act.setEnabled(on))

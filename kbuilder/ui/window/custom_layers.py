@@ -108,7 +108,7 @@ class CustomCodeLoader(QObject):
         waiting = self.waiting_classes()
         if not set(waiting) & set(classes):
             self.error(self.tr("{file} defines {defined}, but this model waits for {waiting}.").format(
-                file=path.name, defined=", ".join(sorted(classes)), waiting=", ".join(waiting) or "none"))
+                file=path.name, defined=", ".join(sorted(classes)), waiting=", ".join(waiting) or self.tr("none")))
             return
         cmd = RecordedEdit(lambda graph: use_custom_classes(graph, classes),
                            text=self.tr("Use your layer classes from {file}").format(file=path.name))

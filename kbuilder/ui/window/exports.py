@@ -34,7 +34,7 @@ def render_png(scene: QGraphicsScene, path: str | Path, scale: float = 2.0) -> P
     painter.end()
     _reselect(selected)
     if not image.save(str(path)):
-        raise OSError(f"could not write {Path(path).name}")
+        raise OSError(QCoreApplication.translate("exports", "could not write {name}").format(name=Path(path).name))
     return Path(path)
 
 
@@ -93,7 +93,8 @@ class Exporter:
     def export_code(self, path: str | None = None, style: str | None = None) -> bool:
         from kbuilder.keras_io.codegen import ExportError, export_code
 
-        path = path or self._ask("Export Python code", ".py", "Python (*.py)")
+        path = path or self._ask(QCoreApplication.translate("Exporter", "Export Python code"), ".py",
+                                 QCoreApplication.translate("Exporter", "Python (*.py)"))
         if not path:
             return False
         style = style or self.window.files.settings.get("code_style", "functional")
@@ -101,12 +102,14 @@ class Exporter:
             text = export_code(self.window.graph, style)
             Path(path).write_text(text, encoding="utf-8")
         except ExportError as exc:
-            QMessageBox.warning(self.window, "Cannot export the code", str(exc))
+            QMessageBox.warning(self.window, QCoreApplication.translate("Exporter", "Cannot export the code"), str(exc))
             return False
         except OSError as exc:
-            QMessageBox.warning(self.window, "Cannot export the code", f"Could not write {Path(path).name}: {exc.strerror}")
+            QMessageBox.warning(self.window, QCoreApplication.translate("Exporter", "Cannot export the code"),
+                                QCoreApplication.translate("Exporter", "Could not write {name}: {error}").format(
+                                    name=Path(path).name, error=exc.strerror))
             return False
-        self.window.show_message(f"Wrote {Path(path).name}")
+        self.window.show_message(QCoreApplication.translate("Exporter", "Wrote {name}").format(name=Path(path).name))
         return True
 
     def export_model(self, path: str | None = None) -> bool:
@@ -115,7 +118,8 @@ class Exporter:
         the data's scaling inside (it takes raw inputs: pictures in 0-255, a
         CSV's own columns); otherwise the graph is built with the weights it
         has, on a pool thread."""
-        path = path or self._ask("Export the Keras model", ".keras", "Keras model (*.keras);;HDF5 (*.h5)")
+        path = path or self._ask(QCoreApplication.translate("Exporter", "Export the Keras model"), ".keras",
+                                 QCoreApplication.translate("Exporter", "Keras model (*.keras);;HDF5 (*.h5)"))
         if not path:
             return False
         if not Path(path).suffix:
@@ -135,9 +139,11 @@ class Exporter:
             # Atomic; placeholders (Lambda, TFOpLambda) are named in one sentence.
             return path, model_file.save_model_file(snapshot, path, weights)
 
-        self.window.show_message("Building the model (TensorFlow may take a few seconds to load)…")
+        self.window.show_message(QCoreApplication.translate(
+            "Exporter", "Building the model (TensorFlow may take a few seconds to load)…"))
         run_in_background(work, self._model_exported,
-                          lambda m: QMessageBox.warning(self.window, "Cannot export the model", m))
+                          lambda m: QMessageBox.warning(
+                              self.window, QCoreApplication.translate("Exporter", "Cannot export the model"), m))
         return True
 
     def _follow(self, panel) -> None:
@@ -164,7 +170,8 @@ class Exporter:
         """Say where the model went and, when some of its weights did not fit
         the layers on the canvas (changed since), which layers start fresh."""
         path, notes = done
-        self.window.show_message(f"Saved the model to {Path(path).name}")
+        self.window.show_message(QCoreApplication.translate("Exporter", "Saved the model to {name}").format(
+            name=Path(path).name))
         if notes:
             self.window.notes_bar.show_notes(Path(path).name, list(notes), saved=True)
 
@@ -195,7 +202,8 @@ class Exporter:
         return True
 
     def export_diagram(self, path: str | None = None) -> bool:
-        path = path or self._ask("Export the diagram", ".png", "PNG image (*.png);;SVG drawing (*.svg)")
+        path = path or self._ask(QCoreApplication.translate("Exporter", "Export the diagram"), ".png",
+                                 QCoreApplication.translate("Exporter", "PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return False
         try:
@@ -206,7 +214,8 @@ class Exporter:
                     path += ".png"
                 render_png(self.window.scene, path)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Cannot export the diagram", str(exc))
+            QMessageBox.warning(self.window, QCoreApplication.translate("Exporter", "Cannot export the diagram"),
+                                str(exc))
             return False
-        self.window.show_message(f"Wrote {Path(path).name}")
+        self.window.show_message(QCoreApplication.translate("Exporter", "Wrote {name}").format(name=Path(path).name))
         return True

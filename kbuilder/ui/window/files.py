@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kbuilder.core.graph import INPUT, Graph
@@ -24,8 +24,9 @@ from kbuilder.ui.window.recovery import FileRecovery
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 10
-OPEN_FILTER = ("Models (*.kbproj *.json *.h5 *.hdf5 *.keras saved_model.pb);;kbuilder projects (*.kbproj);;"
-               "Keras models (*.json *.h5 *.hdf5 *.keras);;TensorFlow SavedModel (saved_model.pb);;All files (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP(  # shown as QCoreApplication.translate("FileController", OPEN_FILTER)
+    "FileController", "Models (*.kbproj *.json *.h5 *.hdf5 *.keras saved_model.pb);;kbuilder projects (*.kbproj);;"
+    "Keras models (*.json *.h5 *.hdf5 *.keras);;TensorFlow SavedModel (saved_model.pb);;All files (*)")
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 LAST_FOLDER_KEY = "files/last_folder"
 
@@ -110,8 +111,8 @@ class FileController(FileRecovery, QObject):
     # -------------------------------------------------------------- dialogs
     def ask_save_changes(self) -> str:
         """Save / Discard / Cancel; tests replace this method."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"Save the changes to {self.display_name} before closing it?",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to {name} before closing it?").format(name=self.display_name),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -120,7 +121,8 @@ class FileController(FileRecovery, QObject):
             QMessageBox.StandardButton(answer), CANCEL)
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a model"), self._folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a model"), self._folder(),
+                                              QCoreApplication.translate("FileController", OPEN_FILTER))
         return path
 
     def ask_open_folder(self) -> str:
@@ -129,7 +131,8 @@ class FileController(FileRecovery, QObject):
 
     def ask_save_path(self) -> str:
         start = str(self.path) if self.path else str(Path(self._folder()) / (self.display_name + kbproj.SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", start, "kbuilder projects (*.kbproj)")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the project"), start,
+                                              self.tr("kbuilder projects (*.kbproj)"))
         if path and not path.endswith(kbproj.SUFFIX):
             path += kbproj.SUFFIX
         return path
@@ -143,8 +146,9 @@ class FileController(FileRecovery, QObject):
     def ask_stop_training(self) -> bool:
         """Training is running: stop it to go on?  Tests replace this method."""
         answer = QMessageBox.question(
-            self.window, "Training is running",
-            f"{self.display_name} is still training. Stop the training (the figures so far are lost) and go on?",
+            self.window, self.tr("Training is running"),
+            self.tr("{name} is still training. Stop the training (the figures so far are lost) and go on?").format(
+                name=self.display_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -176,7 +180,7 @@ class FileController(FileRecovery, QObject):
             return False
         graph = Graph(name="model")
         graph.add_input(self._input_shape(), name="input")
-        self.set_project(kbproj.Project(graph=graph), None, "untitled")
+        self.set_project(kbproj.Project(graph=graph), None, self.tr("untitled"))
         self.window.set_mode("build")  # a new model is drawn first
         return True
 
@@ -205,7 +209,7 @@ class FileController(FileRecovery, QObject):
         try:
             project = kbproj.load(path)
         except kbproj.ProjectError as exc:
-            self.error("Cannot open the template", str(exc))
+            self.error(self.tr("Cannot open the template"), str(exc))
             return False
         self.set_project(project, None, Path(path).stem)
         return True
@@ -230,7 +234,7 @@ class FileController(FileRecovery, QObject):
         """Open a project now, or a Keras model (a file, a SavedModel folder
         or its saved_model.pb) on a worker thread (it may need TensorFlow).
         Returns False when nothing was (or will be) opened."""
-        from kbuilder.project.loader import OPEN_WORDS, OpenError, can_open, open_path
+        from kbuilder.project.loader import OpenError, can_open, open_path, open_words
 
         path = Path(path)
         if ask and not self.maybe_save():
@@ -242,7 +246,7 @@ class FileController(FileRecovery, QObject):
             return False
         if not can_open(path):
             self.error(self.tr("Cannot open"), self.tr("kbuilder cannot open '{name}': it opens {what}.").format(
-                name=path.name, what=OPEN_WORDS))
+                name=path.name, what=open_words()))
             return False
         if path.suffix.lower() == kbproj.SUFFIX and path.is_file():
             try:
@@ -310,7 +314,7 @@ class FileController(FileRecovery, QObject):
                 if left_out:
                     self.document.weights_file = None
         except kbproj.ProjectError as exc:
-            self.error("Not saved", str(exc))
+            self.error(self.tr("Not saved"), str(exc))
             return False
         self.document.saved_as(path)
         self.remember_folder(self.path)
@@ -319,10 +323,10 @@ class FileController(FileRecovery, QObject):
         self.clear_recovery()
         self.path_changed.emit()
         if left_out:
-            self.message.emit(f"Saved {self.path.name} without the trained weights: the model changed since they "
-                              "were made (train again to save new ones)")
+            self.message.emit(self.tr("Saved {name} without the trained weights: the model changed since they "
+                                      "were made (train again to save new ones)").format(name=self.path.name))
         else:
-            self.message.emit(f"Saved {self.path.name}")
+            self.message.emit(self.tr("Saved {name}").format(name=self.path.name))
         return True
 
     # --------------------------------------------------------------- recent

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,7 +77,7 @@ def window_parts(window) -> tuple[LayerInfo, Infer | None]:
 def detail_text(graph: Graph, node: Node, info: LayerInfo) -> str:
     """A layer's main settings, as its canvas node shows them."""
     if node.shared_with and node.shared_with in graph:
-        return f"reuses {graph.owner(node).name}"
+        return QCoreApplication.translate("gallery", "reuses {name}").format(name=graph.owner(node).name)
     keys = info.key_params(node.class_name)
     if keys:
         parts = [f"{key}={format_value(node.params[key])}" for key in keys if key in node.params]
@@ -194,7 +194,7 @@ class PreviewLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # not the pixmap's size
         self.setMinimumSize(260, 260)
         self.setStyleSheet("background: white; border: 1px solid #d0d3d8;")
-        self.setToolTip("The template's layers")
+        self.setToolTip(self.tr("The template's layers"))
 
     def show_scene(self, scene: PreviewScene | None) -> None:
         self.scene = scene
@@ -207,7 +207,7 @@ class PreviewLabel(QLabel):
     def redraw(self) -> None:
         if self.scene is None or not self.scene.nodes:
             self.zoom = 0.0
-            self.setText("No preview: the template could not be read" if self.scene is None else "")
+            self.setText(self.tr("No preview: the template could not be read") if self.scene is None else "")
             return
         rect = self.scene.diagram_rect()
         room = self.contentsRect().adjusted(8, 8, -8, -8)
@@ -266,21 +266,22 @@ class TemplatesDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Start from a template")
+        self.setWindowTitle(self.tr("Start from a template"))
         self.resize(960, 680)
         self._info, self._infer = window_parts(parent)
         self.list = QListWidget(self)
         self.list.setItemDelegate(TemplateItemDelegate(self.list))
         self.list.setUniformItemSizes(True)
-        self.list.setToolTip("Pick a model to start from; double-click opens it")
+        self.list.setToolTip(self.tr("Pick a model to start from; double-click opens it"))
         self.preview = PreviewLabel(self)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setToolTip("What this model does")
+        self.text.setToolTip(self.tr("What this model does"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Open).setToolTip("Open the chosen template as a new project")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip("Keep the current model")
+        buttons.button(QDialogButtonBox.StandardButton.Open).setToolTip(
+            self.tr("Open the chosen template as a new project"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Keep the current model"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)
@@ -303,7 +304,7 @@ class TemplatesDialog(QDialog):
             item.setToolTip(t.description or t.title)
             self.list.addItem(item)
         if not self.list.count():
-            self.text.setText("No templates are installed (resources/templates is empty).")
+            self.text.setText(self.tr("No templates are installed (resources/templates is empty)."))
             self.open_button.setEnabled(False)
         self.list.currentItemChanged.connect(self._show)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
@@ -344,17 +345,23 @@ class TemplatesDialog(QDialog):
 
     def _describe(self, item: QListWidgetItem, scene: PreviewScene | None) -> None:
         path = item.data(ROLE_PATH)
+        n = len(scene.nodes) if scene is not None else 0
+        one = n == 1
         if scene is None:
             note = ""
         elif scene.has_shapes:
-            note = f"{len(scene.nodes)} layers; each shows its output shape."
+            note = (self.tr("1 layer; it shows its output shape.") if one
+                    else self.tr("{n} layers; each shows its output shape.").format(n=n))
         elif self._infer is None:
-            note = (f"{len(scene.nodes)} layers, each with its main settings; "
-                    "output shapes are shown once TensorFlow has loaded.")
+            note = (self.tr("1 layer, with its main settings; its output shape is shown once TensorFlow has loaded.")
+                    if one else self.tr("{n} layers, each with its main settings; output shapes are shown once "
+                                        "TensorFlow has loaded.").format(n=n))
         elif path not in self._answered:
-            note = f"{len(scene.nodes)} layers; working out their output shapes…"
+            note = (self.tr("1 layer; working out its output shape…") if one
+                    else self.tr("{n} layers; working out their output shapes…").format(n=n))
         else:
-            note = f"{len(scene.nodes)} layers, each with its main settings."
+            note = (self.tr("1 layer, with its main settings.") if one
+                    else self.tr("{n} layers, each with its main settings.").format(n=n))
         self.text.setText(f"<b>{item.text()}</b><br><br>{item.toolTip()}"
                           f"<br><br><span style='color:#5f6670'>{note}</span>")
 

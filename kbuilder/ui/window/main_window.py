@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,7 +80,7 @@ class MainWindow(PanelMounting, QMainWindow):
         self.actions_ = build_actions(self)
         self._status = QLabel("")
         self._status.setObjectName("check_status")
-        self._status.setToolTip("Whether TensorFlow is loaded: shapes and parameter counts need it")
+        self._status.setToolTip(self.tr("Whether TensorFlow is loaded: shapes and parameter counts need it"))
         self.statusBar().addPermanentWidget(self._status)
         self.resize(1360, 860)
 
@@ -112,8 +112,8 @@ class MainWindow(PanelMounting, QMainWindow):
         self.notes_bar = NotesBar(build)
         lay.addWidget(self.notes_bar)
         lay.addWidget(self.view, 1)
-        self.modes.addTab(build, "Build")
-        self.modes.setTabToolTip(0, MODE_TIPS["build"])
+        self.modes.addTab(build, self.tr("Build"))
+        self.modes.setTabToolTip(0, QCoreApplication.translate("PanelMounting", MODE_TIPS["build"]))
         self.modes.currentChanged.connect(self._on_mode_changed)
         self.setCentralWidget(self.modes)
 
@@ -149,7 +149,7 @@ class MainWindow(PanelMounting, QMainWindow):
         if bottom:
             bottom[0].raise_()
         self._default_dock_sizes()
-        self.show_message("Restored the default layout")
+        self.show_message(self.tr("Restored the default layout"))
 
     # ---------------------------------------------------------------- modes
     def mode(self) -> str:
@@ -226,7 +226,7 @@ class MainWindow(PanelMounting, QMainWindow):
             return
         if index < last:
             text = self.stack.text(index)
-            self.show_message(f"Undone: {text}" if text else "Undone")
+            self.show_message(self.tr("Undone: {change}").format(change=text) if text else self.tr("Undone"))
         else:
             text = self.stack.text(index - 1)
             if text:
@@ -289,7 +289,7 @@ class MainWindow(PanelMounting, QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowModified(not self.stack.isClean())
-        self.setWindowTitle(f"{self.files.display_name}[*] — kbuilder")
+        self.setWindowTitle(self.tr("{name}[*] — kbuilder").format(name=self.files.display_name))
 
     def open_dropped(self, paths: list[str]) -> None:
         if paths:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from kbuilder.core.validate import count_text
@@ -40,20 +40,29 @@ def _experiments_panel() -> type:
     return ExperimentsPanel
 
 
+# The titles and tips are English here (made at import, before a translator
+# is installed); they are shown as QCoreApplication.translate("PanelMounting", ...).
 PANELS = [  # (attribute, class or deferred loader, title, area); area "mode" is a tab in the middle
-    ("inspector", InspectorPanel, "Inspector", "right"),
-    ("issues", IssuesPanel, "Issues", "bottom"),
-    ("summary", SummaryPanel, "Summary", "bottom"),
-    ("code", CodePanel, "Code", "mode"),
-    ("training", _training_panel, "Train", "mode"),
-    ("experiments", _experiments_panel, "Experiments", "mode"),
+    ("inspector", InspectorPanel, QT_TRANSLATE_NOOP("PanelMounting", "Inspector"), "right"),
+    ("issues", IssuesPanel, QT_TRANSLATE_NOOP("PanelMounting", "Issues"), "bottom"),
+    ("summary", SummaryPanel, QT_TRANSLATE_NOOP("PanelMounting", "Summary"), "bottom"),
+    ("code", CodePanel, QT_TRANSLATE_NOOP("PanelMounting", "Code"), "mode"),
+    ("training", _training_panel, QT_TRANSLATE_NOOP("PanelMounting", "Train"), "mode"),
+    ("experiments", _experiments_panel, QT_TRANSLATE_NOOP("PanelMounting", "Experiments"), "mode"),
 ]
 MODE_TIPS = {
-    "build": "Draw the model: the canvas, with the layers, inspector, issues and summary around it (Alt+1)",
-    "code": "The Python code that builds the model (Alt+2)",
-    "training": "Train the model, watch its curves and results (Alt+3)",
-    "experiments": "Search for the best values of the settings marked 'try several', compare runs (Alt+4)",
+    "build": QT_TRANSLATE_NOOP("PanelMounting", "Draw the model: the canvas, with the layers, inspector, issues and "
+                                                "summary around it (Alt+1)"),
+    "code": QT_TRANSLATE_NOOP("PanelMounting", "The Python code that builds the model (Alt+2)"),
+    "training": QT_TRANSLATE_NOOP("PanelMounting", "Train the model, watch its curves and results (Alt+3)"),
+    "experiments": QT_TRANSLATE_NOOP("PanelMounting", "Search for the best values of the settings marked "
+                                                      "'try several', compare runs (Alt+4)"),
 }
+
+
+def _shown(text: str) -> str:
+    """A title or tip of PANELS / MODE_TIPS in the user's language."""
+    return QCoreApplication.translate("PanelMounting", text)
 
 
 class PanelMounting:
@@ -62,8 +71,8 @@ class PanelMounting:
         self.palette.layer_activated.connect(self.add_layer)
         if self.palette.catalog is not None:
             self._on_catalog(self.palette.catalog)
-        dock = self._dock("palette", "Layers", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        dock.setToolTip("The layers you can add: drag one onto the canvas")
+        dock = self._dock("palette", self.tr("Layers"), self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        dock.setToolTip(self.tr("The layers you can add: drag one onto the canvas"))
 
     def _dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -83,13 +92,13 @@ class PanelMounting:
                 page = QWidget()
                 page.setObjectName(f"mode_{key}")
                 QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
-                page.layout().addWidget(QLabel("Loading…"))
-                index = self.modes.addTab(page, title)
-                self.modes.setTabToolTip(index, MODE_TIPS[key])
+                page.layout().addWidget(QLabel(self.tr("Loading…")))
+                index = self.modes.addTab(page, _shown(title))
+                self.modes.setTabToolTip(index, _shown(MODE_TIPS[key]))
             else:
                 where = (Qt.DockWidgetArea.RightDockWidgetArea if area == "right"
                          else Qt.DockWidgetArea.BottomDockWidgetArea)
-                dock = self._dock(key, title, QLabel("Loading…"), where)
+                dock = self._dock(key, _shown(title), QLabel(self.tr("Loading…")), where)
                 if area == "bottom":
                     bottom.append(dock)
             if cls in (_training_panel, _experiments_panel):
@@ -159,7 +168,7 @@ class PanelMounting:
             self._loading_settings = False
 
     def _start_analysis(self, analyzers: Any) -> None:
-        self._status.setText("Loading TensorFlow…")
+        self._status.setText(self.tr("Loading TensorFlow…"))
         # The training settings go with each snapshot: the checks of the output
         # against the data's classes and the loss need them, and their fixes too.
         self.analysis = AnalysisController(self.graph, self, analyzers=analyzers,
@@ -167,7 +176,8 @@ class PanelMounting:
         self.document.subscribe(self._on_document_for_analysis)
         self.analysis.results_ready.connect(self._on_results)
         self.analysis.catalog_ready.connect(self._on_catalog)
-        self.analysis.catalog_failed.connect(lambda m: self.show_message(f"The layer list could not be loaded: {m}"))
+        self.analysis.catalog_failed.connect(
+            lambda m: self.show_message(self.tr("The layer list could not be loaded: {error}").format(error=m)))
 
     def _on_document_for_analysis(self, event: Any) -> None:
         if event.kind == "settings" and event.key == "training" and self.analysis is not None:
@@ -187,12 +197,12 @@ class PanelMounting:
         for widget in self.panels.values():
             widget.set_results(result)
         if result.error:
-            self._status.setText("Check failed")
+            self._status.setText(self.tr("Check failed"))
             self._status.setToolTip(result.error)
         else:
             counts = count_text(result.issues)
-            self._status.setText(counts or "Model OK")
-            self._status.setToolTip("Live check of the model; see the Issues panel for details")
+            self._status.setText(counts or self.tr("Model OK"))
+            self._status.setToolTip(self.tr("Live check of the model; see the Issues panel for details"))
 
     def _build_deferred(self, key: str, cls: type, title: str) -> None:
         if not self._shut:
@@ -202,5 +212,6 @@ class PanelMounting:
         """A panel's module does not import (a missing dependency): say so loudly."""
         log.error("the %s mode cannot start: %s", title, message)
         if not self._shut:
-            QMessageBox.critical(self, "kbuilder", f"The {title} mode cannot start: {message}")
+            QMessageBox.critical(self, "kbuilder", self.tr("The {mode} mode cannot start: {error}").format(
+                mode=_shown(title), error=message))
 

@@ -59,11 +59,12 @@ class FileRecovery:
         return info if isinstance(info, dict) else {}
 
     def ask_restore(self, info: dict) -> bool:
-        when = time.strftime("%H:%M on %d %b", time.localtime(info.get("time") or time.time()))
+        # The time's format is translated too: "%H:%M on %d %b" reads "14:05 on 02 Dec".
+        when = time.strftime(self.tr("%H:%M on %d %b"), time.localtime(info.get("time") or time.time()))
         answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"kbuilder did not close properly last time. Restore the unsaved changes to "
-            f"{info.get('name') or 'your model'} (autosaved at {when})?",
+            self.window, self.tr("Restore unsaved work?"),
+            self.tr("kbuilder did not close properly last time. Restore the unsaved changes to "
+                    "{name} (autosaved at {when})?").format(name=info.get("name") or self.tr("your model"), when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -77,10 +78,10 @@ class FileRecovery:
         try:
             project = kbproj.load(self._recovery_files()[0])
         except kbproj.ProjectError as exc:
-            self.error("Cannot restore", str(exc))
+            self.error(self.tr("Cannot restore"), str(exc))
             self.clear_recovery()
             return False
         path = Path(info["path"]) if info.get("path") else None
         self.set_project(project, path, info.get("name"), clean=False)
-        self.message.emit("Restored the autosaved work: save it to keep it")
+        self.message.emit(self.tr("Restored the autosaved work: save it to keep it"))
         return True
