@@ -14,6 +14,7 @@ asks ``QCoreApplication.translate``, so the core needs no Qt.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 _translator: Callable[[str, str], str] | None = None
@@ -28,6 +29,16 @@ def set_translator(translator: Callable[[str, str], str] | None) -> None:
 def translating() -> bool:
     """Whether a translator is installed (the user's language is not English)."""
     return _translator is not None
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter where English wants one: only
+    when it starts with a plain lower-case word (never a name such as
+    ``dense_1``) and the user reads English (other languages' sentences
+    start as their translation wrote them)."""
+    if _translator is None and re.match(r"[a-z]+(?=[\s:,.]|$)", text):
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def translate(context: str, text: str) -> str:

@@ -275,7 +275,7 @@ def _rank_fixes(graph: Graph, node: Node, cls: str, shape: tuple) -> list[Action
         detail = translate(
             "keras_io.fixes",
             "{cls} needs {count} axes per sample ({axes}) but receives {shape}; "
-            "the Reshape {values} values as {side} × {side} pictures with 1 channel.",
+            "a Reshape reads its {values} values as {side} × {side} pictures with 1 channel.",
         ).format(**words, values=shape[0], side=side)
     elif len(shape) == want + 1 and known(shape[-2:]):
         target = reshape_target(shape[:-2] + (shape[-2] * shape[-1],))

@@ -78,6 +78,7 @@ from kbuilder.training.config import TrainConfig, epochs_label
 # Why these numbers: an epoch's loss is a mean over many batches, so it is smooth; a change
 # smaller than a few per cent is noise, a rise of a quarter over two epochs is not.
 MIN_EPOCHS = 3  # two points make no trend
+COLLAPSE_LR = 0.05  # a learning rate this high can leave a classifier at an even guess
 RISE, RISE_EPOCHS = 0.25, 2  # a training loss 25% above its lowest for 2+ epochs: the steps overshoot
 EXPLODE = 10.0  # epoch 1 ten times above the level the loss then sticks at: the weights blew up
 # Oscillation: 3 turns in 6 epochs is a zig-zag, not noise, when the swings average 15% of the loss.
@@ -240,7 +241,7 @@ class _Coach:
                 "optimizer's steps overshoot, so the learning rate{lr} is too high.",
             ).format(best=b + 1, low=num(loss[b]), epochs=epochs_label(n - 1 - b), now=num(loss[-1]), lr=self._lr_now())
             return Advice("diverging", msg, b + 1, [learning_rate_action(self.cfg, 0.1)])
-        found = self._exploded() or self._guessing()
+        found = self._exploded() or self._guessing() or self._collapsed()
         if found is not None:
             return found
         w = min(n, OSC_WINDOW)
@@ -300,6 +301,27 @@ class _Coach:
             lr=self._lr_now(),
         )
         return Advice("diverging", msg, start, [learning_rate_action(self.cfg, 0.1)])
+
+    def _collapsed(self) -> Advice | None:
+        """A classifier stuck at exactly an even guess (same answer for every
+        sample) at chance accuracy, with a learning rate that high: the steps
+        threw the weights where no unit learns any more."""
+        c, acc, cfg = self.classes, self.acc, self.cfg
+        if not c or c < 2 or not acc or cfg is None or cfg.learning_rate < COLLAPSE_LR:
+            return None
+        even = math.log(c)
+        recent = self.loss[-MIN_EPOCHS:]
+        if max(acc[-MIN_EPOCHS:]) >= min(1.5 / c, 0.5) or any(abs(x - even) > 0.1 * even for x in recent):
+            return None
+        start = self.n - MIN_EPOCHS + 1
+        msg = translate(
+            "training.coach",
+            "Since epoch {start} the model gives the same answer for every sample: training accuracy {accuracy}, "
+            "and its loss stays at {loss}, what an even guess among {classes} classes scores. With a learning rate "
+            "of {lr} the steps are so big that the units stopped learning.",
+        ).format(start=start, accuracy=f"{acc[-1]:.0%}", loss=num(self.loss[-1]), classes=c,
+                 lr=f"{cfg.learning_rate:g}")
+        return Advice("diverging", msg, start, [learning_rate_action(cfg, 0.1)])
 
     def too_slow(self) -> Advice | None:
         loss, n = self.loss, self.n

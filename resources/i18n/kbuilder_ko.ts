@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>{title}, from epoch {epoch}.</source>
-        <translation>{title}: 에포크 {epoch}부터.</translation>
+        <translation>{title}: {epoch}번째 에포크부터.</translation>
     </message>
     <message>
         <source>The coach&apos;s advice; the line on the curves marks epoch {epoch}</source>
@@ -182,11 +182,11 @@
     </message>
     <message>
         <source>Connected {src} → {dst} (input {n})</source>
-        <translation>{src} → {dst} 연결했습니다 ({n}번째 입력)</translation>
+        <translation>{src} → {dst}을(를) 연결했습니다 ({n}번째 입력)</translation>
     </message>
     <message>
         <source>Connected {src} → {dst}</source>
-        <translation>{src} → {dst} 연결했습니다</translation>
+        <translation>{src} → {dst}을(를) 연결했습니다</translation>
     </message>
     <message>
         <source>Disconnected</source>
@@ -246,6 +246,14 @@
     <message>
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>loss (loss)</source>
+        <translation>손실 (loss)</translation>
+    </message>
+    <message>
+        <source>accuracy (accuracy)</source>
+        <translation>정확도 (accuracy)</translation>
     </message>
 </context>
 <context>
@@ -419,7 +427,7 @@
     </message>
     <message>
         <source>one-hot</source>
-        <translation>원-핫</translation>
+        <translation>원-핫 인코딩</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -1182,7 +1190,7 @@ Select a single layer to edit its settings.</source>
     </message>
     <message>
         <source>— its own layer —</source>
-        <translation>— 자체 층 —</translation>
+        <translation>— 공유 안 함 —</translation>
     </message>
 </context>
 <context>
@@ -1329,8 +1337,8 @@ Select a single layer to edit its settings.</source>
         <translation>환경 변수 KBUILDER_LANG={code}가 설정되어 있습니다. 이 변수가 설정되어 있는 동안에는 이 값이 언어를 정합니다.</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>언어(&amp;G)</translation>
     </message>
     <message>
         <source>System language</source>
@@ -1780,7 +1788,7 @@ Select a single layer to edit its settings.</source>
     </message>
     <message>
         <source>Confusion matrix: rows are the true class, columns the predicted one.</source>
-        <translation>오차 행렬: 행은 실제 클래스, 열은 예측한 클래스입니다.</translation>
+        <translation>혼동 행렬: 행은 실제 클래스, 열은 예측한 클래스입니다.</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: the predicted class.</source>
@@ -1825,6 +1833,14 @@ Select a single layer to edit its settings.</source>
     <message>
         <source>batch size</source>
         <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크 수</translation>
     </message>
     <message>
         <source>Every training run of this model is kept here. Click runs to compare them: two or more are overlaid and set side by side.</source>
@@ -2061,7 +2077,7 @@ Select a single layer to edit its settings.</source>
     </message>
     <message>
         <source>Random search</source>
-        <translation>랜덤 탐색</translation>
+        <translation>무작위 탐색</translation>
     </message>
     <message>
         <source>Each trial picks values at random: simple and robust.</source>
@@ -2136,7 +2152,7 @@ Select a single layer to edit its settings.</source>
     <name>SummaryPanel</name>
     <message>
         <source>Layer (type)</source>
-        <translation>층 (타입)</translation>
+        <translation>층 (유형)</translation>
     </message>
     <message>
         <source>Output Shape</source>
@@ -2497,7 +2513,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Stop</source>
-        <translation>멈춤</translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>End after the current batch; the weights trained so far are kept</source>
@@ -3139,8 +3155,12 @@ Non-trainable params: –</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <source>Restore default &amp;layout</source>
-        <translation>기본 배치로 되돌리기(&amp;L)</translation>
+        <source>&amp;Restore default layout</source>
+        <translation>기본 배치로 되돌리기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Apply the suggested fi&amp;x</source>
+        <translation>제안된 수정 적용(&amp;X)</translation>
     </message>
     <message>
         <source>Put the panels back where they were at the first start</source>
@@ -3177,10 +3197,6 @@ Non-trainable params: –</source>
     <message>
         <source>No fix to apply: the Issues panel offers one when a problem has a mechanical repair</source>
         <translation>적용할 수정이 없습니다. 기계적으로 고칠 수 있는 문제가 있으면 문제 패널에서 수정을 제안합니다</translation>
-    </message>
-    <message>
-        <source>Apply the suggested &amp;fix</source>
-        <translation>제안된 수정 적용(&amp;F)</translation>
     </message>
     <message>
         <source>Apply the first fix of the selected problem in the Issues panel (as one undo step)</source>
@@ -4468,6 +4484,10 @@ Non-trainable params: –</source>
         <translation>필수입니다.</translation>
     </message>
     <message>
+        <source>Keras documentation: {text}</source>
+        <translation>Keras 문서(영문): {text}</translation>
+    </message>
+    <message>
         <source>e.g. 3, 3</source>
         <translation>예: 3, 3</translation>
     </message>
@@ -5061,7 +5081,7 @@ Non-trainable params: –</source>
         <translation>{cls} 층은 샘플마다 축 {count}개({axes})가 필요하지만 크기가 {shape}인 입력을 받습니다. Reshape가 채널 축을 추가합니다.</translation>
     </message>
     <message>
-        <source>{cls} needs {count} axes per sample ({axes}) but receives {shape}; the Reshape {values} values as {side} × {side} pictures with 1 channel.</source>
+        <source>{cls} needs {count} axes per sample ({axes}) but receives {shape}; a Reshape reads its {values} values as {side} × {side} pictures with 1 channel.</source>
         <translation>{cls} 층은 샘플마다 축 {count}개({axes})가 필요하지만 크기가 {shape}인 입력을 받습니다. Reshape가 값 {values}개를 채널이 1개인 {side} × {side} 이미지로 바꿉니다.</translation>
     </message>
     <message>
@@ -5704,7 +5724,7 @@ Non-trainable params: –</source>
     <name>keras_io.summary</name>
     <message>
         <source>Layer (type)</source>
-        <translation>층 (타입)</translation>
+        <translation>층 (유형)</translation>
     </message>
     <message>
         <source>Output Shape</source>
@@ -6167,6 +6187,10 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
 <context>
     <name>palette</name>
     <message>
+        <source>Keras documentation: {text}</source>
+        <translation>Keras 문서(영문): {text}</translation>
+    </message>
+    <message>
         <source>Drag onto the canvas, or double-click to add.</source>
         <translation>캔버스로 끌어 놓거나 더블클릭해서 추가하세요.</translation>
     </message>
@@ -6623,6 +6647,10 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
     <message>
         <source>Since epoch {start} the model is no better than guessing: training accuracy {accuracy}, and a loss of {loss} where an even guess among {classes} classes scores {guess}. The learning rate{lr} is so high that the weights blew up.</source>
         <translation>{start}번째 에포크부터 모델이 찍기보다 나을 것이 없습니다. 훈련 정확도는 {accuracy}이고, 손실은 {loss}입니다. 클래스 {classes}개 중에서 고르게 찍기만 해도 손실이 {guess}입니다. 학습률{lr}이 너무 높아서 가중치가 발산했습니다.</translation>
+    </message>
+    <message>
+        <source>Since epoch {start} the model gives the same answer for every sample: training accuracy {accuracy}, and its loss stays at {loss}, what an even guess among {classes} classes scores. With a learning rate of {lr} the steps are so big that the units stopped learning.</source>
+        <translation>{start}번째 에포크부터 모델이 모든 샘플에 같은 답을 냅니다. 훈련 정확도는 {accuracy}이고, 손실은 클래스 {classes}개 중에서 고르게 찍었을 때의 값인 {loss}에 머물러 있습니다. 학습률 {lr}은(는) 너무 커서 한 번에 너무 멀리 이동하므로 유닛들이 더 이상 학습하지 못합니다.</translation>
     </message>
     <message>
         <source>The training loss barely moved in {epochs}, from {first} to {now} ({change}) (training accuracy {accuracy}): the learning rate{lr} is probably too low, so each step changes the weights too little.</source>

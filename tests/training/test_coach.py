@@ -116,6 +116,19 @@ def test_a_classifier_worse_than_guessing_is_diverging_when_the_classes_are_know
     assert codes(history) == ["learning_rate_too_low"]  # without the classes it only sees a still loss
 
 
+def test_a_classifier_stuck_at_an_even_guess_with_a_high_learning_rate_is_diverging():
+    """What a new user saw: Adam at 0.5 on the digits, loss 10 then flat at ln(10), accuracy 10%;
+    the coach said underfitting and offered a wider layer."""
+    history = {"loss": [10.4, 2.31, 2.30, 2.31, 2.30, 2.30], "accuracy": [0.1, 0.1, 0.09, 0.11, 0.1, 0.1],
+               "val_loss": [2.31, 2.30, 2.31, 2.30, 2.31, 2.30], "val_accuracy": [0.1] * 6}
+    (a,) = advise(history, classes=10, training={"optimizer": "adam", "learning_rate": 0.5})
+    assert (a.code, a.epoch) == ("diverging", 4)
+    assert "same answer for every sample" in a.message and "0.5" in a.message and "2.30" in a.message
+    assert [x.title for x in a.actions] == ["Divide the learning rate by 10 (0.5 → 0.05)"]
+    # A modest learning rate at the same figures is not blamed on the learning rate.
+    assert codes(history, classes=10, training={"optimizer": "adam", "learning_rate": 0.001}) != ["diverging"]
+
+
 def test_learning_rate_too_low():
     history = {"loss": [2.30, 2.29, 2.28, 2.27, 2.26], "accuracy": [0.1, 0.11, 0.12, 0.12, 0.13]}
     (a,) = advise(history, training={"learning_rate": 1e-6})

@@ -276,3 +276,23 @@ def test_environment_overrides_the_menu(window, qtbot, monkeypatch):
     qtbot.waitUntil(box.isVisible)
     assert "KBUILDER_LANG=en" in box.text()
     language.save_choice(None)
+
+
+def test_create_application_installs_the_users_language_with_qts_own(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kbuilder.app import create_application
+    from kbuilder.core.i18n import translate
+
+    monkeypatch.setenv("KBUILDER_LANG", "ko")
+    try:
+        assert create_application() is qapp
+        assert QCoreApplication.translate("LanguageMenu", "Later") == "나중에"
+        assert HANGUL.search(translate("cards", "a shape that is not known yet"))  # the Qt-free side too
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own words: qtbase_ko.qm
+        assert HANGUL.search(buttons.button(QDialogButtonBox.StandardButton.Cancel).text())
+    finally:
+        language.install(qapp, "en")
+    assert QCoreApplication.translate("LanguageMenu", "Later") == "Later"
+    assert translate("cards", "a shape that is not known yet") == "a shape that is not known yet"

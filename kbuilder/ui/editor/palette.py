@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QPoin
 from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from kbuilder.core.i18n import translating
 from kbuilder.layers.catalog import load_catalog_fast
 from kbuilder.ui.editor.layer_info import category_title, layer_summary
 from kbuilder.ui.editor.scene import LAYER_MIME
@@ -224,6 +225,8 @@ def _tooltip(spec: Any) -> str:
     if summary:
         lines.append(summary)
     if doc and doc != summary:
+        if translating():  # Keras's docstrings are English: say whose words they are
+            doc = QCoreApplication.translate("palette", "Keras documentation: {text}").format(text=doc[:300])
         lines.append(f"<span style='color:#6a7079'>{doc[:300]}</span>")
     lines.append("<i>" + QCoreApplication.translate("palette", "Drag onto the canvas, or double-click to add.") + "</i>")
     return "<br>".join(lines)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent
 from kbuilder.core.commands import Move
 from kbuilder.core.graph import Graph, GraphEvent
 from kbuilder.core.history import Command
+from kbuilder.core.i18n import sentence_start
 from kbuilder.ui.editor.connections import ConnectionDrag
 from kbuilder.ui.editor.edge_item import EdgeItem
 from kbuilder.ui.editor.editing import Editor
@@ -68,7 +69,7 @@ class CanvasScene(QGraphicsScene):
     def execute(self, cmd: Command) -> bool:
         reason = execute(self.stack, self.graph, cmd)
         if reason:
-            self.status_message.emit(reason[:1].upper() + reason[1:])
+            self.status_message.emit(sentence_start(reason))
             return False
         self.edited.emit()
         return True

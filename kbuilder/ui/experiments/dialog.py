@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from kbuilder.core.i18n import sentence_start
 from kbuilder.training.search_check import dimension_from_text
 from kbuilder.training.search_space import (
     SEARCHABLE_KINDS,
@@ -175,7 +176,7 @@ class TrySeveralDialog(QDialog):
         if self.node_id is None:
             if message.startswith(self.param + ":"):
                 message = setting_title(self.param) + message[len(self.param):]
-            message = message[:1].upper() + message[1:]
+            message = sentence_start(message)
         self.error.setText(message)
         self.error.show()
         self.adjustSize()

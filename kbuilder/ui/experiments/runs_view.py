@@ -36,6 +36,8 @@ NAMES = {
     "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped because"),
     "learning_rate": QT_TRANSLATE_NOOP("RunsView", "learning rate"),
     "batch_size": QT_TRANSLATE_NOOP("RunsView", "batch size"),
+    "optimizer": QT_TRANSLATE_NOOP("RunsView", "optimizer"),
+    "epochs": QT_TRANSLATE_NOOP("RunsView", "epochs"),
 }
 
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from kbuilder.training.compare import compare_trials
+from kbuilder.ui.experiments.dialog import setting_title
 from kbuilder.ui.experiments.overlay_plot import color_of, swatch
 
 
@@ -60,7 +61,8 @@ class TrialsTable(QTableWidget):
         score = f"best {results.objective}" if results is not None else None  # the comparison's column key
         score_title = (self.tr("best {figure}").format(figure=results.objective) if results is not None
                        else self.tr("Best figure"))
-        headers = [self.tr("Trial"), *keys, self.tr("State"), score_title, self.tr("Best epoch")]
+        headers = [self.tr("Trial"), *(setting_title(key) for key in keys), self.tr("State"), score_title,
+                   self.tr("Best epoch")]
         if [self.horizontalHeaderItem(i).text() if self.horizontalHeaderItem(i) else ""
                 for i in range(self.columnCount())] != headers:
             self.setColumnCount(len(headers))

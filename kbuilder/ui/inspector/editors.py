@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.core.commands import as_json
+from kbuilder.core.i18n import translating
 from kbuilder.layers.basics import catalog_text
 from kbuilder.ui.inspector.value_text import (
     coerce,
@@ -50,14 +51,18 @@ INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
 def tooltip_for(spec: Any) -> str:
     """The parameter's help and its default, for tooltips."""
     parts = []
-    help_text = catalog_text(spec.help or "").strip()
+    raw = (spec.help or "").strip()
+    help_text = catalog_text(raw).strip()
+    if help_text and help_text == raw and translating():  # Keras's own words, in English
+        help_text = QCoreApplication.translate("editors", "Keras documentation: {text}").format(text=help_text)
     if help_text:
         parts.append(help_text)
     default = spec.default
-    parts.append(QCoreApplication.translate("editors", "Default: {value}").format(
-        value=show_text(default) if default is not None else "None"))
-    if spec.required:
+    if spec.required:  # no default counts: the layer needs a value
         parts.append(QCoreApplication.translate("editors", "Required."))
+    else:
+        parts.append(QCoreApplication.translate("editors", "Default: {value}").format(
+            value=show_text(default) if default is not None else "None"))
     return "\n".join(parts)
 
 

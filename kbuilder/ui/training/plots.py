@@ -28,6 +28,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
+from kbuilder.core.i18n import translating
 from kbuilder.ui.training.plot_series import (
     FRACTION_RANGE,
     SKIP,
@@ -324,4 +325,7 @@ def _title(key: str) -> str:
         return QCoreApplication.translate("CurvesView", "mean absolute error")
     if key == "mse":
         return QCoreApplication.translate("CurvesView", "mean squared error")
+    if translating() and key in ("loss", "accuracy"):  # the Keras name, with the learner's word for it
+        return (QCoreApplication.translate("CurvesView", "loss (loss)") if key == "loss"
+                else QCoreApplication.translate("CurvesView", "accuracy (accuracy)"))
     return key.replace("_", " ")

@@ -31,6 +31,7 @@ class Actions:
             action.setIcon(self.w.style().standardIcon(icon))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         plain = re.sub(r"\(&\w\)", "", text).replace("…", "").replace("&", "").strip()  # "열기(&O)…" too
+        action.setIconText(plain)  # a toolbar button shows no mnemonic, "(&O)" included
         action.setToolTip((tip or plain) + (f"  ({keys})" if keys else ""))
         action.setStatusTip(tip)
         action.triggered.connect(lambda checked=False: slot())
@@ -157,7 +158,7 @@ def build_actions(w) -> Actions:
         act.setCheckable(True)
         act.setChecked(mode == "build")
         modes.addAction(act)
-    a.make("restore_layout", QCoreApplication.translate("actions", "Restore default &layout"), w.restore_default_layout, None,
+    a.make("restore_layout", QCoreApplication.translate("actions", "&Restore default layout"), w.restore_default_layout, None,
            QCoreApplication.translate("actions", "Put the panels back where they were at the first start"))
 
     mb = w.menuBar()
@@ -259,7 +260,7 @@ def _make_fix_action(a: Actions, w) -> None:
             w.show_message(QCoreApplication.translate(
                 "actions", "No fix to apply: the Issues panel offers one when a problem has a mechanical repair"))
 
-    act = a.make("apply_fix", QCoreApplication.translate("actions", "Apply the suggested &fix"), apply, "Ctrl+Shift+F",
+    act = a.make("apply_fix", QCoreApplication.translate("actions", "Apply the suggested fi&x"), apply, "Ctrl+Shift+F",
                  QCoreApplication.translate(
                      "actions", "Apply the first fix of the selected problem in the Issues panel (as one undo step)"))
     act.setEnabled(issues is not None and issues.can_fix())

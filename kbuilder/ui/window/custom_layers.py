@@ -28,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from kbuilder.core.i18n import sentence_start
 from kbuilder.core.recorded import RecordedEdit
 from kbuilder.layers.allowed import custom_layer_class
 from kbuilder.ui.background import run_in_background
@@ -117,6 +118,6 @@ class CustomCodeLoader(QObject):
         except Exception as exc:  # noqa: BLE001 - the edit was rolled back; say why in one sentence
             reason = str(exc) or type(exc).__name__
         if reason:
-            self.error(reason[:1].upper() + reason[1:])
+            self.error(sentence_start(reason))
             return
         self.window.show_message(" ".join(cmd.result or []))

@@ -55,7 +55,7 @@ class LanguageMenu(QMenu):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.setTitle(self.tr("&Language"))
+        self.setTitle(self.tr("Lan&guage"))
         self.setToolTipsVisible(True)
         self.group = QActionGroup(self)
         self.group.setExclusive(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kbuilder.core.graph import Graph
 from kbuilder.core.history import Command
+from kbuilder.core.i18n import sentence_start
 from kbuilder.project.document import Document
 from kbuilder.ui.background import run_in_background, wait_all
 from kbuilder.ui.editor import CanvasScene, CanvasView
@@ -212,7 +213,7 @@ class MainWindow(PanelMounting, QMainWindow):
         """Run a core command as one undo step; the reason when refused."""
         reason = execute(self.stack, self.graph, cmd)
         if reason:
-            self.show_message(reason[:1].upper() + reason[1:])
+            self.show_message(sentence_start(reason))
         return reason
 
     def show_message(self, text: str) -> None:
@@ -230,7 +231,7 @@ class MainWindow(PanelMounting, QMainWindow):
         else:
             text = self.stack.text(index - 1)
             if text:
-                self.show_message(text[:1].upper() + text[1:])
+                self.show_message(sentence_start(text))
 
     def find_layer(self) -> None:
         """Ctrl+F: the palette's search box (showing the palette if hidden)."""
