@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kbuilder.core import i18n
+from kbuilder.core.i18n import QT_TRANSLATE_NOOP
 
 #: Each language the app speaks, by code, with its own name for itself.
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -35,6 +36,13 @@ DEFAULT = "en"
 SETTING = "language"
 ENV = "KBUILDER_LANG"
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+#: Qt's own words that its Korean file (qtbase_ko.qm) lacks in Qt 6.11 (the file dialog's labels gained
+#: mnemonics): kbuilder's translation file has them, and Qt asks it after its own.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 #: Debian/Ubuntu's package of Korean glyphs, named by the start-up hint.
 FONT_PACKAGE = "fonts-noto-cjk"

@@ -78,7 +78,11 @@ from kbuilder.training.config import TrainConfig, epochs_label
 # Why these numbers: an epoch's loss is a mean over many batches, so it is smooth; a change
 # smaller than a few per cent is noise, a rise of a quarter over two epochs is not.
 MIN_EPOCHS = 3  # two points make no trend
-COLLAPSE_LR = 0.05  # a learning rate this high can leave a classifier at an even guess
+HIGH_LR_FACTOR = 30  # a learning rate 30 times the optimizer's usual one is suspect when nothing is learnt
+STUCK = 0.1  # a training loss that never gets 10% below its epoch-2 value has stopped learning
+#: Keras's default learning rate of each optimizer: what it usually takes.
+USUAL_LEARNING_RATE = {"adam": 0.001, "adamw": 0.001, "nadam": 0.001, "adamax": 0.001, "rmsprop": 0.001,
+                       "adagrad": 0.001, "adadelta": 0.001, "ftrl": 0.001, "lion": 0.001, "sgd": 0.01}
 RISE, RISE_EPOCHS = 0.25, 2  # a training loss 25% above its lowest for 2+ epochs: the steps overshoot
 EXPLODE = 10.0  # epoch 1 ten times above the level the loss then sticks at: the weights blew up
 # Oscillation: 3 turns in 6 epochs is a zig-zag, not noise, when the swings average 15% of the loss.
@@ -241,7 +245,7 @@ class _Coach:
                 "optimizer's steps overshoot, so the learning rate{lr} is too high.",
             ).format(best=b + 1, low=num(loss[b]), epochs=epochs_label(n - 1 - b), now=num(loss[-1]), lr=self._lr_now())
             return Advice("diverging", msg, b + 1, [learning_rate_action(self.cfg, 0.1)])
-        found = self._exploded() or self._guessing() or self._collapsed()
+        found = self._exploded() or self._guessing() or self._too_high_for_optimizer()
         if found is not None:
             return found
         w = min(n, OSC_WINDOW)
@@ -302,26 +306,39 @@ class _Coach:
         )
         return Advice("diverging", msg, start, [learning_rate_action(self.cfg, 0.1)])
 
-    def _collapsed(self) -> Advice | None:
-        """A classifier stuck at exactly an even guess (same answer for every
-        sample) at chance accuracy, with a learning rate that high: the steps
-        threw the weights where no unit learns any more."""
-        c, acc, cfg = self.classes, self.acc, self.cfg
-        if not c or c < 2 or not acc or cfg is None or cfg.learning_rate < COLLAPSE_LR:
+    def _too_high_for_optimizer(self) -> Advice | None:
+        """A learning rate many times the optimizer's usual one, a training
+        loss that stopped falling after epoch 1 and a low accuracy: the
+        steps jump past anything the model could learn (what the overfitting
+        rule would otherwise read into a loss that fell in epoch 1 only)."""
+        cfg, loss = self.cfg, self.loss
+        if cfg is None or self.n < MIN_EPOCHS + 1:
             return None
-        even = math.log(c)
-        recent = self.loss[-MIN_EPOCHS:]
-        if max(acc[-MIN_EPOCHS:]) >= min(1.5 / c, 0.5) or any(abs(x - even) > 0.1 * even for x in recent):
+        usual = USUAL_LEARNING_RATE.get(str(cfg.optimizer).lower())
+        if usual is None or cfg.learning_rate < HIGH_LR_FACTOR * usual:
             return None
-        start = self.n - MIN_EPOCHS + 1
-        msg = translate(
-            "training.coach",
-            "Since epoch {start} the model gives the same answer for every sample: training accuracy {accuracy}, "
-            "and its loss stays at {loss}, what an even guess among {classes} classes scores. With a learning rate "
-            "of {lr} the steps are so big that the units stopped learning.",
-        ).format(start=start, accuracy=f"{acc[-1]:.0%}", loss=num(self.loss[-1]), classes=c,
-                 lr=f"{cfg.learning_rate:g}")
-        return Advice("diverging", msg, start, [learning_rate_action(cfg, 0.1)])
+        if self._has_acc() and self.acc[-1] >= HIGH_ACCURACY:
+            return None
+        later = loss[1:]
+        if min(later) < (1 - STUCK) * later[0] or not all(math.isfinite(x) for x in later):
+            return None  # it still learns
+        words = {"low": num(min(later)), "high": num(max(later)), "optimizer": cfg.optimizer,
+                 "lr": f"{cfg.learning_rate:g}", "usual": f"{usual:g}", "times": f"{cfg.learning_rate / usual:.0f}"}
+        if self._has_acc():
+            msg = translate(
+                "training.coach",
+                "From epoch 2 on the training loss only moves between {low} and {high} and the training accuracy "
+                "is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), "
+                "so each step jumps past what the model could learn.",
+            ).format(accuracy=self._acc_text(), **words)
+        else:
+            msg = translate(
+                "training.coach",
+                "From epoch 2 on the training loss only moves between {low} and {high}: a learning rate of {lr} is "
+                "{times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model "
+                "could learn.",
+            ).format(**words)
+        return Advice("diverging", msg, 2, [learning_rate_action(cfg, 0.1)])
 
     def too_slow(self) -> Advice | None:
         loss, n = self.loss, self.n

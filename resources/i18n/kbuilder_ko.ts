@@ -1781,6 +1781,18 @@ Select a single layer to edit its settings.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own words that its Korean file (qtbase_ko.qm) lacks in Qt 6.11 (the file dialog&apos;s labels gained mnemonics): kbuilder&apos;s translation file has them, and Qt asks it after its own.</extracomment>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Train a model: its test results appear here.</source>
@@ -6610,6 +6622,7 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
     <name>training.coach</name>
     <message>
         <source>The training loss became NaN (not a number) at epoch {epoch}: the learning rate{lr} is far too high for this model, or the inputs are not scaled to small numbers. Nothing the model learnt after that can be trusted.</source>
+        <extracomment>Keras&apos;s default learning rate of each optimizer: what it usually takes.</extracomment>
         <translation>훈련 손실이 {epoch}번째 에포크에서 NaN(숫자 아님)이 되었습니다. 학습률{lr}이 이 모델에 비해 너무 높거나, 입력이 작은 숫자로 스케일 조정되지 않았습니다. 그 뒤로 모델이 배운 것은 믿을 수 없습니다.</translation>
     </message>
     <message>
@@ -6649,8 +6662,12 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
         <translation>{start}번째 에포크부터 모델이 찍기보다 나을 것이 없습니다. 훈련 정확도는 {accuracy}이고, 손실은 {loss}입니다. 클래스 {classes}개 중에서 고르게 찍기만 해도 손실이 {guess}입니다. 학습률{lr}이 너무 높아서 가중치가 발산했습니다.</translation>
     </message>
     <message>
-        <source>Since epoch {start} the model gives the same answer for every sample: training accuracy {accuracy}, and its loss stays at {loss}, what an even guess among {classes} classes scores. With a learning rate of {lr} the steps are so big that the units stopped learning.</source>
-        <translation>{start}번째 에포크부터 모델이 모든 샘플에 같은 답을 냅니다. 훈련 정확도는 {accuracy}이고, 손실은 클래스 {classes}개 중에서 고르게 찍었을 때의 값인 {loss}에 머물러 있습니다. 학습률 {lr}은(는) 너무 커서 한 번에 너무 멀리 이동하므로 유닛들이 더 이상 학습하지 못합니다.</translation>
+        <source>From epoch 2 on the training loss only moves between {low} and {high} and the training accuracy is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
+        <translation>2번째 에포크부터 훈련 손실이 {low}와 {high} 사이에서만 오가고 훈련 정확도는 {accuracy}입니다. 학습률 {lr}은(는) {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
+    </message>
+    <message>
+        <source>From epoch 2 on the training loss only moves between {low} and {high}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
+        <translation>2번째 에포크부터 훈련 손실이 {low}와 {high} 사이에서만 오갑니다. 학습률 {lr}은(는) {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
     </message>
     <message>
         <source>The training loss barely moved in {epochs}, from {first} to {now} ({change}) (training accuracy {accuracy}): the learning rate{lr} is probably too low, so each step changes the weights too little.</source>

@@ -114,3 +114,40 @@ def test_a_double_clicked_layer_never_lands_on_another(window, qtbot):
     for i, a in enumerate(rects):
         for b in rects[i + 1:]:
             assert not a.intersects(b)
+
+
+def test_a_layer_double_clicked_in_the_palette_is_scrolled_into_view(window, qtbot):
+    """What a new user found at 1024x700: a Dense added by double-clicking the
+    palette landed half outside the canvas, and the view did not follow it."""
+    from kbuilder.project.templates import template_path
+
+    w = window
+    w.resize(1024, 700)
+    w.files.open_template(template_path("digits_classifier"), ask=False)
+    w.view.fit()
+    w.scene.select_nodes([w.graph.find("digit").id])  # the last layer: the new ones go below it
+    tree = w.palette.tree
+    item = w.palette.find_item("Dense")
+    tree.scrollToItem(item)
+    for _ in range(4):
+        before = {n.id for n in w.graph.nodes}
+        double_click(qtbot, tree.viewport(), tree.visualItemRect(item).center())
+        (added,) = {n.id for n in w.graph.nodes} - before
+        visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+        assert visible.contains(w.scene.nodes[added].sceneBoundingRect()), "the new layer is off screen"
+        w.scene.select_nodes([added])
+
+
+def double_click(qtbot, widget, pos) -> None:
+    """What a window system sends: press, release, double-click, release
+    (QTest.mouseDClick leaves a tree in its drag-select state)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    left = Qt.MouseButton.LeftButton
+    qtbot.mouseClick(widget, left, pos=pos)
+    point = QPointF(pos)
+    QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseButtonDblClick, point, widget.mapToGlobal(point),
+                                               left, left, Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(widget, left, pos=pos)

@@ -296,3 +296,18 @@ def test_create_application_installs_the_users_language_with_qts_own(qapp, monke
         language.install(qapp, "en")
     assert QCoreApplication.translate("LanguageMenu", "Later") == "Later"
     assert translate("cards", "a shape that is not known yet") == "a shape that is not known yet"
+
+
+def test_qts_own_file_dialog_speaks_korean_too(qapp, qtbot):
+    """Qt's Korean file lacks two labels of Qt 6.11's file dialog; kbuilder's has them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    language.install(qapp, "ko")
+    try:
+        dialog = QFileDialog(None, "", "", "")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert labels and all(HANGUL.search(text) for text in labels), labels
+    finally:
+        language.install(qapp, "en")

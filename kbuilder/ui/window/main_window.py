@@ -241,7 +241,12 @@ class MainWindow(PanelMounting, QMainWindow):
         self.palette.focus_search()
 
     def add_layer(self, class_name: str) -> str | None:
-        return self.scene.editor.add_below_selection(class_name, self.view.visible_center())
+        """A double-click in the palette: the layer below the selection, scrolled into view."""
+        node_id = self.scene.editor.add_below_selection(class_name, self.view.visible_center())
+        item = self.scene.nodes.get(node_id) if node_id else None
+        if item is not None:
+            self.view.ensureVisible(item, 60, 60)
+        return node_id
 
     # ----------------------------------------------------------- selection
     def _on_selection(self) -> None:
