@@ -327,15 +327,15 @@ class _Coach:
         if self._has_acc():
             msg = translate(
                 "training.coach",
-                "From epoch 2 on the training loss only moves between {low} and {high} and the training accuracy "
-                "is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), "
-                "so each step jumps past what the model could learn.",
+                "After the first epoch the training loss only moves between {low} and {high} and the training "
+                "accuracy is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes "
+                "({usual}), so each step jumps past what the model could learn.",
             ).format(accuracy=self._acc_text(), **words)
         else:
             msg = translate(
                 "training.coach",
-                "From epoch 2 on the training loss only moves between {low} and {high}: a learning rate of {lr} is "
-                "{times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model "
+                "After the first epoch the training loss only moves between {low} and {high}: a learning rate of {lr} "
+                "is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model "
                 "could learn.",
             ).format(**words)
         return Advice("diverging", msg, 2, [learning_rate_action(cfg, 0.1)])

@@ -413,11 +413,13 @@ def preflight(prep: Prepared, info: ModelInfo, outputs: dict[str, OutputConfig],
                                 port.name,
                                 translate(
                                     "training.prepare",
-                                    "The model's output has {units} units but the labels have {classes} classes.",
+                                    "The model's output has {units} units but the labels have {classes} classes: "
+                                    "set its units to {classes} (Build's Issues panel offers this fix).",
                                 ),
                                 translate(
                                     "training.prepare",
-                                    "The output {output} has {units} units but the labels have {classes} classes.",
+                                    "The output {output} has {units} units but the labels have {classes} classes: "
+                                    "set its units to {classes} (Build's Issues panel offers this fix).",
                                 ),
                                 units=units,
                                 classes=n_classes,

@@ -37,10 +37,48 @@ def apply_action(action: Any, graph: Any, holder: Any, push: Callable | None) ->
         return QCoreApplication.translate("action_buttons", "The training settings are not available here.")
     try:
         cmd = action.command(graph, holder)
+        if action.kind == "graph":
+            cmd = with_room(graph, cmd)
     except (GraphError, KeyError, ValueError) as exc:  # the layers it names are gone
         return str(exc) or QCoreApplication.translate("action_buttons",
                                                       "The model has changed: this fix no longer applies.")
     return push(cmd)
+
+
+def with_room(graph: Any, cmd: Any) -> Any:
+    """``cmd``, plus a step down of the layers that a layer it adds would
+    cover, as one undo step (as a layer dropped on a connection makes room).
+    The command is tried on a copy of the graph first to see where its new
+    layers land (a command can be redone again and again)."""
+    from types import SimpleNamespace
+
+    from kbuilder.core.history import Compound
+    from kbuilder.ui.editor.editing import make_room
+
+    trial = graph.copy()
+    try:
+        cmd.redo(trial)
+    except Exception:  # noqa: BLE001 - the real push reports the problem
+        return cmd
+    known = {n.id for n in graph.nodes}
+    positions = {n.id: n.position for n in trial.nodes}
+    moves: dict = {}
+    for node in trial.nodes:
+        if node.id in known:
+            continue
+        others = SimpleNamespace(nodes=[SimpleNamespace(id=nid, position=pos) for nid, pos in positions.items()
+                                        if nid != node.id])
+        x, y = positions[node.id]
+        y, moved = make_room(others, x, y)
+        moved[node.id] = (x, y)
+        positions.update(moved)
+        moves.update(moved)
+    moves = {nid: pos for nid, pos in moves.items() if trial.node(nid).position != pos}
+    if not moves:
+        return cmd
+    from kbuilder.core.commands import Move
+
+    return Compound([cmd, Move(old={nid: trial.node(nid).position for nid in moves}, new=moves)], text=cmd.text)
 
 
 class ActionButton(QPushButton):

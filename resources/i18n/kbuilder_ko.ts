@@ -51,8 +51,8 @@
         <translation>과소적합</translation>
     </message>
     <message>
-        <source>The training diverges</source>
-        <translation>훈련 발산</translation>
+        <source>The learning rate is too high</source>
+        <translation>학습률이 너무 큽니다</translation>
     </message>
     <message>
         <source>The learning rate is too low</source>
@@ -81,6 +81,10 @@
     <message>
         <source>The model has changed since this run: this edit was advised for the model as it was then. Train again to get advice for this one.</source>
         <translation>이 실행 이후 모델이 바뀌었습니다. 이 수정은 그때의 모델에 대한 조언이었습니다. 지금 모델에 대한 조언을 받으려면 다시 훈련하세요.</translation>
+    </message>
+    <message>
+        <source>The training settings have changed since this run (this advice may already be applied). Train again to see what they do.</source>
+        <translation>이 실행 이후 훈련 설정이 바뀌었습니다(이 조언이 이미 적용되었을 수 있습니다). 다시 훈련해서 효과를 확인하세요.</translation>
     </message>
     <message>
         <source>Could not apply it: {reason}</source>
@@ -240,6 +244,14 @@
         <translation>코치의 조언이 가리키는 에포크: {epoch}</translation>
     </message>
     <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
         <source>mean absolute error</source>
         <translation>평균 절대 오차</translation>
     </message>
@@ -283,8 +295,8 @@
         <translation>사용자 정의 층 없음</translation>
     </message>
     <message>
-        <source>This model has no placeholder for a layer class of your own, so there is no code to load.</source>
-        <translation>이 모델에는 직접 만든 층 클래스를 위한 자리 표시자가 없으므로 불러올 코드가 없습니다.</translation>
+        <source>This model has no layer of a class of your own (when a model file uses one, kbuilder keeps that layer as a placeholder), so there is no code to load. Use this after opening a model saved with your own layer classes.</source>
+        <translation>이 모델에는 직접 만든 클래스의 층이 없어서 불러올 코드가 없습니다(모델 파일이 그런 층을 쓰면 kbuilder는 그 층을 대체 층으로 남겨 둡니다). 직접 만든 층 클래스로 저장된 모델을 연 뒤에 사용하세요.</translation>
     </message>
     <message>
         <source>Nothing was loaded.</source>
@@ -702,8 +714,8 @@
         <translation>모델을 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <source>Saved the trained model to {name}. It takes raw inputs (pictures in 0-255, a CSV&apos;s own columns): its data scaling is inside the model.</source>
-        <translation>훈련된 모델을 {name}에 저장했습니다. 이 모델은 원본 입력(0-255 범위의 이미지, CSV의 원래 열)을 그대로 받습니다. 데이터 스케일 조정이 모델 안에 들어 있습니다.</translation>
+        <source>Saved the trained model to {name}. It takes raw inputs (pictures with their own pixel values, a CSV&apos;s own columns): its data scaling is inside the model.</source>
+        <translation>훈련된 모델을 {name}에 저장했습니다. 이 모델은 원본 입력(원래 픽셀 값 그대로의 이미지, CSV의 원래 열)을 그대로 받습니다. 데이터 스케일 조정이 모델 안에 들어 있습니다.</translation>
     </message>
     <message>
         <source>Saved the trained model to {name}. It takes its inputs as its Input layer does: choose the data set it was trained on in Train to put that scaling inside.</source>
@@ -757,8 +769,12 @@
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <source>Save the changes to {name} before closing it?</source>
-        <translation>{name}을(를) 닫기 전에 변경 사항을 저장할까요?</translation>
+        <source>{name} has changes that are not saved. Save them first?</source>
+        <translation>&apos;{name}&apos;에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>저장 안 함</translation>
     </message>
     <message>
         <source>Open a model</source>
@@ -1454,6 +1470,11 @@ Select a single layer to edit its settings.</source>
         <translation>실행 취소됨</translation>
     </message>
     <message>
+        <source>{change}</source>
+        <comment>the status bar after an edit</comment>
+        <translation>{change} — 완료</translation>
+    </message>
+    <message>
         <source>{name}[*] — kbuilder</source>
         <translation>{name}[*] — kbuilder</translation>
     </message>
@@ -2014,7 +2035,7 @@ Select a single layer to edit its settings.</source>
     </message>
     <message>
         <source>Trial {n} is training.</source>
-        <translation>시도 {n}을(를) 훈련하는 중입니다.</translation>
+        <translation>시도 {n} 훈련 중…</translation>
     </message>
     <message>
         <source>epoch {e} of {n}</source>
@@ -2859,7 +2880,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Write values separated by commas, such as 16, 32, 64. For numbers you can also write a range LO..HI: add :log for steps that multiply (0.0001..0.01:log) or a step such as :16 (16..128:16).</source>
-        <translation>16, 32, 64처럼 쉼표로 구분해 값을 쓰세요. 숫자는 최소..최대(LO..HI) 범위로 쓸 수도 있습니다. 곱해지며 늘어나는 간격이면 :log를 붙이고(0.0001..0.01:log), 일정한 간격이면 :16처럼 간격을 붙이세요(16..128:16).</translation>
+        <translation>16, 32, 64처럼 쉼표로 구분해 값을 쓰세요. 숫자는 최소..최대(LO..HI) 범위로 쓸 수도 있습니다. 로그 간격(배수로 늘어나는 값)이면 :log를 붙이고(0.0001..0.01:log), 일정한 간격이면 :16처럼 간격을 붙이세요(16..128:16).</translation>
     </message>
     <message>
         <source>Try these values</source>
@@ -2932,7 +2953,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Load the Python file that defines your own layer classes, so that their placeholders become real layers (this runs the code in that file: you are asked first)</source>
-        <translation>직접 만든 층 클래스를 정의한 Python 파일을 불러와 자리 표시자를 실제 층으로 바꿉니다 (그 파일의 코드가 실행되므로 먼저 확인을 받습니다)</translation>
+        <translation>직접 만든 층 클래스를 정의한 Python 파일을 불러와 대체 층을 실제 층으로 바꿉니다 (그 파일의 코드가 실행되므로 먼저 확인을 받습니다)</translation>
     </message>
     <message>
         <source>&amp;Templates…</source>
@@ -3171,8 +3192,32 @@ Non-trainable params: –</source>
         <translation>기본 배치로 되돌리기(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About kbuilder</source>
+        <translation>kbuilder 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The version of kbuilder and of the libraries it uses</source>
+        <translation>kbuilder와 kbuilder가 쓰는 라이브러리의 버전</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Apply the suggested fi&amp;x</source>
         <translation>제안된 수정 적용(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kbuilder {version}&lt;/b&gt;&lt;br&gt;Build Keras models by drawing them: stack and wire layers, read their shapes, train with live curves, export the Python code and open the .h5 and .keras files you have.&lt;br&gt;&lt;br&gt;Keras {keras} · TensorFlow {tensorflow} · PySide6 {pyside} · pyqtgraph {pyqtgraph}&lt;br&gt;&lt;br&gt;The README in the kbuilder folder explains every mode and the command line.</source>
+        <translation>&lt;b&gt;kbuilder {version}&lt;/b&gt;&lt;br&gt;Keras 모델을 그려서 만듭니다. 층을 쌓고 연결하고, 크기를 확인하고, 실시간 곡선을 보며 훈련하고, Python 코드로 내보내고, 가지고 있는 .h5와 .keras 파일을 열 수 있습니다.&lt;br&gt;&lt;br&gt;Keras {keras} · TensorFlow {tensorflow} · PySide6 {pyside} · pyqtgraph {pyqtgraph}&lt;br&gt;&lt;br&gt;kbuilder 폴더의 README에 모든 모드와 명령줄 사용법이 설명되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>About kbuilder</source>
+        <translation>kbuilder 정보</translation>
     </message>
     <message>
         <source>Put the panels back where they were at the first start</source>
@@ -4300,7 +4345,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>layer {name} shares its weights in a loop</source>
-        <translation>{name} 층의 가중치 공유가 고리를 이룹니다</translation>
+        <translation>{name} 층의 가중치 공유가 순환을 이룹니다</translation>
     </message>
 </context>
 <context>
@@ -4414,7 +4459,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>{name} shares its weights in a circle; turn sharing off for one of these layers.</source>
-        <translation>{name}의 가중치 공유가 고리를 이룹니다. 이 층들 중 하나의 공유를 끄세요.</translation>
+        <translation>{name}의 가중치 공유가 순환을 이룹니다. 이 층들 중 하나의 공유를 끄세요.</translation>
     </message>
     <message>
         <source>{name} is a {class_name} but shares the weights of {owner}, a {owner_class}; a layer can only share weights with a layer of the same kind.</source>
@@ -4446,11 +4491,11 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>{name} is part of a loop ({loop}). A model must flow one way; remove one connection of the loop.</source>
-        <translation>{name}은(는) 고리({loop})의 일부입니다. 모델은 한 방향으로만 흘러야 하니, 고리에서 연결 하나를 지우세요.</translation>
+        <translation>{name}은(는) 순환({loop})의 일부입니다. 모델은 한 방향으로만 흘러야 하니, 순환에서 연결 하나를 지우세요.</translation>
     </message>
     <message>
         <source>The connection from {src} to {dst} closes a loop; remove it.</source>
-        <translation>{src} → {dst} 연결이 고리를 만듭니다. 이 연결을 지우세요.</translation>
+        <translation>{src} → {dst} 연결이 순환을 만듭니다. 이 연결을 지우세요.</translation>
     </message>
 </context>
 <context>
@@ -4824,7 +4869,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Still placeholders (no class of that name in the loaded file): {classes}.</source>
-        <translation>아직 자리 표시자로 남은 클래스(불러온 파일에 같은 이름의 클래스가 없음): {classes}.</translation>
+        <translation>아직 대체 층으로 남은 클래스(불러온 파일에 같은 이름의 클래스가 없음): {classes}.</translation>
     </message>
 </context>
 <context>
@@ -5287,15 +5332,15 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Layers {names} are raw TensorFlow calls ({calls}) that Keras 2 recorded as {cls} layers; Keras 3 has no such layer, so they became placeholders that never run: replace them with built-in layers or write them in the exported Python code.</source>
-        <translation>층 {names}은(는) Keras 2가 {cls} 층으로 기록한 TensorFlow 함수 호출({calls})입니다. Keras 3에는 이런 층이 없으므로 실행되지 않는 자리 표시자가 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 작성하세요.</translation>
+        <translation>층 {names}은(는) Keras 2가 {cls} 층으로 기록한 TensorFlow 함수 호출({calls})입니다. Keras 3에는 이런 층이 없으므로 실행되지 않는 대체 층이 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 작성하세요.</translation>
     </message>
     <message>
         <source>Layer {names} is a raw TensorFlow call ({calls}) that Keras 2 recorded as {cls} layers; Keras 3 has no such layer, so it became a placeholder that never runs: replace it with built-in layers or write it in the exported Python code.</source>
-        <translation>층 {names}은(는) Keras 2가 {cls} 층으로 기록한 TensorFlow 함수 호출({calls})입니다. Keras 3에는 이런 층이 없으므로 실행되지 않는 자리 표시자가 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 작성하세요.</translation>
+        <translation>층 {names}은(는) Keras 2가 {cls} 층으로 기록한 TensorFlow 함수 호출({calls})입니다. Keras 3에는 이런 층이 없으므로 실행되지 않는 대체 층이 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 작성하세요.</translation>
     </message>
     <message>
         <source>Layers {names} ({cls}): each {why}, so they became placeholders that never run; replace them with built-in layers or write their code yourself in the exported Python.</source>
-        <translation>층 {names}({cls}): 각 층은 {why}. 그래서 실행되지 않는 자리 표시자가 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 코드를 작성하세요.</translation>
+        <translation>층 {names}({cls}): 각 층은 {why}. 그래서 실행되지 않는 대체 층이 되었습니다. 기본 제공 층으로 바꾸거나 내보낸 Python 코드에 직접 코드를 작성하세요.</translation>
     </message>
     <message>
         <source>The file saved no settings for it.</source>
@@ -5464,7 +5509,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>{name} is not a Keras model description (it is not text).</source>
-        <translation>{name}은(는) Keras 모델 설명이 아닙니다(텍스트가 아닙니다).</translation>
+        <translation>{name}은(는) Keras 모델 설명이 아닙니다(텍스트 파일이 아닙니다).</translation>
     </message>
     <message>
         <source>{name} is not valid JSON, so it is not a Keras model description.</source>
@@ -5599,7 +5644,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>{name} is not a Keras model description (it is not text).</source>
-        <translation>{name}은(는) Keras 모델 설명이 아닙니다(텍스트가 아닙니다).</translation>
+        <translation>{name}은(는) Keras 모델 설명이 아닙니다(텍스트 파일이 아닙니다).</translation>
     </message>
     <message>
         <source>{name} is empty.</source>
@@ -5914,7 +5959,7 @@ Non-trainable params: –</source>
     </message>
     <message>
         <source>Layer {name} ({class_name}) {why}: it became a placeholder; replace it with built-in layers or write its code yourself in the exported Python.</source>
-        <translation>{name} 층({class_name})은(는) {why}. 그래서 자리 표시 층(Placeholder)이 되었습니다. 기본 제공 층으로 바꾸거나, 내보낸 Python 코드에 직접 코드를 작성하세요.</translation>
+        <translation>{name} 층({class_name})은(는) {why}. 그래서 대체 층(Placeholder)이 되었습니다. 기본 제공 층으로 바꾸거나, 내보낸 Python 코드에 직접 코드를 작성하세요.</translation>
     </message>
 </context>
 <context>
@@ -6298,7 +6343,7 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
     </message>
     <message>
         <source>{name} is not a kbuilder project (it is not text).</source>
-        <translation>{name}은(는) kbuilder 프로젝트가 아닙니다(텍스트가 아닙니다).</translation>
+        <translation>{name}은(는) kbuilder 프로젝트가 아닙니다(텍스트 파일이 아닙니다).</translation>
     </message>
     <message>
         <source>the weights of {name}</source>
@@ -6662,12 +6707,12 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
         <translation>{start}번째 에포크부터 모델이 찍기보다 나을 것이 없습니다. 훈련 정확도는 {accuracy}이고, 손실은 {loss}입니다. 클래스 {classes}개 중에서 고르게 찍기만 해도 손실이 {guess}입니다. 학습률{lr}이 너무 높아서 가중치가 발산했습니다.</translation>
     </message>
     <message>
-        <source>From epoch 2 on the training loss only moves between {low} and {high} and the training accuracy is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
-        <translation>2번째 에포크부터 훈련 손실이 {low}와 {high} 사이에서만 오가고 훈련 정확도는 {accuracy}입니다. 학습률 {lr}은(는) {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
+        <source>After the first epoch the training loss only moves between {low} and {high} and the training accuracy is {accuracy}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
+        <translation>첫 에포크 이후로 훈련 손실이 {low}와 {high} 사이에서만 오가고 훈련 정확도는 {accuracy}입니다. 학습률({lr})이 {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
     </message>
     <message>
-        <source>From epoch 2 on the training loss only moves between {low} and {high}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
-        <translation>2번째 에포크부터 훈련 손실이 {low}와 {high} 사이에서만 오갑니다. 학습률 {lr}은(는) {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
+        <source>After the first epoch the training loss only moves between {low} and {high}: a learning rate of {lr} is {times} times what {optimizer} usually takes ({usual}), so each step jumps past what the model could learn.</source>
+        <translation>첫 에포크 이후로 훈련 손실이 {low}와 {high} 사이에서만 오갑니다. 학습률({lr})이 {optimizer}에 보통 쓰는 값({usual})의 {times}배라서, 매 단계가 모델이 배울 수 있는 지점을 지나쳐 버립니다.</translation>
     </message>
     <message>
         <source>The training loss barely moved in {epochs}, from {first} to {now} ({change}) (training accuracy {accuracy}): the learning rate{lr} is probably too low, so each step changes the weights too little.</source>
@@ -7374,12 +7419,12 @@ Its shape is the shape of one sample, without the batch size: 784 for flattened 
         <translation>레이블 {key}은(는) 클래스 번호가 아닙니다 (소수가 들어 있습니다). 숫자를 예측하려면 mean_squared_error(평균 제곱 오차)와 linear 출력을 쓰세요.</translation>
     </message>
     <message>
-        <source>The model&apos;s output has {units} units but the labels have {classes} classes.</source>
-        <translation>모델의 출력의 유닛은 {units}개인데 레이블의 클래스는 {classes}개입니다.</translation>
+        <source>The model&apos;s output has {units} units but the labels have {classes} classes: set its units to {classes} (Build&apos;s Issues panel offers this fix).</source>
+        <translation>모델 출력의 유닛은 {units}개인데 레이블의 클래스는 {classes}개입니다. units를 {classes}(으)로 바꾸세요(만들기 모드의 문제 패널에서 바로 고칠 수 있습니다).</translation>
     </message>
     <message>
-        <source>The output {output} has {units} units but the labels have {classes} classes.</source>
-        <translation>출력 {output}의 유닛은 {units}개인데 레이블의 클래스는 {classes}개입니다.</translation>
+        <source>The output {output} has {units} units but the labels have {classes} classes: set its units to {classes} (Build&apos;s Issues panel offers this fix).</source>
+        <translation>출력 {output}의 유닛은 {units}개인데 레이블의 클래스는 {classes}개입니다. units를 {classes}(으)로 바꾸세요(만들기 모드의 문제 패널에서 바로 고칠 수 있습니다).</translation>
     </message>
     <message>
         <source>The model&apos;s output has {units} units but the labels have {classes} classes (the extra units are never the answer; training works, but matching them is cleaner).</source>

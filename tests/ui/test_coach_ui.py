@@ -130,3 +130,27 @@ def test_the_coach_follows_a_real_run(qtbot, tmp_path):
     assert panel.coach.history()["loss"] == pytest.approx(record.history["loss"])  # the record's, after the run
     assert panel.curves.marked_epoch() == (panel.coach.advice()[0].epoch if panel.coach.advice() else None)
     panel.detach()
+
+
+def test_advice_on_a_run_keeps_its_settings_after_its_action_is_applied(window, qtbot):
+    """What a new user found: after "Divide the learning rate by 10 (0.5 → 0.05)" the coach re-read
+    the old curves with the new 0.05 and offered to divide again."""
+    panel = train_panel(qtbot, window)
+    coach = panel.coach
+    window.files.set_project(Project(graph=mlp(), settings={"training": {
+        "dataset": "digits", "epochs": 6, "optimizer": "adam", "learning_rate": 0.5}}), None, "mlp")
+    coach.begin(window.document.model_key(), panel.training_settings())  # as a run starts
+    loss, acc = [6.0, 2.10, 1.99, 2.10, 2.16, 2.21], [0.28, 0.22, 0.24, 0.21, 0.19, 0.16]
+    for i, (t, a) in enumerate(zip(loss, acc, strict=True)):
+        panel._on_epoch({"epoch": i, "epochs": 6, "progress": (i + 1) / 6,
+                         "logs": {"loss": t, "accuracy": a, "val_loss": t, "val_accuracy": a}})
+    assert [a.code for a in coach.advice()] == ["diverging"]
+    (button,) = buttons(coach, "Divide the learning rate by 10 (0.5")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.document.settings["training"]["learning_rate"] == pytest.approx(0.05)
+    assert "learning rate of 0.5 is 500 times" in coach.message.text()  # still about the run
+    (button,) = buttons(coach, "Divide the learning rate by 10 (0.5")
+    assert not button.isEnabled() and "changed since this run" in button.toolTip()
+    window.actions_["undo"].trigger()
+    (button,) = buttons(coach, "Divide the learning rate by 10 (0.5")
+    assert button.isEnabled()

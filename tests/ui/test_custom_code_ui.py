@@ -141,4 +141,6 @@ def test_a_model_without_custom_layers_has_no_code_to_load(window, monkeypatch):
     w.files.info = lambda title, text: told.append(text)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: pytest.fail("no file asked")))
     menu_action(w, "File", "Load custom layer code…").trigger()
-    assert told == ["This model has no placeholder for a layer class of your own, so there is no code to load."]
+    assert told == ["This model has no layer of a class of your own (when a model file uses one, kbuilder keeps that "
+                    "layer as a placeholder), so there is no code to load. Use this after opening a model saved with "
+                    "your own layer classes."]

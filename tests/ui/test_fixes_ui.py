@@ -19,11 +19,17 @@ WAIT = 180_000
 
 def conv_on_pictures() -> Graph:
     g = Graph(name="conv")
-    x = g.add_input((28, 28), name="image")
-    c = g.add("Conv2D", inputs=[x], filters=4, kernel_size=3, activation="relu", name="conv")
-    f = g.add("Flatten", inputs=[c])
-    g.add("Dense", inputs=[f], units=10, activation="softmax", name="probs")
+    x = g.add_input((28, 28), name="image", position=(0, 0))
+    c = g.add("Conv2D", inputs=[x], filters=4, kernel_size=3, activation="relu", name="conv", position=(0, 120))
+    f = g.add("Flatten", inputs=[c], position=(0, 240))
+    g.add("Dense", inputs=[f], units=10, activation="softmax", name="probs", position=(0, 360))
     return g
+
+
+def overlapping(window) -> list[tuple[str, str]]:
+    boxes = {n.name: window.scene.nodes[n.id].sceneBoundingRect() for n in window.graph.nodes}
+    names = sorted(boxes)
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1:] if boxes[a].intersects(boxes[b])]
 
 
 def open_model(qtbot, window, graph: Graph, settings: dict | None = None) -> None:
@@ -63,9 +69,12 @@ def test_reshape_fix_clicked_undone_and_applied_from_the_keyboard(keras_window, 
     assert fix.toolTip()  # the fix's detail
     before = window.stack.count()
 
+    positions = {n.id: n.position for n in window.graph.nodes}
+    assert overlapping(window) == []
     click(qtbot, fix)
     assert window.stack.count() == before + 1  # one undo step
     assert [n.class_name for n in window.graph.predecessors(window.graph.find("conv").id)] == ["Reshape"]
+    assert overlapping(window) == []  # the layers below stepped down to make room (a new user saw them piled up)
     settle(qtbot, window)
     assert errors(window) == [] and "No problems" in panel.header.text()
     assert panel.fix_buttons() == []
@@ -74,6 +83,7 @@ def test_reshape_fix_clicked_undone_and_applied_from_the_keyboard(keras_window, 
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.count() == before + 1 and window.stack.index() == before
+    assert {n.id: n.position for n in window.graph.nodes} == positions  # undo puts them back
     settle(qtbot, window)
     assert any("Conv2D expects images" in m for m in errors(window))
 

@@ -339,3 +339,24 @@ def test_every_template_shows_keras_total_in_the_app(qtbot, tmp_path, monkeypatc
         w.stack.setClean()
         w.close()
         w.shutdown()
+
+
+def test_help_about_names_the_versions(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from kbuilder import __version__
+
+    bar = window.menuBar()
+    help_menu = next(a for a in bar.actions() if a.text().replace("&", "") == "Help")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(help_menu).center())
+    menu = help_menu.menu()
+    qtbot.waitUntil(menu.isVisible)
+    assert [a.text().replace("&", "") for a in menu.actions()] == ["About kbuilder", "About Qt"]
+    about = menu.actions()[0]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(about).center())
+    box = window.findChild(QMessageBox, "about_box")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert f"kbuilder {__version__}" in box.text() and "Keras 3." in box.text() and "TensorFlow 2." in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())

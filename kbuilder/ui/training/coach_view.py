@@ -34,7 +34,7 @@ def code_title(code: str) -> str:
     titles = {
         "overfitting": QCoreApplication.translate("CoachView", "Overfitting"),
         "underfitting": QCoreApplication.translate("CoachView", "Underfitting"),
-        "diverging": QCoreApplication.translate("CoachView", "The training diverges"),
+        "diverging": QCoreApplication.translate("CoachView", "The learning rate is too high"),
         "learning_rate_too_low": QCoreApplication.translate("CoachView", "The learning rate is too low"),
         "plateau": QCoreApplication.translate("CoachView", "Progress has stopped"),
     }
@@ -178,8 +178,10 @@ class CoachView(QFrame):
 
         doc = self.document
         classes = dataset_facts(self._run_settings)[0]
-        self._show(advise(self._history, graph=doc.graph if doc is not None else None,
-                          training=doc.settings.get("training") if doc is not None else None,
+        # The advice is about the run: its own settings (a learning rate changed since is not the one it ran with).
+        now = doc.settings.get("training") if doc is not None else None
+        training = self._run_settings if self._run_settings is not None else now
+        self._show(advise(self._history, graph=doc.graph if doc is not None else None, training=training,
                           layer_params=self._layer_params, classes=classes))
 
     def _show(self, advice: list[Advice]) -> None:
@@ -213,12 +215,25 @@ class CoachView(QFrame):
                     b.setEnabled(False)
                     b.setToolTip(self.tr("The model has changed since this run: this edit was advised for the "
                                          "model as it was then. Train again to get advice for this one."))
+                elif action.kind != "graph" and self._settings_changed():
+                    b.setEnabled(False)
+                    b.setToolTip(self.tr("The training settings have changed since this run (this advice may "
+                                         "already be applied). Train again to see what they do."))
                 self.row.addWidget(b)
                 b.show()  # now, not at the next turn of the event loop
                 self._buttons.append(b)
             self.row.addStretch(1)
         self.show()
         self.epoch_marked.emit(advice[0].epoch if advice else None)
+
+    def _settings_changed(self) -> bool:
+        """Whether the document's training settings differ from the run's."""
+        if self.document is None or self._run_settings is None:
+            return False
+        from kbuilder.training.config import TrainConfig
+
+        now = self.document.settings.get("training")
+        return TrainConfig.from_dict(now).to_dict() != TrainConfig.from_dict(self._run_settings).to_dict()
 
     def _apply(self, action: Any) -> None:
         if self.document is None:

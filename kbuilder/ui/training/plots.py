@@ -319,6 +319,15 @@ class CurvesView(pg.GraphicsLayoutWidget):
                 for key, s in self.series.items()}
 
 
+def metric_word(key: str) -> str:
+    """A metric's name where a figure is given: the Keras name, in another
+    language the learner's word for loss and accuracy."""
+    if translating() and key in ("loss", "accuracy"):
+        return (QCoreApplication.translate("CurvesView", "loss") if key == "loss"
+                else QCoreApplication.translate("CurvesView", "accuracy"))
+    return key
+
+
 def _title(key: str) -> str:
     """A plot's title: the Keras log name, or the words of an abbreviation."""
     if key == "mae":

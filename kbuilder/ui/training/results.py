@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbuilder.ui.training.plots import metric_word
+
 GOOD, BAD = "#1a7f37", "#c62828"
 
 
@@ -91,7 +93,7 @@ class ResultsView(QWidget):
         lines = []
         if result.test_metrics:
             lines.append(self.tr("<b>Test:</b> {metrics}").format(
-                metrics=" · ".join(f"{k} <b>{v:.4f}</b>" for k, v in result.test_metrics.items())))
+                metrics=" · ".join(f"{metric_word(k)} <b>{v:.4f}</b>" for k, v in result.test_metrics.items())))
         if result.message:
             lines.append(result.message)
         self.metrics.setText("<br>".join(lines))

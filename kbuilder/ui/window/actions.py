@@ -10,7 +10,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QToolBar
 
 SK = QKeySequence.StandardKey
 
@@ -221,6 +221,13 @@ def build_actions(w) -> Actions:
 
     m.addMenu(LanguageMenu(w))
 
+    m = mb.addMenu(QCoreApplication.translate("actions", "&Help"))
+    m.addAction(a.make("about", QCoreApplication.translate("actions", "&About kbuilder"), lambda: show_about(w),
+                       tip=QCoreApplication.translate("actions", "The version of kbuilder and of the libraries it uses")))
+    about_qt = m.addAction(QCoreApplication.translate("actions", "About &Qt"))
+    about_qt.setObjectName("action_about_qt")
+    about_qt.triggered.connect(QApplication.aboutQt)
+
     # The modes first, at the left: they never move, whatever the docks do.
     mt = QToolBar(QCoreApplication.translate("actions", "Modes"), w)
     mt.setObjectName("toolbar_modes")
@@ -284,3 +291,36 @@ def _open_templates(w) -> None:
     path = TemplatesDialog.choose(w)
     if path is not None:
         w.files.open_template(path)
+
+
+def _version(distribution: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def show_about(w) -> QMessageBox:
+    """Help > About kbuilder: what it is and the versions it runs on (read from the installed packages'
+    metadata: nothing is imported, so the window never waits on TensorFlow)."""
+    from kbuilder import __version__
+
+    tf = next((v for v in (_version(d) for d in ("tensorflow", "tensorflow-cpu", "tensorflow-macos")) if v != "?"),
+              "?")
+    text = QCoreApplication.translate(
+        "actions",
+        "<b>kbuilder {version}</b><br>Build Keras models by drawing them: stack and wire layers, read their shapes, "
+        "train with live curves, export the Python code and open the .h5 and .keras files you have.<br><br>"
+        "Keras {keras} · TensorFlow {tensorflow} · PySide6 {pyside} · pyqtgraph {pyqtgraph}<br><br>"
+        "The README in the kbuilder folder explains every mode and the command line.",
+    ).format(version=__version__, keras=_version("keras"), tensorflow=tf, pyside=_version("PySide6"),
+             pyqtgraph=_version("pyqtgraph"))
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("actions", "About kbuilder"), text,
+                      QMessageBox.StandardButton.Ok, w)
+    box.setObjectName("about_box")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

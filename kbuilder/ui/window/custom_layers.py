@@ -77,7 +77,9 @@ class CustomCodeLoader(QObject):
             return
         if not self.waiting_classes():
             self.window.files.info(self.tr("No custom layers"), self.tr(
-                "This model has no placeholder for a layer class of your own, so there is no code to load."))
+                "This model has no layer of a class of your own (when a model file uses one, kbuilder keeps that layer "
+                "as a placeholder), so there is no code to load. Use this after opening a model saved with your own "
+                "layer classes."))
             return
         path = self.ask_python_file()
         if not path:

@@ -158,8 +158,8 @@ class Exporter:
         name = Path(path).name
         if raw:
             text = QCoreApplication.translate(
-                "Exporter", "Saved the trained model to {name}. It takes raw inputs (pictures in 0-255, a CSV's own "
-                "columns): its data scaling is inside the model.")
+                "Exporter", "Saved the trained model to {name}. It takes raw inputs (pictures with their own pixel "
+                "values, a CSV's own columns): its data scaling is inside the model.")
         else:
             text = QCoreApplication.translate(
                 "Exporter", "Saved the trained model to {name}. It takes its inputs as its Input layer does: choose "

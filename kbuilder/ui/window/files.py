@@ -112,10 +112,12 @@ class FileController(FileRecovery, QObject):
     def ask_save_changes(self) -> str:
         """Save / Discard / Cancel; tests replace this method."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to {name} before closing it?").format(name=self.display_name),
+                          self.tr("{name} has changes that are not saved. Save them first?").format(
+                              name=self.display_name),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))  # Qt's Korean says "무시"
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
             QMessageBox.StandardButton(answer), CANCEL)

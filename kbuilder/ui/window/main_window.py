@@ -231,7 +231,9 @@ class MainWindow(PanelMounting, QMainWindow):
         else:
             text = self.stack.text(index - 1)
             if text:
-                self.show_message(sentence_start(text))
+                # English shows the edit's own words; Korean adds that it is done ("… 완료").
+                self.show_message(self.tr("{change}", "the status bar after an edit").format(
+                    change=sentence_start(text)))
 
     def find_layer(self) -> None:
         """Ctrl+F: the palette's search box (showing the palette if hidden)."""
