@@ -150,7 +150,9 @@ def create_application(argv0: str = "kbuilder"):
         from kbuilder.ui.wheel_guard import install
 
         install(app)
-        icon = _resources() / "icons" / "kbuilder.svg"
+        from kbuilder.language import resources_dir
+
+        icon = resources_dir() / "icons" / "kbuilder.svg"
         if icon.exists():
             from PySide6.QtGui import QIcon
 
@@ -159,13 +161,6 @@ def create_application(argv0: str = "kbuilder"):
 
     language.install(app)
     return app
-
-
-def _resources():
-    from pathlib import Path
-
-    env = os.environ.get("KBUILDER_RESOURCES")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "resources"
 
 
 def main(argv: list[str] | None = None) -> int:

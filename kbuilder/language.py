@@ -136,13 +136,14 @@ def current() -> str:
     return choose(os.environ, saved_choice(), system_language())
 
 
-def _resources() -> Path:
+def resources_dir() -> Path:
+    """kbuilder's ``resources/`` folder (``KBUILDER_RESOURCES`` overrides it)."""
     env = os.environ.get("KBUILDER_RESOURCES")
     return Path(env) if env else Path(__file__).resolve().parents[1] / "resources"
 
 
 def translation_file(code: str) -> Path:
-    return _resources() / "i18n" / f"kbuilder_{code}.qm"
+    return resources_dir() / "i18n" / f"kbuilder_{code}.qm"
 
 
 def translators(code: str) -> list:

@@ -80,17 +80,19 @@ def messages(ts: Path):
             yield name, msg.findtext("source") or "", (tr.text if done else None), msg
 
 
+def fields(text: str) -> list[str]:
+    """The ``{name}`` fields of a text, sorted (a translation must keep its source's)."""
+    return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
+
+
 def problems(ts: Path) -> tuple[int, list[str]]:
     """(unfinished count, placeholder mismatches)."""
     unfinished, bad = 0, []
     for ctx, src, tr, _ in messages(ts):
         if tr is None:
             unfinished += 1
-            continue
-        a = sorted(m.group(0) for m in PLACEHOLDER.finditer(src))
-        b = sorted(m.group(0) for m in PLACEHOLDER.finditer(tr))
-        if a != b:
-            bad.append(f"{ctx}: {src!r} has {a}, its translation {b}")
+        elif fields(src) != fields(tr):
+            bad.append(f"{ctx}: {src!r} has {fields(src)}, its translation {fields(tr)}")
     return unfinished, bad
 
 
@@ -144,8 +146,7 @@ def main(argv: list[str]) -> int:
                 merged.setdefault(ctx, {})[src] = table.get(ctx, {}).get(src, "")
         out.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         missing = sum(1 for c in merged.values() for t in c.values() if not t)
-        bad = [f"{c}: {s!r}" for c, m in merged.items() for s, t in m.items() if t and
-               sorted(x.group(0) for x in PLACEHOLDER.finditer(s)) != sorted(x.group(0) for x in PLACEHOLDER.finditer(t))]
+        bad = [f"{c}: {s!r}" for c, m in merged.items() for s, t in m.items() if t and fields(s) != fields(t)]
         print(f"{out}: {sum(len(c) for c in merged.values())} strings, {missing} without a translation, "
               f"{len(bad)} with placeholders that differ")
         for line in bad:

@@ -92,17 +92,8 @@ def export_script(session, model_file: str = "trained_model.keras") -> str:
     w(f"SEED = {int(d.seed)}")
     w(f"EPOCHS = {int(cfg.epochs)}")
     w(f"BATCH_SIZE = {int(cfg.batch_size)}")
-    w("# What each array goes through (see apply_plan): computed by kbuilder from the data and the model.")
-    w("PLAN = " + _literal(prep.plan))
-    w("INPUTS = " + _literal(prep.mapping.inputs) + "  # model input -> array")
-    w("OUTPUTS = " + _literal(prep.mapping.outputs) + "  # model output -> array")
-    w("")
-    w("")
-    w("# ---- data: the same functions kbuilder ran ----")
-    for f in funcs:
-        w(inspect.getsource(f).rstrip())
-        w("")
-        w("")
+    for line in data_lines(prep, funcs, _literal):
+        w(line)
     w("# ---- the model ----")
     if model_from_json:
         w("MODEL_JSON = " + repr(model_code))
@@ -214,6 +205,24 @@ def _model_code(session) -> tuple[str, bool]:
         except Exception:  # noqa: BLE001 - the exporter refuses: the JSON always works
             pass
     return session.model.to_json(), True
+
+
+def data_lines(prep, funcs, literal) -> list[str]:
+    """The data part of the training and the search scripts: the plan kbuilder
+    computed for each array (written with ``literal``), then the source of
+    the recipe functions ``funcs`` that load and prepare the data."""
+    lines = [
+        "# What each array goes through (see apply_plan): computed by kbuilder from the data and the model.",
+        "PLAN = " + literal(prep.plan),
+        "INPUTS = " + literal(prep.mapping.inputs) + "  # model input -> array",
+        "OUTPUTS = " + literal(prep.mapping.outputs) + "  # model output -> array",
+        "",
+        "",
+        "# ---- data: the same functions kbuilder ran ----",
+    ]
+    for f in funcs:
+        lines += [inspect.getsource(f).rstrip(), "", ""]
+    return lines
 
 
 def _literal(value) -> str:

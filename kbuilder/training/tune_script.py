@@ -19,7 +19,6 @@ literal (:func:`kbuilder.keras_io.pysource.literal`), never pasted as code.
 from __future__ import annotations
 
 import datetime as _dt
-import inspect
 import unicodedata
 
 from kbuilder.core.i18n import translate
@@ -27,7 +26,7 @@ from kbuilder.keras_io.codegen import ExportError, export_code
 from kbuilder.keras_io.pysource import literal, string_literal
 from kbuilder.training import recipes
 from kbuilder.training.fit_setup import OPTIMIZER_CLASSES, callback_specs, class_weights
-from kbuilder.training.script import XY_SOURCE
+from kbuilder.training.script import XY_SOURCE, data_lines
 from kbuilder.training.search_results import direction_of
 from kbuilder.training.search_space import Dimension
 from kbuilder.training.trials import TRIAL_CALLBACKS
@@ -166,17 +165,8 @@ def export_tune_script(search) -> str:
     w(f"TUNER = {string_literal(search.settings.tuner)}")
     w(f"OBJECTIVE = keras_tuner.Objective({string_literal(objective)}, {string_literal(direction_of(objective))})")
     w(f"PROJECT_NAME = {string_literal(search.folder.name)}")
-    w("# What each array goes through (see apply_plan): computed by kbuilder from the data and the model.")
-    w("PLAN = " + literal(prep.plan))
-    w("INPUTS = " + literal(prep.mapping.inputs) + "  # model input -> array")
-    w("OUTPUTS = " + literal(prep.mapping.outputs) + "  # model output -> array")
-    w("")
-    w("")
-    w("# ---- data: the same functions kbuilder ran ----")
-    for f in (getattr(recipes, fn), recipes.split_arrays, recipes.apply_plan):
-        w(inspect.getsource(f).rstrip())
-        w("")
-        w("")
+    for line in data_lines(prep, (getattr(recipes, fn), recipes.split_arrays, recipes.apply_plan), literal):
+        w(line)
     for line in XY_SOURCE:
         w(line)
     w("")

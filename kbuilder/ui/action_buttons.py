@@ -50,8 +50,6 @@ def with_room(graph: Any, cmd: Any) -> Any:
     cover, as one undo step (as a layer dropped on a connection makes room).
     The command is tried on a copy of the graph first to see where its new
     layers land (a command can be redone again and again)."""
-    from types import SimpleNamespace
-
     from kbuilder.core.history import Compound
     from kbuilder.ui.editor.editing import make_room
 
@@ -66,10 +64,8 @@ def with_room(graph: Any, cmd: Any) -> Any:
     for node in trial.nodes:
         if node.id in known:
             continue
-        others = SimpleNamespace(nodes=[SimpleNamespace(id=nid, position=pos) for nid, pos in positions.items()
-                                        if nid != node.id])
         x, y = positions[node.id]
-        y, moved = make_room(others, x, y)
+        y, moved = make_room({nid: pos for nid, pos in positions.items() if nid != node.id}, x, y)
         moved[node.id] = (x, y)
         positions.update(moved)
         moves.update(moved)

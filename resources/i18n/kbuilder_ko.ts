@@ -259,14 +259,6 @@
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
-    <message>
-        <source>loss (loss)</source>
-        <translation>손실 (loss)</translation>
-    </message>
-    <message>
-        <source>accuracy (accuracy)</source>
-        <translation>정확도 (accuracy)</translation>
-    </message>
 </context>
 <context>
     <name>CustomCodeLoader</name>
@@ -1852,24 +1844,12 @@ Select a single layer to edit its settings.</source>
     <name>RunsView</name>
     <message>
         <source>epochs done</source>
-        <extracomment>Row names of the comparison table for its column keys (others are shown as they are: Keras&apos;s names).</extracomment>
+        <extracomment>Row names of the comparison table for its column keys beyond the training settings that :func:`setting_title` names (others are shown as they are: Keras&apos;s names).</extracomment>
         <translation>완료한 에포크</translation>
     </message>
     <message>
         <source>stopped because</source>
         <translation>중지 이유</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>optimizer</source>
-        <translation>옵티마이저</translation>
     </message>
     <message>
         <source>epochs</source>

@@ -9,18 +9,10 @@ import sys
 
 import nbformat
 import pytest
+from training_graphs import digits_graph
 
-from kbuilder.core.graph import Graph
 from kbuilder.training.fit_setup import TrainingError
 from kbuilder.training.notebook import code_cells, export_notebook, write_notebook
-
-
-def digits_graph() -> Graph:
-    g = Graph("digits_mlp")
-    x = g.add_input((64,), name="img")
-    h = g.add("Dense", name="dense", inputs=[x], units=16, activation="relu")
-    g.add("Dense", name="out", inputs=[h], units=10, activation="softmax")
-    return g
 
 
 def runnable(cells: list[str]) -> str:

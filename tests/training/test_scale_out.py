@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+from training_graphs import digits_graph
 
-from kbuilder.core.graph import Graph
 from kbuilder.training.config import TrainConfig
 from kbuilder.training.script import export_script
 from kbuilder.training.search_space import Dimension, SearchSettings, SearchSpace
@@ -28,14 +28,6 @@ from kbuilder.training.tuning import Search
 
 TRAINING = {"dataset": "digits", "epochs": 1, "batch_size": 64}
 TIMEOUT = 240  # seconds for a whole group of processes (about 30 s on an idle 2-core machine)
-
-
-def digits_graph() -> Graph:
-    g = Graph("digits_mlp")
-    x = g.add_input((64,), name="img")
-    h = g.add("Dense", name="dense", inputs=[x], units=16, activation="relu")
-    g.add("Dense", name="out", inputs=[h], units=10, activation="softmax")
-    return g
 
 
 def free_ports(n: int) -> list[int]:

@@ -7,6 +7,7 @@ import json
 import threading
 
 import pytest
+from training_graphs import digits_graph
 
 from kbuilder.core.graph import Graph
 from kbuilder.training.search_results import MARKER, load_results, search_folder
@@ -14,14 +15,6 @@ from kbuilder.training.search_space import Dimension, SearchSettings, SearchSpac
 from kbuilder.training.tuning import Search, TuningError
 
 TRAINING = {"dataset": "digits", "epochs": 1, "batch_size": 64}
-
-
-def digits_graph() -> Graph:
-    g = Graph("digits_mlp")
-    x = g.add_input((64,), name="img")
-    h = g.add("Dense", name="dense", inputs=[x], units=16, activation="relu")
-    g.add("Dense", name="out", inputs=[h], units=10, activation="softmax")
-    return g
 
 
 def space_for(g: Graph, tuner: str = "random", trials: int = 2) -> SearchSpace:

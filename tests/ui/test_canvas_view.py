@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from PySide6.QtCore import Qt
-from ui_canvas_helpers import drop_from_palette, load, three_layers
+from ui_canvas_helpers import double_click, drop_from_palette, load, three_layers
 
 from kbuilder.core.graph import Graph
 
@@ -137,17 +137,3 @@ def test_a_layer_double_clicked_in_the_palette_is_scrolled_into_view(window, qtb
         assert visible.contains(w.scene.nodes[added].sceneBoundingRect()), "the new layer is off screen"
         w.scene.select_nodes([added])
 
-
-def double_click(qtbot, widget, pos) -> None:
-    """What a window system sends: press, release, double-click, release
-    (QTest.mouseDClick leaves a tree in its drag-select state)."""
-    from PySide6.QtCore import QEvent, QPointF
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
-
-    left = Qt.MouseButton.LeftButton
-    qtbot.mouseClick(widget, left, pos=pos)
-    point = QPointF(pos)
-    QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseButtonDblClick, point, widget.mapToGlobal(point),
-                                               left, left, Qt.KeyboardModifier.NoModifier))
-    qtbot.mouseRelease(widget, left, pos=pos)

@@ -3,9 +3,8 @@ beginner set first, search, and what a drag / double-click carries."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from ui_canvas_helpers import double_click
 
 from kbuilder.ui.editor.palette import COMMON, ROLE_CLASS, PalettePanel
 from kbuilder.ui.editor.scene import LAYER_MIME
@@ -77,19 +76,8 @@ def test_drag_carries_the_class_name_and_double_click_activates(qtbot, catalog):
     assert bytes(mime.data(LAYER_MIME).data()).decode() == "Dense"
     item = panel.find_item("Dense")
     panel.tree.scrollToItem(item)
-    rect = panel.tree.visualItemRect(item)
-    viewport = panel.tree.viewport()
-    left = Qt.MouseButton.LeftButton
     with qtbot.waitSignal(panel.layer_activated) as sig:
-        # What a window system sends: press, release, double-click, release.
-        # (QTest.mouseDClick sends no release after its first press, which
-        # leaves the tree in its drag-select state and the double-click lost.)
-        qtbot.mouseClick(viewport, left, pos=rect.center())
-        pos = QPointF(rect.center())
-        ev = QMouseEvent(QEvent.Type.MouseButtonDblClick, pos, viewport.mapToGlobal(pos), left, left,
-                         Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(viewport, ev)
-        qtbot.mouseRelease(viewport, left, pos=rect.center())
+        double_click(qtbot, panel.tree.viewport(), panel.tree.visualItemRect(item).center())
     assert sig.args == ["Dense"]
 
 

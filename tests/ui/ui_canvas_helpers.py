@@ -4,7 +4,7 @@ canvas viewport at scene positions, deliver a palette drag's data."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from kbuilder.core.graph import Graph
@@ -70,3 +70,16 @@ def dump(w) -> str:
 
 
 # ---------------------------------------------------------------------------
+
+
+def double_click(qtbot, widget, pos) -> None:
+    """What a window system sends for a double-click: press, release,
+    double-click, release.  (QTest.mouseDClick sends no release after its
+    first press, which leaves a tree in its drag-select state and the
+    double-click lost.)"""
+    left = Qt.MouseButton.LeftButton
+    qtbot.mouseClick(widget, left, pos=pos)
+    point = QPointF(pos)
+    QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseButtonDblClick, point, widget.mapToGlobal(point),
+                                               left, left, Qt.KeyboardModifier.NoModifier))
+    qtbot.mouseRelease(widget, left, pos=pos)

@@ -17,15 +17,16 @@ from kbuilder.ui.editor.node_item import HEIGHT, WIDTH
 SPACE = 32.0  # free room kept around a layer put between two others
 
 
-def make_room(graph: Graph, x: float, y: float) -> tuple[float, dict[str, tuple[float, float]]]:
+def make_room(positions: dict[str, tuple[float, float]], x: float,
+              y: float) -> tuple[float, dict[str, tuple[float, float]]]:
     """Where a new layer wanted at (``x``, ``y``) goes so that it overlaps no
-    other: below every layer above it in its column, and the layers from its
-    top down all moved down by one step when it would cover one of them.
-    Returns the new layer's y and the moved layers' new positions."""
+    other (``positions``: the other layers' top-left corners by id): below
+    every layer above it in its column, and the layers from its top down all
+    moved down by one step when it would cover one of them.  Returns the new
+    layer's y and the moved layers' new positions."""
     def in_column(pos) -> bool:
         return pos[0] < x + WIDTH + SPACE and x < pos[0] + WIDTH + SPACE
 
-    positions = {n.id: n.position for n in graph.nodes}
     while True:  # clear of the layers that start above it (each pass only goes down)
         low = [p[1] + HEIGHT + SPACE for p in positions.values()
                if p[1] < y < p[1] + HEIGHT + SPACE and in_column(p)]
@@ -97,7 +98,7 @@ class Editor:
     def _splice(self, class_name: str, center: QPointF, edge: Edge) -> str | None:
         g, info = self.graph, self.scene.layer_info
         x, y = round(center.x() - WIDTH / 2), round(center.y() - HEIGHT / 2)
-        y, moves = make_room(g, x, y)
+        y, moves = make_room({n.id: n.position for n in g.nodes}, x, y)
         node = Node(class_name=class_name, name=g.unique_name(_snake(class_name)),
                     params=info.default_params(class_name), position=(x, y))
         children: list[C.Command] = [C.AddNode(node)]

@@ -27,16 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from kbuilder.training.compare import compare_runs
+from kbuilder.ui.experiments.dialog import setting_title
 from kbuilder.ui.experiments.overlay_plot import OverlayPlot, color_of, swatch
 from kbuilder.ui.experiments.trials_table import fmt
 
-#: Row names of the comparison table for its column keys (others are shown as they are: Keras's names).
+#: Row names of the comparison table for its column keys beyond the training settings that
+#: :func:`setting_title` names (others are shown as they are: Keras's names).
 NAMES = {
     "epochs_done": QT_TRANSLATE_NOOP("RunsView", "epochs done"),
     "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped because"),
-    "learning_rate": QT_TRANSLATE_NOOP("RunsView", "learning rate"),
-    "batch_size": QT_TRANSLATE_NOOP("RunsView", "batch size"),
-    "optimizer": QT_TRANSLATE_NOOP("RunsView", "optimizer"),
     "epochs": QT_TRANSLATE_NOOP("RunsView", "epochs"),
 }
 
@@ -136,7 +135,7 @@ class RunsView(QWidget):
             head = QTableWidgetItem(swatch(color_of(run.number)), label)
             self.table.setHorizontalHeaderItem(c, head)
         for r, column in enumerate(comparison.columns):
-            name = QCoreApplication.translate("RunsView", NAMES[column]) if column in NAMES else column
+            name = QCoreApplication.translate("RunsView", NAMES[column]) if column in NAMES else setting_title(column)
             self.table.setVerticalHeaderItem(r, QTableWidgetItem(name))
             values = [row.get(column) for row in comparison.rows]
             differs = len({repr(v) for v in values}) > 1

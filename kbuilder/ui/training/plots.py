@@ -334,7 +334,7 @@ def _title(key: str) -> str:
         return QCoreApplication.translate("CurvesView", "mean absolute error")
     if key == "mse":
         return QCoreApplication.translate("CurvesView", "mean squared error")
-    if translating() and key in ("loss", "accuracy"):  # the Keras name, with the learner's word for it
-        return (QCoreApplication.translate("CurvesView", "loss (loss)") if key == "loss"
-                else QCoreApplication.translate("CurvesView", "accuracy (accuracy)"))
+    word = metric_word(key)
+    if word != key:  # the learner's word, with the Keras name beside it
+        return f"{word} ({key})"
     return key.replace("_", " ")
